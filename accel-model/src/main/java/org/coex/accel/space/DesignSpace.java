@@ -1,0 +1,70 @@
+package org.coex.accel.space;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A cartesian product of named discrete parameters. Point {@code i} is decoded in mixed radix with
+ * the last parameter varying fastest, so {@code point(0..size-1)} enumerates the full grid in a
+ * fixed order.
+ */
+public record DesignSpace(List<Parameter> parameters) {
+
+    public DesignSpace {
+        parameters = List.copyOf(parameters);
+        if (parameters.stream().map(Parameter::name).distinct().count() != parameters.size()) {
+            throw new IllegalArgumentException("parameter names must be unique");
+        }
+    }
+
+    public static DesignSpace of(Parameter... ps) { return new DesignSpace(List.of(ps)); }
+
+    /** Number of points: the product of the parameters' sizes (saturates at Long.MAX_VALUE). */
+    public long size() {
+        long n = 1;
+        for (Parameter p : parameters) {
+            if (n > Long.MAX_VALUE / p.size()) return Long.MAX_VALUE;
+            n *= p.size();
+        }
+        return n;
+    }
+
+    public Optional<Parameter> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The point with that grid index. */
+    public HwConfig point(long index) {
+        if (index < 0 || index >= size()) throw new IndexOutOfBoundsException("index " + index + " outside 0.." + (size() - 1));
+        return point(digits(index));
+    }
+
+    /** The point that takes value {@code choice[j]} of parameter j. */
+    public HwConfig point(int[] choice) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int j = 0; j < parameters.size(); j++) m.put(parameters.get(j).name(), parameters.get(j).values().get(choice[j]));
+        return new HwConfig(m);
+    }
+
+    private int[] digits(long index) {
+        int[] d = new int[parameters.size()];
+        for (int j = parameters.size() - 1; j >= 0; j--) {
+            int radix = parameters.get(j).size();
+            d[j] = (int) (index % radix);
+            index /= radix;
+        }
+        return d;
+    }
+
+    /** This space with a parameter replaced (same position) or appended. */
+    public DesignSpace with(Parameter p) {
+        List<Parameter> out = new ArrayList<>(parameters);
+        int at = -1;
+        for (int j = 0; j < out.size(); j++) if (out.get(j).name().equals(p.name())) at = j;
+        if (at >= 0) out.set(at, p); else out.add(p);
+        return new DesignSpace(out);
+    }
+}

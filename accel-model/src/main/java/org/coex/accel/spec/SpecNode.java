@@ -1,0 +1,192 @@
+package org.coex.accel.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A node of a {@link YamlDocument} read with checks: every wrong type, missing key or unknown key
+ * is recorded in the shared {@link Problems} with the file, line and key path, and a neutral value
+ * is returned so that checking can go on and report every problem at once.
+ */
+public final class SpecNode {
+    private final YamlDocument doc;
+    private final JsonNode node;
+    private final String path;
+    private final Problems problems;
+
+    SpecNode(YamlDocument doc, JsonNode node, String path, Problems problems) {
+        this.doc = doc;
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+    }
+
+    public String path() { return path; }
+
+    public boolean isMissing() { return node.isMissingNode() || node.isNull(); }
+
+    public boolean isObject() { return node.isObject(); }
+
+    public boolean isList() { return node.isArray(); }
+
+    public boolean has(String key) { return node.has(key) && !node.get(key).isNull(); }
+
+    /** Records a problem at this node. */
+    public void problem(String message) {
+        problems.add(Problem.at(doc.file(), doc.lineOf(path), path, message));
+    }
+
+    /** Records a problem at a key below this node. */
+    public void problem(String key, String message) { child(key).problem(message); }
+
+    public SpecNode child(String key) {
+        JsonNode c = node.isObject() && node.has(key) ? node.get(key) : MissingNode.getInstance();
+        return new SpecNode(doc, c, path.isEmpty() ? key : path + "." + key, problems);
+    }
+
+    /** Reports keys of this mapping that are not in {@code known}, suggesting the closest known key. */
+    public void allowOnly(Collection<String> known) {
+        if (!node.isObject()) return;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!known.contains(k)) {
+                String hint = closest(k, known).map(c -> "did you mean '" + c + "'?")
+                        .orElse("known keys: " + String.join(", ", known));
+                child(k).problem("unknown key '" + k + "'; " + hint);
+            }
+        }
+    }
+
+    /** Keys of this mapping, in file order. */
+    public List<String> keys() {
+        List<String> out = new ArrayList<>();
+        if (node.isObject()) node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    /** Checks that this node is a mapping; records a problem otherwise. */
+    public boolean expectObject() {
+        if (node.isObject()) return true;
+        if (!isMissing()) problem("must be a mapping of keys to values (found " + describe() + ")");
+        return false;
+    }
+
+    public String string(String key, String fallback) {
+        SpecNode c = child(key);
+        if (c.isMissing()) return fallback;
+        if (!c.node.isValueNode() || c.node.isBoolean()) {
+            c.problem("must be text (found " + c.describe() + ")");
+            return fallback;
+        }
+        return c.node.asText();
+    }
+
+    public Optional<String> requiredString(String key, String fix) {
+        if (!has(key)) {
+            problem("missing key '" + key + "'; " + fix);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(string(key, null));
+    }
+
+    public int integer(String key, int fallback) {
+        SpecNode c = child(key);
+        return c.isMissing() ? fallback : c.asInt(fallback);
+    }
+
+    public long longValue(String key, long fallback) {
+        SpecNode c = child(key);
+        if (c.isMissing()) return fallback;
+        if (c.node.canConvertToLong() && c.node.isIntegralNumber()) return c.node.asLong();
+        c.problem("must be a whole number (found " + c.describe() + ")");
+        return fallback;
+    }
+
+    /** An integer that must be at least {@code min}. */
+    public int integerAtLeast(String key, int fallback, int min) {
+        int v = integer(key, fallback);
+        if (has(key) && v < min && child(key).node.isIntegralNumber()) child(key).problem("must be >= " + min + " (found " + v + ")");
+        return v;
+    }
+
+    public double number(String key, double fallback) {
+        SpecNode c = child(key);
+        if (c.isMissing()) return fallback;
+        if (c.node.isNumber()) return c.node.asDouble();
+        c.problem("must be a number (found " + c.describe() + ")");
+        return fallback;
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        SpecNode c = child(key);
+        if (c.isMissing()) return fallback;
+        if (c.node.isBoolean()) return c.node.asBoolean();
+        c.problem("must be true or false (found " + c.describe() + ")");
+        return fallback;
+    }
+
+    /** This node as an integer; records a problem and returns the fallback if it is not one. */
+    public int asInt(int fallback) {
+        if (node.isIntegralNumber() && node.canConvertToInt()) return node.asInt();
+        problem("must be a whole number (found " + describe() + ")");
+        return fallback;
+    }
+
+    /** A scalar as Integer, Double, Boolean or String; null (with a problem) for lists and mappings. */
+    public Object scalar() {
+        if (node.isIntegralNumber() && node.canConvertToInt()) return node.asInt();
+        if (node.isNumber()) return node.asDouble();
+        if (node.isBoolean()) return node.asBoolean();
+        if (node.isTextual()) return node.asText();
+        problem("must be a single value (found " + describe() + ")");
+        return null;
+    }
+
+    /** The elements of a list (a single scalar counts as a list of one). */
+    public List<SpecNode> elements() {
+        List<SpecNode> out = new ArrayList<>();
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) out.add(new SpecNode(doc, node.get(i), path + "[" + i + "]", problems));
+        } else if (!isMissing()) {
+            out.add(this);
+        }
+        return out;
+    }
+
+    /** A short description of the value for messages: {@code "abc"}, {@code 12}, {@code a list}. */
+    public String describe() {
+        if (node.isTextual()) return "\"" + node.asText() + "\"";
+        if (node.isArray()) return "a list";
+        if (node.isObject()) return "a mapping";
+        if (isMissing()) return "nothing";
+        return node.asText();
+    }
+
+    /** The known word closest to {@code word} by edit distance, if it is close enough to be a typo. */
+    public static Optional<String> closest(String word, Collection<String> known) {
+        return known.stream()
+                .min(Comparator.comparingInt((String k) -> editDistance(word.toLowerCase(), k.toLowerCase())))
+                .filter(k -> editDistance(word.toLowerCase(), k.toLowerCase()) <= Math.max(2, k.length() / 3));
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}

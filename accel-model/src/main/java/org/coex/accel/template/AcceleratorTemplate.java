@@ -1,0 +1,37 @@
+package org.coex.accel.template;
+
+import org.coex.accel.space.DesignSpace;
+import org.coex.accel.space.HwConfig;
+import org.coex.accel.tech.TechnologyTable;
+
+/**
+ * A parametrised accelerator: the extension point of coex. A template declares the parameters a
+ * search may vary (with a default space) and turns one configuration into an {@link Accelerator}
+ * that costs layers and networks.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/org.coex.accel.template.AcceleratorTemplate} and give it a public
+ * no-argument constructor; a spec then names it by {@link #name()}. See docs/custom-template.md.
+ *
+ * <p>Contract: {@code configure} is pure (same inputs, equal accelerator) and thread-safe, and the
+ * returned accelerator is immutable, so sweeps may evaluate configurations in parallel.
+ */
+public interface AcceleratorTemplate {
+
+    /** The name specs use, e.g. {@code systolic}. Lower case, no spaces. */
+    String name();
+
+    /** One line saying what the template models. */
+    String description();
+
+    /** The space searched when a spec gives none. Parameters absent from a config take defaults. */
+    DesignSpace defaultSpace();
+
+    /**
+     * Binds a configuration and a technology table.
+     *
+     * @throws IllegalArgumentException naming the parameter if a value is missing, of the wrong type
+     *                                  or out of range
+     */
+    Accelerator configure(HwConfig config, TechnologyTable technology);
+}
