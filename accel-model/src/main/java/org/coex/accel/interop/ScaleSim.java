@@ -1,8 +1,9 @@
 package org.coex.accel.interop;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.coex.accel.spec.Problem;
@@ -48,10 +49,11 @@ public final class ScaleSim {
         if (!problems.isEmpty()) throw new SpecException(problems);
         List<SystolicLayerFigures> figures = evaluate(cfg, topo.layers(), pythonSum);
         Path dir = outDir.resolve(cfg.runName());
-        writeAtomically(dir, Map.of(
-                "COMPUTE_REPORT.csv", ScaleSimReports.compute(figures),
-                "DETAILED_ACCESS_REPORT.csv", ScaleSimReports.detailed(figures),
-                "BANDWIDTH_REPORT.csv", ScaleSimReports.bandwidth(figures)));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("COMPUTE_REPORT.csv", ScaleSimReports.compute(figures).getBytes(StandardCharsets.UTF_8));
+        files.put("DETAILED_ACCESS_REPORT.csv", ScaleSimReports.detailed(figures).getBytes(StandardCharsets.UTF_8));
+        files.put("BANDWIDTH_REPORT.csv", ScaleSimReports.bandwidth(figures).getBytes(StandardCharsets.UTF_8));
+        OutputDirectory.writeAtomically(dir, files);
         return new Run(cfg, topo, figures, dir);
     }
 
@@ -61,23 +63,4 @@ public final class ScaleSim {
         return layers.stream().map(l -> acc.figures(l, pythonSum)).toList();
     }
 
-    /** Writes all files into a temporary folder beside {@code dir}, then moves each into place. */
-    static void writeAtomically(Path dir, Map<String, String> files) throws IOException {
-        Path parent = dir.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, ".coex-tmp-");
-        try {
-            for (Map.Entry<String, String> f : files.entrySet()) Files.writeString(tmp.resolve(f.getKey()), f.getValue());
-            Files.createDirectories(dir);
-            for (String name : files.keySet()) {
-                Files.move(tmp.resolve(name), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            try (var left = Files.list(tmp)) {
-                for (Path p : left.toList()) Files.deleteIfExists(p);
-            }
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -1,0 +1,46 @@
+package org.coex.accel.cli;
+
+import java.io.PrintWriter;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.coex.accel.explore.ProgressListener;
+
+/** A progress bar on a terminal; otherwise a line at every tenth of the work. */
+final class Progress implements ProgressListener, AutoCloseable {
+    private final String task;
+    private final PrintWriter err;
+    private final ProgressBar bar;
+    private long lastTenth = -1;
+
+    private Progress(String task, PrintWriter err, ProgressBar bar) {
+        this.task = task;
+        this.err = err;
+        this.bar = bar;
+    }
+
+    static Progress start(String task, PrintWriter err) {
+        ProgressBar bar = System.console() == null ? null
+                : new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII).setInitialMax(1)
+                        .continuousUpdate().build();
+        return new Progress(task, err, bar);
+    }
+
+    @Override public synchronized void progress(long done, long total) {
+        if (bar != null) {
+            bar.maxHint(total);
+            bar.stepTo(done);
+            return;
+        }
+        long tenth = total == 0 ? 10 : done * 10 / total;
+        if (tenth != lastTenth) {
+            lastTenth = tenth;
+            err.printf("%s: %d%% (%,d/%,d)%n", task, tenth * 10, done, total);
+            err.flush();
+        }
+    }
+
+    @Override public void close() {
+        if (bar != null) bar.close();
+    }
+}

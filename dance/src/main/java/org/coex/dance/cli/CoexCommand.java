@@ -1,0 +1,53 @@
+package org.coex.dance.cli;
+
+import java.io.PrintWriter;
+import org.coex.accel.Provenance;
+import org.coex.accel.cli.CostCommand;
+import org.coex.accel.cli.NetworksCommand;
+import org.coex.accel.cli.ScaleSimCommand;
+import org.coex.accel.cli.SweepCommand;
+import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.SpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code coex} command: gathers every module's subcommands. Exit status: 0 ok, 1 a bug (stack
+ * trace), 2 a user's mistake (one {@code error:} line per problem, no stack trace), 4 no feasible design.
+ */
+@Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
+        description = "Co-exploration of neural networks and their hardware accelerators.",
+        subcommands = {SweepCommand.class, ScaleSimCommand.class, CostCommand.class, NetworksCommand.class,
+            CommandLine.HelpCommand.class})
+public final class CoexCommand implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line with the given streams and returns the exit status; tests call this. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new CoexCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            if (ex instanceof SpecException se) {
+                for (Problem p : se.problems()) err.println("error: " + p);
+                err.flush();
+                return 2;
+            }
+            throw ex;
+        });
+        int status = cl.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override public String[] getVersion() {
+            return new String[] {"coex " + Provenance.version(), "JDK " + System.getProperty("java.version")};
+        }
+    }
+}
