@@ -1,0 +1,56 @@
+package org.coex.accel.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.coex.accel.spec.SpecException;
+import org.coex.accel.template.systolic.Dataflow;
+import org.coex.accel.template.systolic.SystolicParams;
+import org.junit.jupiter.api.Test;
+
+class ScaleSimConfigsTest {
+
+    @Test
+    void readsScaleSimsExampleConfig() {
+        ScaleSimConfig c = ScaleSimConfigs.read(ScaleSimGoldenTest.resource("configs/eyeriss.cfg"));
+        assertEquals(new ScaleSimConfig("eyeriss", 12, 14, 36, 36, 36, Dataflow.WS, 0), c);
+        SystolicParams p = c.toParams();
+        assertEquals(true, p.scaleSimCompatible());
+        assertEquals(1, p.wordBytes());
+    }
+
+    @Test
+    void writtenConfigReadsBackToTheSameArray() {
+        SystolicParams p = new SystolicParams(16, 8, Dataflow.IS, 128, 64, 32, 0, 700, 1, false);
+        String text = ScaleSimConfigs.write(p, "coex_run");
+        ScaleSimConfig back = ScaleSimConfigs.parse("x.cfg", text.lines().toList());
+        assertEquals(new ScaleSimConfig("coex_run", 16, 8, 128, 64, 32, Dataflow.IS, 0), back);
+        SystolicParams user = new SystolicParams(16, 8, Dataflow.IS, 128, 64, 32, 20, 700, 1, false);
+        assertEquals(20.0, ScaleSimConfigs.parse("x.cfg", ScaleSimConfigs.write(user, "r").lines().toList()).userBandwidth());
+    }
+
+    @Test
+    void fractionalSramSizesCannotBeExported() {
+        SystolicParams p = new SystolicParams(16, 8, Dataflow.IS, 0.5, 64, 32, 0, 700, 1, false);
+        assertThrows(IllegalArgumentException.class, () -> ScaleSimConfigs.write(p, "r"));
+    }
+
+    @Test
+    void reportsEveryProblemWithItsLine() {
+        List<String> cfg = List.of("[general]", "run_name = r", "[architecture_presets]", "ArrayHeight: 0", "ArrayWidth: wide",
+                "IfmapSramSzkB: 64", "FilterSramSzkB: 64", "Dataflow : rs", "[run_presets]", "InterfaceBandwidth: CALC");
+        SpecException e = assertThrows(SpecException.class, () -> ScaleSimConfigs.parse("c.cfg", cfg));
+        List<String> lines = e.problems().stream().map(Object::toString).toList();
+        assertEquals(List.of("c.cfg:4: ArrayHeight: must be >= 1 (found 0)",
+                "c.cfg:5: ArrayWidth: must be a whole number (found 'wide')",
+                "c.cfg: OfmapSramSzkB: missing; add 'OfmapSramSzkB: <whole number>' under [architecture_presets]",
+                "c.cfg:8: Dataflow: unknown dataflow 'rs'; use os, ws or is"), lines);
+    }
+
+    @Test
+    void anEmptyConfigIsOneProblem() {
+        SpecException e = assertThrows(SpecException.class, () -> ScaleSimConfigs.parse("c.cfg", List.of("", " ")));
+        assertEquals(1, e.problems().size());
+    }
+}

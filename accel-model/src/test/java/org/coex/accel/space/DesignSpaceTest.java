@@ -1,0 +1,33 @@
+package org.coex.accel.space;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class DesignSpaceTest {
+    static final DesignSpace SPACE = DesignSpace.of(Parameter.of("rows", 8, 16), Parameter.of("dataflow", "os", "ws", "is"));
+
+    @Test
+    void sizeIsTheProductAndTheLastParameterVariesFastest() {
+        assertEquals(6, SPACE.size());
+        assertEquals(HwConfig.of("rows", 8, "dataflow", "os"), SPACE.point(0));
+        assertEquals(HwConfig.of("rows", 8, "dataflow", "is"), SPACE.point(2));
+        assertEquals(HwConfig.of("rows", 16, "dataflow", "ws"), SPACE.point(4));
+        assertThrows(IndexOutOfBoundsException.class, () -> SPACE.point(6));
+    }
+
+    @Test
+    void rejectsDuplicateValuesAndNames() {
+        assertThrows(IllegalArgumentException.class, () -> Parameter.of("rows", 8, 8));
+        assertThrows(IllegalArgumentException.class, () -> DesignSpace.of(Parameter.of("a", 1), Parameter.of("a", 2)));
+    }
+
+    @Test
+    void typedGettersNameTheParameter() {
+        HwConfig c = HwConfig.of("rows", "many");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.intValue("rows", 1));
+        assertEquals("rows must be a whole number, found many", e.getMessage());
+        assertEquals(4, c.intValue("cols", 4));
+    }
+}
