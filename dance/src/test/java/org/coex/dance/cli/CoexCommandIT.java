@@ -1,0 +1,149 @@
+package org.coex.dance.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The coex command end to end: golden SCALE-Sim output, and every kind of user mistake. */
+class CoexCommandIT {
+    @TempDir Path dir;
+
+    record Result(int status, String out, String err) {
+        List<String> errLines() { return err.lines().toList(); }
+    }
+
+    static Result coex(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = CoexCommand.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    static String resource(String name) {
+        try {
+            return Path.of(CoexCommandIT.class.getResource("/scalesim/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    /** Asserts a user mistake: status 2, one line per problem starting with "error: ", no stack trace, nothing written. */
+    void assertUserMistake(Result r, int problems, String... fragments) throws IOException {
+        assertEquals(2, r.status(), r.err());
+        assertEquals(problems, r.errLines().size(), r.err());
+        assertTrue(r.errLines().stream().allMatch(l -> l.startsWith("error: ")), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        for (String f : fragments) assertTrue(r.err().contains(f), "missing '" + f + "' in " + r.err());
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().equals("out") || p.getFileName().toString().startsWith(".coex")));
+        }
+    }
+
+    @Test
+    void scalesimWritesScaleSimsReportsExactly() throws IOException {
+        Path cfg = write("ws.cfg", Files.readString(Path.of(resource("configs/scale.cfg"))).replace("Dataflow : os", "Dataflow : ws"));
+        Result r = coex("scalesim", "-c", cfg.toString(), "-t", resource("topologies/alexnet_part.csv"), "-p", dir.resolve("out").toString());
+        assertEquals(0, r.status(), r.err());
+        Path report = dir.resolve("out/scale_example_run_32x32_os");
+        assertEquals(List.of("LayerID, Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %,",
+                "0, 112283, 0, 91.68309650614964, 94.53125, 90.78000992063492,"), Files.readAllLines(report.resolve("COMPUTE_REPORT.csv")));
+        String detail = Files.readAllLines(report.resolve("DETAILED_ACCESS_REPORT.csv")).get(1);
+        assertTrue(detail.startsWith("0, 0, 112282, 3294225, 0, 112282, 34848, 0, 112282, 3484800, "), detail);
+        assertEquals("", r.err());   // a well-formed topology earns no warning
+    }
+
+    @Test
+    void scalesimGemmInputUsesThePythonVersionAsked() throws IOException {
+        Path topo = write("g.csv", "Layer, M, N, K,\ng,256,128,256,\n");
+        Path cfg = write("is.cfg", Files.readString(Path.of(resource("configs/scale.cfg"))).replace("Dataflow : os", "Dataflow : is"));
+        Result r = coex("scalesim", "-c", cfg.toString(), "-t", topo.toString(), "-i", "gemm", "-p", dir.resolve("o").toString(),
+                "--python-version", "3.11");
+        assertEquals(0, r.status(), r.err());
+        String row = Files.readAllLines(dir.resolve("o/scale_example_run_32x32_os/COMPUTE_REPORT.csv")).get(1);
+        assertTrue(row.startsWith("0, 14207, 0, ") && row.endsWith(", 50.59288537549411,"), row);
+    }
+
+    @Test
+    void malformedCsvRowsAreOneLineEachAndNothingIsWritten() throws IOException {
+        Path topo = write("bad.csv", """
+                Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,
+                a,224,224,3,3,3,8,1,
+                b,224,224,3,
+                c,0,224,3,3,3,8,1,
+                d,2,2,3,3,3,8,1,
+                e,224,x,3,3,3,8,1,
+                """);
+        Result r = coex("scalesim", "-c", resource("configs/scale.cfg"), "-t", topo.toString(), "-p", dir.resolve("out").toString());
+        assertUserMistake(r, 4, "bad.csv:3:", "bad.csv:4: IFMAP Height: must be >= 1 (found 0)",
+                "bad.csv:5: Filter Height: filter 3x3 is larger than the ifmap 2x2", "bad.csv:6: IFMAP Width: must be a whole number");
+    }
+
+    @Test
+    void emptyFilesAndAnUnknownDataflowAreNamed() throws IOException {
+        Path topo = write("empty.csv", "");
+        Path cfg = write("df.cfg", Files.readString(Path.of(resource("configs/scale.cfg"))).replace("Dataflow : os", "Dataflow : rs"));
+        Result r = coex("scalesim", "-c", cfg.toString(), "-t", topo.toString(), "-p", dir.resolve("out").toString());
+        assertUserMistake(r, 2, "df.cfg:14: Dataflow: unknown dataflow 'rs'; use os, ws or is", "empty.csv: no layers");
+        Result missing = coex("scalesim", "-c", dir.resolve("nope.cfg").toString(), "-t", resource("topologies/alexnet.csv"));
+        assertUserMistake(missing, 1, "nope.cfg: config file not found");
+    }
+
+    @Test
+    void sweepSpecMistakesNameTheKeyPathAndLine() throws IOException {
+        Path spec = write("s.yaml", "network: resnet18\ntemplate: systolic\nspace:\n  rows: [16, -4]\n  dataflw: [os]\nseed: one\noutput: out\n");
+        assertUserMistake(coex("sweep", spec.toString()), 3, "s.yaml:4: space.rows[1]: rows must be >= 1, found -4",
+                "s.yaml:5: space.dataflw[0]: unknown systolic parameter 'dataflw'", "s.yaml:6: seed: must be a whole number");
+        Path unknown = write("u.yaml", "network: resnet18\ntemplate: tpu\noutput: out\n");
+        assertUserMistake(coex("sweep", unknown.toString()), 1, "u.yaml:2: template: unknown template 'tpu'");
+        assertUserMistake(coex("sweep", write("e.yaml", "").toString()), 1, "e.yaml: the file is empty");
+    }
+
+    @Test
+    void sweepRunsAndWritesItsFiles() throws IOException {
+        Path spec = write("s.yaml", "network: mobilenetv2\nsampling: sobol\nsamples: 50\noutput: out\n");
+        Result r = coex("sweep", spec.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("evaluated 50 designs"), r.out());
+        for (String f : List.of("points.csv", "pareto.csv", "pareto.json", "pareto.png")) assertTrue(Files.exists(dir.resolve("out/" + f)), f);
+    }
+
+    @Test
+    void costCommandPrintsMetricsAndExportsAScaleSimConfig() throws IOException {
+        Path cfg = dir.resolve("exported.cfg");
+        Result r = coex("cost", "resnet18", "--set", "rows=16", "--set", "cols=16", "--set", "dataflow=os",
+                "--export-scalesim-cfg", cfg.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("latency ") && r.out().contains("energy by component"), r.out());
+        assertTrue(Files.readString(cfg).contains("ArrayHeight:    16"));
+        assertUserMistake(coex("cost", "resnet18", "--set", "dataflow=rs"), 1, "--set: dataflow must be os, ws or is");
+        assertUserMistake(coex("cost", "resnet18", "--template", "gpu"), 1, "unknown template 'gpu'");
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        Result r = coex("scalesim", "--frobnicate");
+        assertEquals(2, r.status());
+        assertFalse(r.err().contains("\tat "));
+    }
+
+    @Test
+    void networksListsTheZoo() {
+        Result r = coex("networks");
+        assertEquals(0, r.status());
+        assertEquals(5, r.out().lines().count());
+    }
+}
