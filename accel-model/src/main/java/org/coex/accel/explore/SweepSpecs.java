@@ -129,6 +129,7 @@ public final class SweepSpecs {
         List<Metrics.Name> plot = metrics(root.child("plot"), pareto.subList(0, Math.min(2, pareto.size())), 2, 2);
         Path output = Path.of(root.string("output", "runs/sweep"));
         if (!output.isAbsolute()) output = base.resolve(output);
+        output = output.toAbsolutePath().normalize();
         problems.throwIfAny();
         return new SweepSpec(doc.file().toString(), sha256(text), network, networkRef, template, tech, space, fixed,
                 sampling, samples, seed, pareto, plot, output);
