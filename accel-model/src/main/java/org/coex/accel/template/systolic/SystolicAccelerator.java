@@ -98,7 +98,7 @@ public final class SystolicAccelerator implements Accelerator {
 
     @Override public LayerCost evaluate(Layer layer) {
         SystolicLayerFigures g = figures(layer);
-        Map<String, Long> acc = new LinkedHashMap<>(8);
+        Map<String, Long> acc = new LinkedHashMap<>(16);
         acc.put("ifmap_sram_reads", g.ifmapSramReads());
         acc.put("filter_sram_reads", g.filterSramReads());
         acc.put("ofmap_sram_writes", g.ofmapSramWrites());
@@ -106,7 +106,7 @@ public final class SystolicAccelerator implements Accelerator {
         acc.put("dram_filter_reads", g.dramFilterReads());
         acc.put("dram_ofmap_writes", g.dramOfmapWrites());
         acc.put("dram_psum_reads", g.dramPsumReads());
-        Map<String, Double> e = new LinkedHashMap<>(8);
+        Map<String, Double> e = new LinkedHashMap<>(16);
         e.put("mac", g.macs() * eMac);
         e.put("array", 3.0 * g.macs() * eReg);
         e.put("ifmap_sram", g.ifmapSramReads() * eIfmapRead + g.dramIfmapReads() * eIfmapWrite);
