@@ -1,6 +1,7 @@
 package org.coex.dance.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import org.coex.accel.Provenance;
 import org.coex.accel.cli.CostCommand;
 import org.coex.accel.cli.NetworksCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code coex} command: gathers every module's subcommands. Exit status: 0 ok, 1 a bug (stack
- * trace), 2 a user's mistake (one {@code error:} line per problem, no stack trace), 4 no feasible design.
+ * trace), 2 a user's mistake (one {@code error:} line per problem, no stack trace; an output folder that
+ * cannot be written counts as one), 4 no feasible design.
  */
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
@@ -34,6 +36,12 @@ public final class CoexCommand implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof SpecException se) {
                 for (Problem p : se.problems()) err.println("error: " + p);
+                err.flush();
+                return 2;
+            }
+            if (ex instanceof FileSystemException fs) {
+                String why = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
+                err.println("error: " + fs.getFile() + ": cannot write here (" + why + "); choose another output folder");
                 err.flush();
                 return 2;
             }

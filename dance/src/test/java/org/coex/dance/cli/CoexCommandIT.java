@@ -134,6 +134,16 @@ class CoexCommandIT {
     }
 
     @Test
+    void anUnwritableOutputFolderIsAUserMistake() throws IOException {
+        Path blocker = write("file-not-folder", "x");
+        Result r = coex("scalesim", "-c", resource("configs/scale.cfg"), "-t", resource("topologies/alexnet_part.csv"),
+                "-p", blocker.resolve("sub").toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("choose another output folder"), r.err());
+    }
+
+    @Test
     void unknownOptionsAreUsageErrors() {
         Result r = coex("scalesim", "--frobnicate");
         assertEquals(2, r.status());
