@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +18,7 @@ import org.coex.accel.interop.NetworkFiles;
 import org.coex.accel.space.DesignSpace;
 import org.coex.accel.space.HwConfig;
 import org.coex.accel.space.Parameter;
+import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecException;
 import org.coex.accel.spec.SpecNode;
@@ -40,7 +40,8 @@ public final class SweepSpecs {
 
     /** @throws SpecException listing every problem of the file */
     public static SweepSpec load(Path file) {
-        return parse(YamlDocument.read(file), readText(file), file.toAbsolutePath().getParent());
+        String text = InputFiles.readString(file, "sweep spec", "check the path");
+        return parse(YamlDocument.parse(file, text), text, file.toAbsolutePath().getParent());
     }
 
     /** The built-in default sweep: ResNet-50 on the systolic template's default space. */
@@ -48,14 +49,6 @@ public final class SweepSpecs {
         try (InputStream in = SweepSpecs.class.getResourceAsStream("default-sweep.yaml")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return parse(YamlDocument.parse(Path.of("<built-in default sweep>"), text), text, Path.of(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String readText(Path file) {
-        try {
-            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,10 +1,8 @@
 package org.coex.accel.interop;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecException;
@@ -17,15 +15,7 @@ public final class ScaleSimConfigs {
 
     /** @throws SpecException naming file:line and the fix for every problem */
     public static ScaleSimConfig read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new SpecException(Problem.at(file, 0, "", "config file not found; check the path given with -c"));
-        } catch (IOException e) {
-            throw new SpecException(Problem.at(file, 0, "", "cannot read the config: " + e.getMessage()));
-        }
-        return parse(file.toString(), lines);
+        return parse(file.toString(), InputFiles.readLines(file, "config file", "check the path given with -c"));
     }
 
     static ScaleSimConfig parse(String name, List<String> lines) {

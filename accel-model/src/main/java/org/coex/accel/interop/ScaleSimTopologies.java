@@ -1,13 +1,11 @@
 package org.coex.accel.interop;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecException;
@@ -35,14 +33,7 @@ public final class ScaleSimTopologies {
 
     /** @throws SpecException with file:line and the fix for every malformed row */
     public static ScaleSimTopology read(Path file, boolean gemm) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (NoSuchFileException e) {
-            throw new SpecException(Problem.at(file, 0, "", "topology file not found; check the path given with -t"));
-        } catch (IOException e) {
-            throw new SpecException(Problem.at(file, 0, "", "cannot read the topology: " + e.getMessage()));
-        }
+        List<String> lines = InputFiles.readLines(file, "topology file", "check the path given with -t");
         String base = file.getFileName().toString();
         String name = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
         return parse(file.toString(), name, lines, gemm);

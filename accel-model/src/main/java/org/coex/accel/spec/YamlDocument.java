@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,15 +35,7 @@ public final class YamlDocument {
      * @throws SpecException if the file is missing, empty or not well-formed
      */
     public static YamlDocument read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new SpecException(Problem.at(file, 0, "", "file not found; check the path"));
-        } catch (IOException e) {
-            throw new SpecException(Problem.at(file, 0, "", "cannot read the file: " + e.getMessage()));
-        }
-        return parse(file, text);
+        return parse(file, InputFiles.readString(file, "file", "check the path"));
     }
 
     /** Parses text that came from {@code file} (used for messages only). */
