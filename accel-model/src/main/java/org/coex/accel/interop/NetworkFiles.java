@@ -65,7 +65,7 @@ public final class NetworkFiles {
         root.allowOnly(ROOT_KEYS);
         String name = root.string("name", stem(file));
         int batch = root.integerAtLeast("batch", 1, 1);
-        int[] shape = root.has("input") ? triple(root.child("input"), problems) : null;
+        int[] shape = root.has("input") ? triple(root.child("input")) : null;
         List<SpecNode> items = root.child("layers").elements();
         if (items.isEmpty()) root.problem("missing or empty 'layers'; list the layers, e.g. - {name: conv1, type: conv, ...}");
         List<Layer> layers = new ArrayList<>();
@@ -95,7 +95,7 @@ public final class NetworkFiles {
             for (String key : List.of("m", "n", "k")) if (!n.has(key)) n.problem("gemm layer needs '" + key + "'");
             return Layer.gemm(name, m, nn, k).withBatch(batch);
         }
-        int[] in = n.has("input") ? triple(n.child("input"), null) : chained;
+        int[] in = n.has("input") ? triple(n.child("input")) : chained;
         if (in == null) {
             n.problem("needs 'input: [height, width, channels]' (or a network-level 'input' before the first layer)");
             return null;
@@ -146,7 +146,7 @@ public final class NetworkFiles {
         return out;
     }
 
-    private static int[] triple(SpecNode c, Problems unused) {
+    private static int[] triple(SpecNode c) {
         List<SpecNode> e = c.elements();
         if (!c.isList() || e.size() != 3) {
             c.problem("must be [height, width, channels]");
