@@ -138,6 +138,13 @@ public final class SpecNode {
         return fallback;
     }
 
+    /** This node as a number; records a problem and returns the fallback if it is not one. */
+    public double asNumber(double fallback) {
+        if (node.isNumber()) return node.asDouble();
+        problem("must be a number (found " + describe() + ")");
+        return fallback;
+    }
+
     /** A scalar as Integer, Double, Boolean or String; null (with a problem) for lists and mappings. */
     public Object scalar() {
         if (node.isIntegralNumber() && node.canConvertToInt()) return node.asInt();

@@ -7,6 +7,7 @@ import org.coex.accel.cli.CostCommand;
 import org.coex.accel.cli.NetworksCommand;
 import org.coex.accel.cli.ScaleSimCommand;
 import org.coex.accel.cli.SweepCommand;
+import org.coex.accel.cli.TimeloopCommand;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
-        subcommands = {SweepCommand.class, ScaleSimCommand.class, CostCommand.class, NetworksCommand.class,
+        subcommands = {SweepCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class, NetworksCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoexCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -150,6 +150,33 @@ class CoexCommandIT {
         assertFalse(r.err().contains("\tat "));
     }
 
+    static String timeloopFile(String name) {
+        try {
+            return Path.of(CoexCommandIT.class.getResource("/timeloop/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void timeloopReproducesTheReferenceRunFromTimeloopsOwnFiles() throws IOException {
+        Result r = coex("timeloop", timeloopFile("input.yaml"), timeloopFile("map.yaml"), timeloopFile("ERT.yaml"),
+                timeloopFile("ART.yaml"), "-o", dir.resolve("tl").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("cycles 5,505,024  energy 2764.38 uJ"), r.out());
+        String json = Files.readString(dir.resolve("tl/coex-timeloop.json"));
+        assertTrue(json.contains("\"cycles\" : 5505024"), json);
+    }
+
+    @Test
+    void timeloopMistakesAreOneLineEach() throws IOException {
+        Path map = write("map.yaml", "mapping:\n  - target: nowhere\n    type: temporal\n    factors: C1\n");
+        assertUserMistake(coex("timeloop", timeloopFile("input.yaml"), map.toString(), "-o", dir.resolve("out").toString()), 1,
+                "map.yaml:2: mapping[0].target: no level named 'nowhere'");
+        assertUserMistake(coex("timeloop", map.toString(), "-o", dir.resolve("out").toString()), 2,
+                "architecture: missing", "problem: missing");
+    }
+
     @Test
     void networksListsTheZoo() {
         Result r = coex("networks");

@@ -1,0 +1,290 @@
+package org.coex.accel.interop;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.coex.accel.nest.Architecture;
+import org.coex.accel.nest.ConvProblem;
+import org.coex.accel.nest.DataSpace;
+import org.coex.accel.nest.Dim;
+import org.coex.accel.nest.LevelMapping;
+import org.coex.accel.nest.Loop;
+import org.coex.accel.nest.Mapping;
+import org.coex.accel.nest.StorageLevel;
+import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.Problems;
+import org.coex.accel.spec.SpecException;
+import org.coex.accel.spec.SpecNode;
+import org.coex.accel.spec.YamlDocument;
+
+/**
+ * Reads Timeloop's own input files the way {@code timeloop-model} does: YAML files merged by
+ * top-level key (a later file wins), keys with hyphens or underscores. Understands an
+ * {@code architecture} in the processed v0.4 {@code subtree}/{@code local} form (nested subtrees are
+ * inner levels; {@code name[1..N]} gives N instances; classes DRAM, dummy_storage, a MAC class, and
+ * any other class as a buffer of depth x width), a CNN_Layer {@code problem} (v0.4 {@code instance}
+ * or older flat form), a {@code mapping} list of temporal / spatial / datatype (bypass) directives, and
+ * {@code ERT} / {@code ART} tables. Timeloop's CNN_Layer pairs P with Wstride and Q with Hstride.
+ * Without an ERT, energies come from the accelergy-65nm preset by component size.
+ */
+public final class TimeloopInputs {
+    private static final Pattern RANGE = Pattern.compile("^(.*)\\[(\\d+)\\.\\.(\\d+)]$");
+    private static final Pattern FACTOR = Pattern.compile("([A-Za-z])\\s*=?\\s*(\\d+)");
+
+    private TimeloopInputs() {}
+
+    /** @throws SpecException listing every problem, each with its file, line and key */
+    public static TimeloopModel read(List<Path> files) {
+        if (files.isEmpty()) throw new SpecException(new Problem("command line", 0, "FILE", "give Timeloop's input YAML files"));
+        Map<String, SpecNode> sections = new LinkedHashMap<>();
+        Problems problems = new Problems();
+        for (Path f : files) {
+            SpecNode root = YamlDocument.read(f).root(problems);
+            if (!root.expectObject()) continue;
+            for (String k : root.keys()) sections.put(k.replace('-', '_'), root.child(k));
+        }
+        problems.throwIfAny();
+        for (String required : List.of("architecture", "problem", "mapping")) {
+            if (!sections.containsKey(required)) {
+                problems.add(new Problem(files.get(0).toString(), 0, required, "missing; none of the files has a top-level '" + required + "'"));
+            }
+        }
+        problems.throwIfAny();
+        Map<String, Map<String, Double>> ert = sections.containsKey("ERT") ? energyTable(sections.get("ERT")) : Map.of();
+        Map<String, Double> art = sections.containsKey("ART") ? areaTable(sections.get("ART")) : Map.of();
+        ArchitectureParts arch = architecture(sections.get("architecture"), ert, art, problems);
+        ConvProblem problem = problem(sections.get("problem"), problems);
+        problems.throwIfAny();
+        Mapping mapping = mapping(sections.get("mapping"), arch, problems);
+        problems.throwIfAny();
+        return new TimeloopModel(arch.architecture(), problem, mapping);
+    }
+
+    /** A key spelt with underscores or hyphens. */
+    static SpecNode key(SpecNode node, String underscored) {
+        if (node.has(underscored)) return node.child(underscored);
+        return node.child(underscored.replace('_', '-'));
+    }
+
+    private static int intAttr(SpecNode attributes, String name, int fallback) {
+        SpecNode v = key(attributes, name);
+        return v.isMissing() ? fallback : v.asInt(fallback);
+    }
+
+    private static double numAttr(SpecNode attributes, String name, double fallback) {
+        SpecNode v = key(attributes, name);
+        return v.isMissing() ? fallback : v.asNumber(fallback);
+    }
+
+    /** {@code system_top_level.DRAM[1..1]} -> {@code DRAM}. */
+    static String baseName(String name) {
+        Matcher m = RANGE.matcher(name.strip());
+        String path = m.matches() ? m.group(1) : name.strip();
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    /** {@code psum_spad[1..168]} -> 168; no range -> 1. */
+    static int instancesOf(String name) {
+        Matcher m = RANGE.matcher(name.strip());
+        return m.matches() ? Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(2)) + 1 : 1;
+    }
+
+    private static Map<String, Map<String, Double>> energyTable(SpecNode ert) {
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        for (SpecNode t : ert.child("tables").elements()) {
+            Map<String, Double> actions = new HashMap<>();
+            for (SpecNode a : t.child("actions").elements()) actions.put(a.string("name", ""), a.number("energy", 0));
+            out.put(baseName(t.string("name", "")), actions);
+        }
+        return out;
+    }
+
+    private static Map<String, Double> areaTable(SpecNode art) {
+        Map<String, Double> out = new HashMap<>();
+        for (SpecNode t : art.child("tables").elements()) out.put(baseName(t.string("name", "")), t.number("area", 0));
+        return out;
+    }
+
+    /** The flattened architecture and the level names in Timeloop's order. */
+    record ArchitectureParts(Architecture architecture, Map<String, Integer> index) {}
+
+    private static ArchitectureParts architecture(SpecNode node, Map<String, Map<String, Double>> ert, Map<String, Double> art,
+                                                  Problems problems) {
+        List<SpecNode> components = new ArrayList<>();
+        for (SpecNode top : node.child("subtree").elements()) flatten(top, components);
+        if (components.isEmpty()) {
+            node.problem("expected Timeloop's processed v0.4 form: architecture: {version: 0.4, subtree: [{name, local: [...]}]}");
+            return new ArchitectureParts(null, Map.of());
+        }
+        List<StorageLevel> outerFirst = new ArrayList<>();
+        SpecNode mac = null;
+        for (SpecNode c : components) {
+            String cls = c.string("class", "").toLowerCase(Locale.ROOT);
+            if (cls.contains("mac") || cls.equals("compute")) {
+                mac = c;
+                continue;
+            }
+            outerFirst.add(storage(c, cls, ert, art));
+        }
+        if (mac == null) {
+            node.problem("no compute component (a class such as intmac) in the architecture");
+            return new ArchitectureParts(null, Map.of());
+        }
+        List<StorageLevel> innerFirst = new ArrayList<>(outerFirst);
+        java.util.Collections.reverse(innerFirst);
+        String macName = baseName(mac.string("name", "mac"));
+        Map<String, Double> macErt = ert.getOrDefault(macName, Map.of());
+        double macPj = macErt.getOrDefault("compute", org.coex.accel.tech.TechnologyTables.preset("accelergy-65nm")
+                .macPj(intAttr(mac.child("attributes"), "multiplier_width", 16)));
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int i = innerFirst.size() - 1; i >= 0; i--) index.put(innerFirst.get(i).name(), i);
+        try {
+            return new ArchitectureParts(new Architecture(macName, instancesOf(mac.string("name", "mac")), macPj,
+                    art.getOrDefault(macName, 0.0), innerFirst), index);
+        } catch (IllegalArgumentException e) {
+            node.problem(e.getMessage());
+            return new ArchitectureParts(null, Map.of());
+        }
+    }
+
+    private static void flatten(SpecNode tree, List<SpecNode> out) {
+        out.addAll(tree.child("local").elements());
+        for (SpecNode sub : tree.child("subtree").elements()) flatten(sub, out);
+    }
+
+    private static StorageLevel storage(SpecNode c, String cls, Map<String, Map<String, Double>> ert, Map<String, Double> art) {
+        String full = c.string("name", "level");
+        String name = baseName(full);
+        SpecNode a = c.child("attributes");
+        boolean dummy = cls.contains("dummy");
+        boolean dram = cls.equals("dram");
+        int wordBits = intAttr(a, "datawidth", intAttr(a, "word_bits", 8));
+        int width = intAttr(a, "width", wordBits);
+        int block = intAttr(a, "block_size", Math.max(1, width / Math.max(1, wordBits)));
+        long size = dram || dummy ? 0 : (long) intAttr(a, "depth", 0) * block;
+        int meshX = intAttr(a, "meshX", 1);
+        double rbw = numAttr(a, "read_bandwidth", 0);
+        double wbw = numAttr(a, "write_bandwidth", 0);
+        Map<String, Double> e = ert.get(name);
+        double read, write, update, leak;
+        if (e != null) {
+            read = e.getOrDefault("read", 0.0);
+            write = e.getOrDefault("write", read);
+            update = e.getOrDefault("update", write);
+            leak = e.getOrDefault("leak", 0.0);
+        } else {
+            var tech = org.coex.accel.tech.TechnologyTables.preset("accelergy-65nm");
+            int bits = width;
+            read = dummy ? 0 : dram ? tech.dramPj(bits) : tech.sramReadPj(size * wordBits / 8.0, bits);
+            write = dummy ? 0 : dram ? tech.dramPj(bits) : tech.sramWritePj(size * wordBits / 8.0, bits);
+            update = write;
+            leak = 0;
+        }
+        return new StorageLevel(name, instancesOf(full), meshX, Math.max(1, wordBits), Math.max(1, block), size, rbw, wbw,
+                read, write, update, leak, art.getOrDefault(name, 0.0), dummy);
+    }
+
+    private static ConvProblem problem(SpecNode node, Problems problems) {
+        SpecNode inst = node.has("instance") ? node.child("instance") : node;
+        Map<String, Integer> v = new HashMap<>();
+        for (String d : List.of("C", "M", "N", "P", "Q", "R", "S")) {
+            if (!inst.has(d) && !d.equals("N")) inst.problem("missing problem dimension '" + d + "'; a CNN_Layer needs C, M, P, Q, R, S");
+            v.put(d, inst.integerAtLeast(d, 1, 1));
+        }
+        for (String d : List.of("Hstride", "Wstride", "Hdilation", "Wdilation")) v.put(d, inst.integerAtLeast(d, 1, 1));
+        try {
+            return new ConvProblem(v.get("N"), v.get("M"), v.get("C"), v.get("P"), v.get("Q"), v.get("R"), v.get("S"),
+                    v.get("Wstride"), v.get("Hstride"), v.get("Wdilation"), v.get("Hdilation"));
+        } catch (IllegalArgumentException e) {
+            return new ConvProblem(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        }
+    }
+
+    private static Mapping mapping(SpecNode node, ArchitectureParts arch, Problems problems) {
+        int n = arch.architecture().levels().size();
+        List<List<Loop>> temporal = new ArrayList<>();
+        List<List<Loop>> spatial = new ArrayList<>();
+        List<Set<DataSpace>> keep = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            temporal.add(new ArrayList<>());
+            spatial.add(new ArrayList<>());
+            keep.add(arch.architecture().levels().get(i).dummy() ? EnumSet.noneOf(DataSpace.class) : EnumSet.allOf(DataSpace.class));
+        }
+        List<SpecNode> directives = node.has("mapping") ? node.child("mapping").elements() : node.elements();
+        for (SpecNode d : directives) {
+            String target = d.string("target", "");
+            Integer level = arch.index().get(target);
+            if (level == null) {
+                d.problem("target", "no level named '" + target + "' in the architecture; levels: " + String.join(", ", arch.index().keySet()));
+                continue;
+            }
+            String type = d.string("type", "temporal").toLowerCase(Locale.ROOT);
+            switch (type) {
+                case "temporal", "spatial" -> {
+                    Map<Dim, Integer> factors = factors(d);
+                    List<Dim> order = permutation(d);
+                    int split = type.equals("spatial") ? intAttr(d, "split", order.size()) : 0;
+                    List<Loop> loops = type.equals("temporal") ? temporal.get(level) : spatial.get(level);
+                    loops.clear();
+                    for (int k = 0; k < order.size(); k++) {
+                        int b = factors.getOrDefault(order.get(k), 1);
+                        Loop.Kind kind = type.equals("temporal") ? Loop.Kind.TEMPORAL : k < split ? Loop.Kind.SPATIAL_X : Loop.Kind.SPATIAL_Y;
+                        if (b > 1) loops.add(new Loop(order.get(k), b, kind));
+                    }
+                }
+                case "datatype", "bypass" -> {
+                    Set<DataSpace> k = keep.get(level);
+                    for (SpecNode e : d.child("keep").elements()) dataSpace(e).ifPresent(k::add);
+                    for (SpecNode e : d.child("bypass").elements()) dataSpace(e).ifPresent(k::remove);
+                }
+                default -> d.problem("type", "unknown directive type '" + type + "'; use temporal, spatial or datatype");
+            }
+        }
+        List<LevelMapping> levels = new ArrayList<>();
+        for (int i = 0; i < n; i++) levels.add(new LevelMapping(temporal.get(i), spatial.get(i), keep.get(i)));
+        return new Mapping(levels);
+    }
+
+    private static java.util.Optional<DataSpace> dataSpace(SpecNode e) {
+        Object o = e.scalar();
+        java.util.Optional<DataSpace> ds = o == null ? java.util.Optional.empty() : DataSpace.parse(o.toString());
+        if (o != null && ds.isEmpty()) e.problem("unknown data space '" + o + "'; use Weights, Inputs or Outputs");
+        return ds;
+    }
+
+    private static Map<Dim, Integer> factors(SpecNode d) {
+        Map<Dim, Integer> out = new EnumMap<>(Dim.class);
+        String text = d.string("factors", "");
+        Matcher m = FACTOR.matcher(text);
+        boolean found = false;
+        while (m.find()) {
+            found = true;
+            var dim = Dim.parse(m.group(1));
+            if (dim.isEmpty()) d.problem("factors", "unknown dimension '" + m.group(1) + "'; use C, M, N, P, Q, R, S");
+            else out.put(dim.get(), Integer.parseInt(m.group(2)));
+        }
+        if (!text.isBlank() && !found) d.problem("factors", "expected factors like 'C4 M2 P8' (found \"" + text + "\")");
+        return out;
+    }
+
+    private static List<Dim> permutation(SpecNode d) {
+        List<Dim> order = new ArrayList<>();
+        for (char ch : d.string("permutation", "").toCharArray()) {
+            if (Character.isWhitespace(ch)) continue;
+            var dim = Dim.parse(String.valueOf(ch));
+            if (dim.isEmpty()) d.problem("permutation", "unknown dimension '" + ch + "'");
+            else if (!order.contains(dim.get())) order.add(dim.get());
+        }
+        for (Dim x : List.of(Dim.C, Dim.K, Dim.R, Dim.S, Dim.N, Dim.P, Dim.Q)) if (!order.contains(x)) order.add(x);
+        return order;
+    }
+}

@@ -1,0 +1,106 @@
+package org.coex.accel.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.coex.accel.nest.DataSpace;
+import org.coex.accel.spec.SpecException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Timeloop's own eyeriss_like input files (shared/reference/timeloop) read and evaluated. */
+class TimeloopInputsTest {
+    @TempDir Path dir;
+
+    static Path ref(String name) {
+        try {
+            return Path.of(TimeloopInputsTest.class.getResource("/timeloop/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<Path> reference() { return List.of(ref("input.yaml"), ref("map.yaml"), ref("ERT.yaml"), ref("ART.yaml")); }
+
+    @Test
+    void readsTheReferenceArchitectureProblemAndMapping() {
+        TimeloopModel m = TimeloopInputs.read(reference());
+        assertEquals(168, m.architecture().macInstances());
+        assertEquals(List.of("psum_spad", "weights_spad", "ifmap_spad", "inter_PE_spatial", "inter_PE_column_spatial",
+                "shared_glb", "DRAM"), m.architecture().levels().stream().map(l -> l.name()).toList());
+        assertEquals(131072, m.architecture().levels().get(5).sizeWords());   // depth 16384 x 8 words per 64-bit row
+        assertEquals(924_844_032L, m.problem().macs());
+        assertEquals(java.util.Set.of(DataSpace.INPUTS, DataSpace.OUTPUTS), m.mapping().levels().get(5).keep());
+    }
+
+    @Test
+    void writesTheReportTimeloopPrinted() throws IOException {
+        Timeloop.Run run = Timeloop.run(reference(), dir);
+        JsonNode j = new ObjectMapper().readTree(run.report().toFile());
+        assertEquals(5_505_024L, j.get("cycles").asLong());
+        assertEquals(2764.38, j.get("energy_uJ").asDouble(), 0.005);
+        assertEquals(924_844_032L, j.get("computes").asLong());
+        assertEquals(478.44, j.get("fJ_per_compute").get("psum_spad").asDouble(), 0.005);
+        assertEquals(89.47, j.get("fJ_per_compute").get("shared_glb").asDouble(), 0.005);
+        JsonNode glbOut = j.get("levels").get("shared_glb").get("Outputs");
+        assertEquals(12_042_240, glbOut.get("reads").asLong());
+        assertEquals(2_408_448, glbOut.get("fills").asLong());
+        assertEquals(12_845_056, glbOut.get("updates").asLong());
+        assertEquals(8_257_536, j.get("levels").get("DRAM").get("Weights").get("reads").asLong());
+    }
+
+    @Test
+    void keysMaySpellWithHyphens() throws IOException {
+        String hyphens = Files.readString(ref("input.yaml")).replace("read_bandwidth", "read-bandwidth")
+                .replace("write_bandwidth", "write-bandwidth").replace("data_spaces", "data-spaces").replace("read_write", "read-write");
+        Path input = Files.writeString(dir.resolve("input.yaml"), hyphens);
+        TimeloopModel a = TimeloopInputs.read(reference());
+        TimeloopModel b = TimeloopInputs.read(List.of(input, ref("map.yaml"), ref("ERT.yaml"), ref("ART.yaml")));
+        assertEquals(a, b);
+    }
+
+    @Test
+    void everyMistakeNamesItsFileLineAndKey() throws IOException {
+        Path map = Files.writeString(dir.resolve("map.yaml"), """
+                mapping:
+                  - target: psum_spads
+                    type: temporal
+                    factors: C1 M8
+                  - target: DRAM
+                    type: temporal
+                    factors: X4
+                  - target: DRAM
+                    type: sideways
+                """);
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"), map)));
+        List<String> lines = e.problems().stream().map(p -> p.toString().replace(map.toString(), "map.yaml")).toList();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("map.yaml:2: mapping[0].target: no level named 'psum_spads'"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("map.yaml:7: mapping[1].factors: unknown dimension 'X'"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("map.yaml:9: mapping[2].type: unknown directive type 'sideways'"), lines.get(2));
+    }
+
+    @Test
+    void anIllegalMappingIsAUserMistake() throws IOException {
+        String wrong = Files.readString(ref("map.yaml")).replace("factors: C4 M4 R1 S1 N1 P7 Q4", "factors: C4 M4 R1 S1 N1 P8 Q4");
+        Path map = Files.writeString(dir.resolve("map.yaml"), wrong);
+        SpecException e = assertThrows(SpecException.class, () -> Timeloop.run(List.of(ref("input.yaml"), map), dir.resolve("out")));
+        assertTrue(e.getMessage().contains("factors of P multiply to 64, the problem has 56"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("out")));
+    }
+
+    @Test
+    void withoutAnErtEnergiesComeFromThePreset() throws IOException {
+        Timeloop.Run run = Timeloop.run(List.of(ref("input.yaml"), ref("map.yaml")), dir);
+        assertEquals(5_505_024L, run.result().cycles());
+        assertTrue(run.result().energyPj() > 0);
+    }
+}
