@@ -58,6 +58,19 @@ public record ConvProblem(int n, int k, int c, int p, int q, int r, int s, int p
         };
     }
 
+    /** Like {@link #tileSize(DataSpace, Map)} with extents indexed by {@link Dim#ordinal()}. */
+    public long tileSize(DataSpace ds, int[] e) {
+        return switch (ds) {
+            case WEIGHTS -> (long) e[1] * e[2] * e[5] * e[6];
+            case OUTPUTS -> (long) e[0] * e[1] * e[3] * e[4];
+            case INPUTS -> (long) e[0] * e[2] * rows(e[3], e[5]) * cols(e[4], e[6]);
+        };
+    }
+
+    long rows(int pExt, int rExt) { return (long) (pExt - 1) * pStride + (long) (rExt - 1) * pDilation + 1; }
+
+    long cols(int qExt, int sExt) { return (long) (qExt - 1) * qStride + (long) (sExt - 1) * qDilation + 1; }
+
     long inputRows(Map<Dim, Integer> ext) { return (long) (ext.get(Dim.P) - 1) * pStride + (long) (ext.get(Dim.R) - 1) * pDilation + 1; }
 
     long inputCols(Map<Dim, Integer> ext) { return (long) (ext.get(Dim.Q) - 1) * qStride + (long) (ext.get(Dim.S) - 1) * qDilation + 1; }

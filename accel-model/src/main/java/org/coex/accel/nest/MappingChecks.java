@@ -38,13 +38,17 @@ public final class MappingChecks {
             long fanout = below / lv.instances();
             long spatial = 1;
             long x = 1;
+            long y = 1;
             for (Loop l : mapping.levels().get(i).spatial()) {
                 spatial *= l.bound();
                 if (l.kind() == Loop.Kind.SPATIAL_X) x *= l.bound();
+                else y *= l.bound();
             }
             if (spatial > fanout) out.add(lv.name() + ": spatial loops use " + spatial + " children, it has " + fanout);
-            long meshX = Math.max(1, (i == 0 ? arch.macInstances() : arch.levels().get(i - 1).meshX()) / Math.max(1, lv.meshX()));
-            if (x > meshX && x > 1) out.add(lv.name() + ": spatial X loops use " + x + " columns, it has " + meshX);
+            int childMeshX = i == 0 ? arch.levels().get(0).meshX() : arch.levels().get(i - 1).meshX();
+            long columns = Math.max(1, childMeshX / Math.max(1, lv.meshX()));
+            if (x > columns) out.add(lv.name() + ": spatial X loops use " + x + " columns, it has " + columns);
+            if (y > Math.max(1, fanout / columns)) out.add(lv.name() + ": spatial Y loops use " + y + " rows, it has " + fanout / columns);
         }
         for (int i = 0; i < n; i++) {
             StorageLevel lv = arch.levels().get(i);

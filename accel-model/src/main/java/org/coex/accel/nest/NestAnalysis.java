@@ -1,8 +1,6 @@
 package org.coex.accel.nest;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +18,7 @@ import java.util.Map;
  * once per iteration of the first relevant loop and every loop outside it. When that first relevant
  * loop is the innermost loop above and slides an input window (P, R along rows; Q, S along columns),
  * each further iteration loads only the rows (columns) it has not seen: min(extent, step * stride)
- * of them, where step is the product of that dimension's factors below the loop. For outputs, the
+ * of them, where step is the product of that dimension's factors inside the loop. For outputs, the
  * first touch of each element needs no fill: fills = loads - distinct outputs of the instance.
  *
  * <p><b>Reads and updates.</b> The innermost level keeping a tensor serves the MACs: reads (or, for
@@ -34,22 +32,57 @@ import java.util.Map;
  * * utilized instances; MACs: computes * E<sub>compute</sub>.
  */
 public final class NestAnalysis {
+    private static final int DIMS = Dim.values().length;
+    private static final DataSpace[] SPACES = DataSpace.values();
+
     private final ConvProblem problem;
     private final Architecture arch;
     private final Mapping mapping;
-    private final int levelCount;
+    private final int levels;
+    /** ext[i][d]: extent of dimension d over the loops of levels 0..i. */
+    private final int[][] ext;
+    /** utilized[i]: product of spatial loops above level i; utilized[levels] = 1, index shifted by one. */
+    private final long[] utilizedAbove;
+    /** spatialAll[i], spatialRel[ds][i]: product of level i's spatial loops (all, relevant to ds). */
+    private final long[] spatialAll;
+    private final long[][] spatialRel;
 
     private NestAnalysis(ConvProblem problem, Architecture arch, Mapping mapping) {
         this.problem = problem;
         this.arch = arch;
         this.mapping = mapping;
-        this.levelCount = arch.levels().size();
+        this.levels = arch.levels().size();
+        this.ext = new int[levels][DIMS];
+        this.spatialAll = new long[levels];
+        this.spatialRel = new long[SPACES.length][levels];
+        int[] running = new int[DIMS];
+        java.util.Arrays.fill(running, 1);
+        for (int i = 0; i < levels; i++) {
+            LevelMapping lm = mapping.levels().get(i);
+            for (Loop l : lm.temporal()) running[l.dim().ordinal()] *= l.bound();
+            spatialAll[i] = 1;
+            for (DataSpace ds : SPACES) spatialRel[ds.ordinal()][i] = 1;
+            for (Loop l : lm.spatial()) {
+                running[l.dim().ordinal()] *= l.bound();
+                spatialAll[i] *= l.bound();
+                for (DataSpace ds : SPACES) if (ds.isRelevant(l.dim())) spatialRel[ds.ordinal()][i] *= l.bound();
+            }
+            ext[i] = running.clone();
+        }
+        this.utilizedAbove = new long[levels + 1];
+        utilizedAbove[levels] = 1;
+        for (int i = levels - 1; i >= 0; i--) utilizedAbove[i] = utilizedAbove[i + 1] * spatialAll[i];
     }
 
     /** @throws IllegalArgumentException naming the problem if the mapping is illegal (see {@link MappingChecks}) */
     public static NestResult evaluate(ConvProblem problem, Architecture arch, Mapping mapping) {
         List<String> problems = MappingChecks.problems(problem, arch, mapping);
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
+        return evaluateLegal(problem, arch, mapping);
+    }
+
+    /** As {@link #evaluate}, for a caller that guarantees the mapping passes {@link MappingChecks}. */
+    public static NestResult evaluateLegal(ConvProblem problem, Architecture arch, Mapping mapping) {
         return new NestAnalysis(problem, arch, mapping).run();
     }
 
@@ -57,47 +90,45 @@ public final class NestAnalysis {
         long computes = problem.macs();
         long computeCycles = 1;
         for (LevelMapping lm : mapping.levels()) for (Loop l : lm.temporal()) computeCycles *= l.bound();
-
-        Map<DataSpace, Map<Integer, Accesses>> counts = new EnumMap<>(DataSpace.class);
-        Map<DataSpace, Map<Integer, Long>> tiles = new EnumMap<>(DataSpace.class);
-        for (DataSpace ds : DataSpace.values()) {
-            counts.put(ds, new LinkedHashMap<>());
-            tiles.put(ds, new LinkedHashMap<>());
-            analyse(ds, computes, counts.get(ds), tiles.get(ds));
-        }
+        Accesses[][] counts = new Accesses[SPACES.length][levels];
+        long[][] tiles = new long[SPACES.length][levels];
+        for (DataSpace ds : SPACES) analyse(ds, computes, counts[ds.ordinal()], tiles[ds.ordinal()]);
 
         long cycles = computeCycles;
-        List<LevelResult> results = new ArrayList<>();
-        for (int i = 0; i < levelCount; i++) {
-            StorageLevel lv = arch.levels().get(i);
-            long utilized = utilizedInstances(i);
-            Map<DataSpace, Accesses> acc = new EnumMap<>(DataSpace.class);
-            Map<DataSpace, Long> tile = new EnumMap<>(DataSpace.class);
+        long[] levelCycles = new long[levels];
+        for (int i = 0; i < levels; i++) {
             long reads = 0;
             long writes = 0;
-            double dynamic = 0;
-            for (DataSpace ds : DataSpace.values()) {
-                Accesses a = counts.get(ds).get(i);
+            for (DataSpace ds : SPACES) {
+                Accesses a = counts[ds.ordinal()][i];
                 if (a == null) continue;
-                acc.put(ds, a);
-                tile.put(ds, tiles.get(ds).get(i));
                 reads += a.reads();
                 writes += a.fills() + a.updates();
-                dynamic += (a.reads() * lv.readPj() + a.fills() * lv.writePj() + a.updates() * lv.updatePj()) / lv.blockWords();
             }
-            long levelCycles = Math.max(bandwidthCycles(reads, utilized, lv.readBandwidth()),
-                    bandwidthCycles(writes, utilized, lv.writeBandwidth()));
-            cycles = Math.max(cycles, levelCycles);
-            results.add(new LevelResult(lv.name(), utilized, acc, tile, lv.dummy() ? 0 : dynamic, levelCycles));
-        }
-        List<LevelResult> withLeak = new ArrayList<>();
-        for (int i = 0; i < levelCount; i++) {
-            LevelResult r = results.get(i);
             StorageLevel lv = arch.levels().get(i);
-            double leak = lv.dummy() || r.accesses().isEmpty() ? 0 : lv.leakPj() * cycles * r.utilizedInstances();
-            withLeak.add(new LevelResult(r.name(), r.utilizedInstances(), r.accesses(), r.tileWords(), r.energyPj() + leak, r.cycles()));
+            long utilized = utilizedInstances(i);
+            levelCycles[i] = Math.max(bandwidthCycles(reads, utilized, lv.readBandwidth()), bandwidthCycles(writes, utilized, lv.writeBandwidth()));
+            cycles = Math.max(cycles, levelCycles[i]);
         }
-        return new NestResult(computes, computeCycles, cycles, utilizedInstances(-1), computes * arch.macPj(), withLeak);
+        LevelResult[] results = new LevelResult[levels];
+        for (int i = 0; i < levels; i++) {
+            StorageLevel lv = arch.levels().get(i);
+            Map<DataSpace, Accesses> acc = new EnumMap<>(DataSpace.class);
+            Map<DataSpace, Long> tile = new EnumMap<>(DataSpace.class);
+            Map<DataSpace, Double> dynamic = new EnumMap<>(DataSpace.class);
+            for (DataSpace ds : SPACES) {
+                Accesses a = counts[ds.ordinal()][i];
+                if (a == null) continue;
+                acc.put(ds, a);
+                tile.put(ds, tiles[ds.ordinal()][i]);
+                double e = (a.reads() * lv.readPj() + a.fills() * lv.writePj() + a.updates() * lv.updatePj()) / lv.blockWords();
+                dynamic.put(ds, lv.dummy() ? 0 : e);
+            }
+            long utilized = utilizedInstances(i);
+            double leak = lv.dummy() || acc.isEmpty() ? 0 : lv.leakPj() * cycles * utilized;
+            results[i] = new LevelResult(lv.name(), utilized, acc, tile, dynamic, leak, levelCycles[i]);
+        }
+        return new NestResult(computes, computeCycles, cycles, utilizedInstances(-1), computes * arch.macPj(), List.of(results));
     }
 
     private static long bandwidthCycles(long words, long instances, double bandwidth) {
@@ -106,90 +137,76 @@ public final class NestAnalysis {
     }
 
     /** Counts for one tensor at every level that keeps it (the outermost level always keeps it). */
-    private void analyse(DataSpace ds, long computes, Map<Integer, Accesses> out, Map<Integer, Long> tilesOut) {
-        List<Integer> keepers = new ArrayList<>();
-        for (int i = 0; i < levelCount; i++) {
-            if (i == levelCount - 1 || mapping.levels().get(i).keep().contains(ds)) keepers.add(i);
-        }
-        long[] loadsPerInstance = new long[levelCount];
-        long[] fillsTotal = new long[levelCount];
-        for (int i : keepers) {
-            long tile = tile(ds, i);
-            tilesOut.put(i, tile);
-            boolean top = i == levelCount - 1;
-            long loads = top ? tile : loads(ds, i, tile);
+    private void analyse(DataSpace ds, long computes, Accesses[] out, long[] tilesOut) {
+        long[] loads = new long[levels];
+        long[] fills = new long[levels];
+        int child = -1;
+        for (int i = 0; i < levels; i++) {
+            boolean top = i == levels - 1;
+            if (!top && !mapping.levels().get(i).keep().contains(ds)) continue;
+            long tile = problem.tileSize(ds, ext[i]);
+            tilesOut[i] = tile;
             long firstTouch = ds.isReadWrite() ? problem.size(ds) / distinctInstances(ds, i) : 0;
-            loadsPerInstance[i] = loads;
-            fillsTotal[i] = top ? 0 : (loads - firstTouch) * utilizedInstances(i);
-        }
-        for (int j = 0; j < keepers.size(); j++) {
-            int i = keepers.get(j);
+            loads[i] = top ? tile : loads(ds, i, tile);
+            fills[i] = top ? 0 : (loads[i] - firstTouch) * utilizedInstances(i);
             long reads;
             long updates = 0;
-            if (j == 0) {
+            if (child < 0) {
                 long served = computes / irrelevantSpatial(ds, -1, i);
-                if (ds.isReadWrite()) {
-                    updates = served;
-                    reads = served - problem.size(ds) / distinctInstances(ds, i) * utilizedInstances(i);
-                } else {
-                    reads = served;
-                }
+                updates = ds.isReadWrite() ? served : 0;
+                reads = ds.isReadWrite() ? served - firstTouch * utilizedInstances(i) : served;
             } else {
-                int child = keepers.get(j - 1);
                 long dedupe = irrelevantSpatial(ds, child, i);
-                reads = fillsTotal[child] / dedupe;
-                if (ds.isReadWrite()) updates = loadsPerInstance[child] * utilizedInstances(child) / dedupe;
+                reads = fills[child] / dedupe;
+                if (ds.isReadWrite()) updates = loads[child] * utilizedInstances(child) / dedupe;
             }
-            out.put(i, new Accesses(reads, fillsTotal[i], updates));
+            out[i] = new Accesses(reads, fills[i], updates);
+            child = i;
         }
     }
-
-    /** Words of a tensor one instance of level i holds: the loops of levels 0..i, temporal and spatial. */
-    long tile(DataSpace ds, int level) { return problem.tileSize(ds, mapping.extents(level)); }
-
-    /** A temporal loop and the level it belongs to. */
-    private record Placed(int level, Loop loop) {}
 
     /** Words one instance of level i loads over the run (including first touches). */
     private long loads(DataSpace ds, int level, long tile) {
-        List<Placed> above = new ArrayList<>();
-        for (int i = level + 1; i < levelCount; i++) {
-            for (Loop l : mapping.levels().get(i).temporal()) if (l.bound() > 1) above.add(new Placed(i, l));
-        }
-        int first = -1;
-        for (int k = 0; k < above.size(); k++) {
-            if (ds.isRelevant(above.get(k).loop().dim())) {
-                first = k;
-                break;
+        boolean innermost = true;
+        for (int j = level + 1; j < levels; j++) {
+            List<Loop> temporal = mapping.levels().get(j).temporal();
+            for (int k = 0; k < temporal.size(); k++) {
+                Loop l = temporal.get(k);
+                if (l.bound() == 1) continue;
+                if (ds.isRelevant(l.dim())) {
+                    long outer = outerProduct(j, k);
+                    Dim d = l.dim();
+                    if (innermost && ds == DataSpace.INPUTS && d != Dim.N && d != Dim.C) {
+                        return outer * (tile + (l.bound() - 1) * freshAfterSlide(level, j, d, tile));
+                    }
+                    return outer * l.bound() * tile;
+                }
+                innermost = false;
             }
         }
-        if (first < 0) return tile;
-        long outer = 1;
-        for (int k = first + 1; k < above.size(); k++) outer *= above.get(k).loop().bound();
-        Placed slide = above.get(first);
-        Dim d = slide.loop().dim();
-        if (first == 0 && ds == DataSpace.INPUTS && d != Dim.N && d != Dim.C) {
-            return outer * (tile + (slide.loop().bound() - 1) * freshAfterSlide(level, slide, tile));
-        }
-        return outer * slide.loop().bound() * tile;
+        return tile;
+    }
+
+    /** Product of the temporal loops outside loop k of level j. */
+    private long outerProduct(int j, int k) {
+        long p = 1;
+        List<Loop> own = mapping.levels().get(j).temporal();
+        for (int m = k + 1; m < own.size(); m++) p *= own.get(m).bound();
+        for (int i = j + 1; i < levels; i++) for (Loop l : mapping.levels().get(i).temporal()) p *= l.bound();
+        return p;
     }
 
     /**
-     * Input words one step of a sliding loop brings that the previous step did not hold. The step
-     * moves the window by the product of the loop's dimension over everything inside it: the
-     * temporal loops of the tile's levels and the spatial loops up to the sliding loop's level.
+     * Input words one step of a sliding loop (dimension d at level j) brings that the previous step
+     * did not hold. The step moves the window by the product of d's factors inside the loop: the
+     * temporal loops of the tile's levels and the spatial loops up to level j.
      */
-    private long freshAfterSlide(int level, Placed slide, long tile) {
-        Dim d = slide.loop().dim();
-        Map<Dim, Integer> ext = mapping.extents(level);
-        long step = 1;
-        for (int i = 0; i <= slide.level(); i++) {
-            LevelMapping lm = mapping.levels().get(i);
-            for (Loop l : lm.spatial()) if (l.dim() == d) step *= l.bound();
-            if (i <= level) for (Loop l : lm.temporal()) if (l.dim() == d) step *= l.bound();
-        }
+    private long freshAfterSlide(int level, int j, Dim d, long tile) {
+        long step = ext[level][d.ordinal()];
+        for (int i = level + 1; i <= j; i++) for (Loop l : mapping.levels().get(i).spatial()) if (l.dim() == d) step *= l.bound();
+        int[] e = ext[level];
         boolean rows = d == Dim.P || d == Dim.R;
-        long extent = rows ? problem.inputRows(ext) : problem.inputCols(ext);
+        long extent = rows ? problem.rows(e[Dim.P.ordinal()], e[Dim.R.ordinal()]) : problem.cols(e[Dim.Q.ordinal()], e[Dim.S.ordinal()]);
         long shift = step * switch (d) {
             case P -> problem.pStride();
             case Q -> problem.qStride();
@@ -200,27 +217,19 @@ public final class NestAnalysis {
     }
 
     /** Instances of level i in use: the spatial loops above it. Level -1 is the MACs. */
-    long utilizedInstances(int level) {
-        long n = 1;
-        for (int i = level + 1; i < levelCount; i++) for (Loop l : mapping.levels().get(i).spatial()) n *= l.bound();
-        return n;
-    }
+    long utilizedInstances(int level) { return utilizedAbove[level + 1]; }
 
     /** Instances of level i holding different data of a tensor: the relevant spatial loops above it. */
     long distinctInstances(DataSpace ds, int level) {
         long n = 1;
-        for (int i = level + 1; i < levelCount; i++) {
-            for (Loop l : mapping.levels().get(i).spatial()) if (ds.isRelevant(l.dim())) n *= l.bound();
-        }
+        for (int i = level + 1; i < levels; i++) n *= spatialRel[ds.ordinal()][i];
         return n;
     }
 
     /** Product of the spatial loops irrelevant to a tensor at levels child+1 .. parent (multicast / reduction). */
     long irrelevantSpatial(DataSpace ds, int child, int parent) {
         long n = 1;
-        for (int i = child + 1; i <= parent; i++) {
-            for (Loop l : mapping.levels().get(i).spatial()) if (!ds.isRelevant(l.dim())) n *= l.bound();
-        }
+        for (int i = child + 1; i <= parent; i++) n *= spatialAll[i] / spatialRel[ds.ordinal()][i];
         return n;
     }
 }

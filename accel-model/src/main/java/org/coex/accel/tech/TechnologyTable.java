@@ -9,8 +9,9 @@ import org.coex.accel.Checks;
  *
  * <p>Rules (documented in docs/cost-model.md):
  * <ul>
- *   <li>Energies scale linearly with the word width: {@code E(bits) = E * bits / wordBits}; areas of
- *       MACs and registers too.</li>
+ *   <li>Energies scale linearly with the word width: {@code E(bits) = E * bits / wordBits}; register
+ *       areas too. MAC energy and area scale from the operand width the MAC was published at
+ *       ({@code macBits}: the Accelergy MACs are 8-bit multipliers with 16-bit adders).</li>
  *   <li>SRAM energy per access between two published sizes is interpolated linearly in the size
  *       ({@link Interpolation#LINEAR}, Timeloop's legacy rule) or in log2 of the size
  *       ({@link Interpolation#LOG2}); beyond the smallest or largest point it scales with
@@ -18,7 +19,7 @@ import org.coex.accel.Checks;
  *   <li>SRAM area is the published area per byte (interpolated like energy) times the size.</li>
  * </ul>
  */
-public record TechnologyTable(String name, String source, int wordBits, double macPj, double macAreaUm2,
+public record TechnologyTable(String name, String source, int wordBits, int macBits, double macPj, double macAreaUm2,
                               double registerPj, double registerAreaUm2, double dramPjPerWord,
                               Interpolation interpolation, List<SramPoint> sram) {
 
@@ -29,6 +30,7 @@ public record TechnologyTable(String name, String source, int wordBits, double m
         Checks.notBlank("name", name);
         source = source == null ? "" : source;
         Checks.positive("wordBits", wordBits);
+        Checks.positive("macBits", macBits);
         Checks.nonNegative("macPj", macPj);
         Checks.nonNegative("macAreaUm2", macAreaUm2);
         Checks.nonNegative("registerPj", registerPj);
@@ -41,9 +43,10 @@ public record TechnologyTable(String name, String source, int wordBits, double m
 
     private double widthScale(int bits) { return (double) bits / wordBits; }
 
-    public double macPj(int bits) { return macPj * widthScale(bits); }
+    /** A MAC on operands of {@code bits}: the published MAC (operands of macBits) scaled linearly. */
+    public double macPj(int bits) { return macPj * bits / macBits; }
 
-    public double macAreaUm2(int bits) { return macAreaUm2 * widthScale(bits); }
+    public double macAreaUm2(int bits) { return macAreaUm2 * bits / macBits; }
 
     public double registerPj(int bits) { return registerPj * widthScale(bits); }
 

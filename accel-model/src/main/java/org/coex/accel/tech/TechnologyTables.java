@@ -60,9 +60,10 @@ public final class TechnologyTables {
         Problems problems = new Problems();
         SpecNode root = doc.root(problems);
         root.expectObject();
-        root.allowOnly(List.of("name", "source", "word_bits", "interpolation", "mac", "register", "dram", "sram"));
+        root.allowOnly(List.of("name", "source", "word_bits", "mac_bits", "interpolation", "mac", "register", "dram", "sram"));
         String name = root.requiredString("name", "give the table a name").orElse("table");
         int wordBits = root.integerAtLeast("word_bits", 16, 1);
+        int macBits = root.integerAtLeast("mac_bits", wordBits, 1);
         String interp = root.string("interpolation", "log2");
         TechnologyTable.Interpolation interpolation = TechnologyTable.Interpolation.LOG2;
         if (interp.equalsIgnoreCase("linear")) interpolation = TechnologyTable.Interpolation.LINEAR;
@@ -89,7 +90,7 @@ public final class TechnologyTables {
                     nonNegative(p, "area_um2")));
         }
         problems.throwIfAny();
-        return new TechnologyTable(name, root.string("source", ""), wordBits, macPj, macArea, regPj, regArea, dramPj,
+        return new TechnologyTable(name, root.string("source", ""), wordBits, macBits, macPj, macArea, regPj, regArea, dramPj,
                 interpolation, sram);
     }
 

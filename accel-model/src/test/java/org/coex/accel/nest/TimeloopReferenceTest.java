@@ -25,7 +25,7 @@ class TimeloopReferenceTest {
 
     @Test
     void vggLayerCountsEqualTimeloopsMapperStats() {
-        NestResult r = NestAnalysis.evaluate(EyerissLike.VGG_CONV, EyerissLike.ARCH, EyerissLike.VGG_MAPPING);
+        NestResult r = NestAnalysis.evaluate(EyerissLikeFixture.VGG_CONV, EyerissLikeFixture.ARCH, EyerissLikeFixture.VGG_MAPPING);
         assertEquals(924_844_032L, r.computes());
         assertEquals(5_505_024L, r.cycles());
         assertEquals(168, r.level("psum_spad").utilizedInstances());
@@ -44,7 +44,7 @@ class TimeloopReferenceTest {
 
     @Test
     void vggLayerEnergyEqualsTimeloops() {
-        NestResult r = NestAnalysis.evaluate(EyerissLike.VGG_CONV, EyerissLike.ARCH, EyerissLike.VGG_MAPPING);
+        NestResult r = NestAnalysis.evaluate(EyerissLikeFixture.VGG_CONV, EyerissLikeFixture.ARCH, EyerissLikeFixture.VGG_MAPPING);
         assertEquals(2764.38, r.energyPj() / 1e6, 0.005);
         assertEquals(207.69, fJPerCompute(r, "mac"), 0.005);
         assertEquals(478.44, fJPerCompute(r, "psum_spad"), 0.005);
@@ -56,7 +56,7 @@ class TimeloopReferenceTest {
 
     @Test
     void stride2LayerEqualsTimeloopsSmallerRun() {
-        NestResult r = NestAnalysis.evaluate(EyerissLike.STRIDE2_CONV, EyerissLike.ARCH, EyerissLike.STRIDE2_MAPPING);
+        NestResult r = NestAnalysis.evaluate(EyerissLikeFixture.STRIDE2_CONV, EyerissLikeFixture.ARCH, EyerissLikeFixture.STRIDE2_MAPPING);
         assertEquals(10_838_016L, r.computes());
         assertEquals(86_016L, r.cycles());
         assertEquals(126, r.level("psum_spad").utilizedInstances());   // 126 of 168 PEs busy
@@ -76,7 +76,7 @@ class TimeloopReferenceTest {
 
     @Test
     void printsTimeloopsMapNotation() {
-        String map = EyerissLike.VGG_MAPPING.toTimeloopNotation(EyerissLike.ARCH);
+        String map = EyerissLikeFixture.VGG_MAPPING.toTimeloopNotation(EyerissLikeFixture.ARCH);
         org.junit.jupiter.api.Assertions.assertTrue(map.startsWith("DRAM [ Weights Inputs Outputs ]\n| for Q in [0:4)\n|   for C in [0:4)"), map);
         org.junit.jupiter.api.Assertions.assertTrue(map.contains("for Q in [0:14) (Spatial-X)"), map);
     }

@@ -14,8 +14,8 @@ class TechnologyTablesTest {
     @Test
     void presetsCarryThePublishedFigures() {
         TechnologyTable t45 = TechnologyTables.preset("accelergy-45nm");
-        assertEquals(0.315, t45.macPj(16));
-        assertEquals(0.315 / 2, t45.macPj(8));                 // energies scale with word width
+        assertEquals(0.315, t45.macPj(8));                     // published for 8-bit operands
+        assertEquals(0.315 * 2, t45.macPj(16));                // energies scale with operand width
         assertEquals(128, t45.dramPj(16));                     // 512 pJ per 64-bit access
         assertEquals(32.38 / 4, t45.sramReadPj(131072, 16), 1e-12);
         assertEquals(429745.6, t45.sramAreaUm2(131072), 1e-6);

@@ -8,10 +8,10 @@ import java.util.Set;
  * Timeloop's eyeriss_like architecture (shared/reference/timeloop/input.yaml, ERT.yaml, ART.yaml):
  * 14 x 12 PEs with ifmap / weights / psum scratchpads, a 128 KiB global buffer and DRAM.
  */
-final class EyerissLike {
-    private EyerissLike() {}
+public final class EyerissLikeFixture {
+    private EyerissLikeFixture() {}
 
-    static final Architecture ARCH = new Architecture("mac", 168, 0.207692, 191.82, List.of(
+    public static final Architecture ARCH = new Architecture("mac", 168, 0.207692, 191.82, List.of(
             new StorageLevel("psum_spad", 168, 14, 16, 1, 16, 2, 2, 0.2513, 0.2191, 0.2191, 0.000134, 123.627348, false),
             new StorageLevel("weights_spad", 168, 14, 8, 2, 384, 2, 2, 1.976602, 1.881657, 1.881657, 0.001592, 5816.44278, false),
             new StorageLevel("ifmap_spad", 168, 14, 8, 2, 24, 2, 2, 0.202442, 0.176713, 0.176713, 0.000101, 70.091961, false),
@@ -30,12 +30,12 @@ final class EyerissLike {
         return new LevelMapping(temporal, spatial, keep);
     }
 
-    static final Set<DataSpace> NONE = EnumSet.noneOf(DataSpace.class);
-    static final Set<DataSpace> ALL = EnumSet.allOf(DataSpace.class);
+    public static final Set<DataSpace> NONE = EnumSet.noneOf(DataSpace.class);
+    public static final Set<DataSpace> ALL = EnumSet.allOf(DataSpace.class);
 
     /** VGG-16 conv layer (C128 M256 P=Q=56 R=S=3) and Timeloop mapper's best mapping (map.txt). */
-    static final ConvProblem VGG_CONV = new ConvProblem(1, 256, 128, 56, 56, 3, 3, 1, 1, 1, 1);
-    static final Mapping VGG_MAPPING = new Mapping(List.of(
+    public static final ConvProblem VGG_CONV = new ConvProblem(1, 256, 128, 56, 56, 3, 3, 1, 1, 1, 1);
+    public static final Mapping VGG_MAPPING = new Mapping(List.of(
             level(List.of(t(Dim.K, 8)), List.of(), EnumSet.of(DataSpace.OUTPUTS)),
             level(List.of(t(Dim.C, 8), t(Dim.R, 3)), List.of(), EnumSet.of(DataSpace.WEIGHTS)),
             level(List.of(), List.of(), EnumSet.of(DataSpace.INPUTS)),
@@ -45,8 +45,8 @@ final class EyerissLike {
             level(List.of(t(Dim.K, 4), t(Dim.P, 7), t(Dim.C, 4), t(Dim.Q, 4)), List.of(), ALL)));
 
     /** The first layer of energy-area.md section 3: C3 M32 P=Q=112 R=S=3, stride 2. */
-    static final ConvProblem STRIDE2_CONV = new ConvProblem(1, 32, 3, 112, 112, 3, 3, 2, 2, 1, 1);
-    static final Mapping STRIDE2_MAPPING = new Mapping(List.of(
+    public static final ConvProblem STRIDE2_CONV = new ConvProblem(1, 32, 3, 112, 112, 3, 3, 2, 2, 1, 1);
+    public static final Mapping STRIDE2_MAPPING = new Mapping(List.of(
             level(List.of(t(Dim.K, 8)), List.of(), EnumSet.of(DataSpace.OUTPUTS)),
             level(List.of(t(Dim.R, 3)), List.of(), EnumSet.of(DataSpace.WEIGHTS)),
             level(List.of(), List.of(), EnumSet.of(DataSpace.INPUTS)),

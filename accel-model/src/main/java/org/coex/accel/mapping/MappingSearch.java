@@ -1,0 +1,265 @@
+package org.coex.accel.mapping;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.coex.accel.nest.Architecture;
+import org.coex.accel.nest.ConvProblem;
+import org.coex.accel.nest.DataSpace;
+import org.coex.accel.nest.Dim;
+import org.coex.accel.nest.LevelMapping;
+import org.coex.accel.nest.Loop;
+import org.coex.accel.nest.Mapping;
+import org.coex.accel.nest.NestAnalysis;
+import org.coex.accel.nest.NestResult;
+
+/**
+ * Finds a good legal mapping of a convolution onto an architecture within a {@link MapSpace}, in
+ * stages, each exhaustive over its own choices with capacity pruning and bounded in what it passes on:
+ * <ol>
+ *   <li>spatial factors (divisors, within each axis's size): the {@value #SPATIAL_KEEP} with the most
+ *       busy PEs;</li>
+ *   <li>temporal factors of the inner levels (register files), each level's kept tiles within its
+ *       capacity: the {@value #INNER_KEEP} best by the metric, the rest of the loops at DRAM;</li>
+ *   <li>temporal factors of the global buffer within its capacity (the first {@value #GLB_ENUMERATED}
+ *       found, largest factors first): the {@value #GLB_EVALUATED} largest tiles are costed, the
+ *       {@value #GLB_KEEP} best kept;</li>
+ *   <li>loop orders: {@value #GLB_ORDERS} at the global buffer and four at DRAM (each of K, C, P, Q
+ *       innermost).</li>
+ * </ol>
+ * Deterministic: candidates are enumerated and ranked in a fixed order, ties broken by that order.
+ */
+public final class MappingSearch {
+    static final int SPATIAL_KEEP = 2;
+    static final int INNER_KEEP = 2;
+    static final int GLB_ENUMERATED = 1024;
+    static final int GLB_EVALUATED = 16;
+    static final int GLB_KEEP = 2;
+    static final int GLB_ORDERS = 2;
+    private static final List<List<Dim>> ORDERS = List.of(
+            List.of(Dim.K, Dim.N, Dim.P, Dim.Q, Dim.C, Dim.R, Dim.S),
+            List.of(Dim.C, Dim.R, Dim.S, Dim.K, Dim.N, Dim.P, Dim.Q),
+            List.of(Dim.P, Dim.Q, Dim.N, Dim.K, Dim.C, Dim.R, Dim.S),
+            List.of(Dim.Q, Dim.P, Dim.N, Dim.C, Dim.K, Dim.R, Dim.S));
+
+    /** The chosen mapping, its cost, and how many mappings were costed. */
+    public record Result(Mapping mapping, NestResult cost, int evaluated) {}
+
+    private final ConvProblem problem;
+    private final Architecture arch;
+    private final MapSpace space;
+    private final Metric metric;
+    private final int glb;
+    private final int dram;
+    private int evaluated;
+
+    private MappingSearch(ConvProblem problem, Architecture arch, MapSpace space, Metric metric) {
+        this.problem = problem;
+        this.arch = arch;
+        this.space = space;
+        this.metric = metric;
+        this.dram = arch.levels().size() - 1;
+        this.glb = dram - 1;
+    }
+
+    /** The best mapping found, or empty when no legal mapping exists (nothing fits the buffers). */
+    public static Optional<Result> search(ConvProblem problem, Architecture arch, MapSpace space, Metric metric) {
+        if (space.levels().size() != arch.levels().size()) {
+            throw new IllegalArgumentException("the map space has " + space.levels().size() + " levels, the architecture "
+                    + arch.levels().size());
+        }
+        return new MappingSearch(problem, arch, space, metric).run();
+    }
+
+    /** Loop factors per level and dimension while a candidate is built. */
+    private record Plan(int[][] temporal, int[][] spatialX, int[][] spatialY) {
+        static Plan empty(int levels) {
+            return new Plan(ones(levels), ones(levels), ones(levels));
+        }
+
+        private static int[][] ones(int levels) {
+            int[][] a = new int[levels][Dim.values().length];
+            for (int[] row : a) java.util.Arrays.fill(row, 1);
+            return a;
+        }
+
+        Plan copy() {
+            return new Plan(deep(temporal), deep(spatialX), deep(spatialY));
+        }
+
+        private static int[][] deep(int[][] a) {
+            int[][] b = new int[a.length][];
+            for (int i = 0; i < a.length; i++) b[i] = a[i].clone();
+            return b;
+        }
+
+        int used(Dim d) {
+            int u = 1;
+            for (int i = 0; i < temporal.length; i++) u *= temporal[i][d.ordinal()] * spatialX[i][d.ordinal()] * spatialY[i][d.ordinal()];
+            return u;
+        }
+
+        long busy() {
+            long b = 1;
+            for (int i = 0; i < temporal.length; i++) for (int d = 0; d < Dim.values().length; d++) b *= spatialX[i][d] * spatialY[i][d];
+            return b;
+        }
+    }
+
+    private record Scored(Plan plan, Mapping mapping, NestResult cost, double score) {}
+
+    private Optional<Result> run() {
+        List<Plan> spatial = new ArrayList<>();
+        enumerateSpatial(Plan.empty(arch.levels().size()), slots(), 0, spatial);
+        spatial.sort(Comparator.comparingLong(Plan::busy).reversed());
+        Scored best = null;
+        for (Plan s : spatial.subList(0, Math.min(SPATIAL_KEEP, spatial.size()))) {
+            List<Plan> inner = new ArrayList<>();
+            enumerateTemporal(s, 0, glb, 0, inner, Integer.MAX_VALUE);
+            for (Scored in : top(inner, INNER_KEEP, Integer.MAX_VALUE)) {
+                List<Plan> buffer = new ArrayList<>();
+                enumerateTemporal(in.plan(), glb, glb + 1, 0, buffer, GLB_ENUMERATED);
+                for (Scored g : top(largestFirst(buffer), GLB_KEEP, GLB_EVALUATED)) {
+                    for (List<Dim> glbOrder : ORDERS.subList(0, GLB_ORDERS)) {
+                        for (List<Dim> dramOrder : ORDERS) {
+                            Scored c = score(g.plan(), glbOrder, dramOrder);
+                            if (c != null && (best == null || c.score() < best.score())) best = c;
+                        }
+                    }
+                }
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(new Result(best.mapping(), best.cost(), evaluated));
+    }
+
+    /** The {@code keep} best plans by the metric (DRAM takes the rest, default order), costing at most {@code limit}. */
+    private List<Scored> top(List<Plan> plans, int keep, int limit) {
+        List<Scored> scored = new ArrayList<>();
+        for (Plan p : plans.subList(0, Math.min(limit, plans.size()))) {
+            Scored s = score(p, ORDERS.get(0), ORDERS.get(0));
+            if (s != null) scored.add(s);
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score));
+        return scored.subList(0, Math.min(keep, scored.size()));
+    }
+
+    /** Completes a plan (the rest of every dimension at DRAM), costs it; null if illegal. */
+    private Scored score(Plan plan, List<Dim> glbOrder, List<Dim> dramOrder) {
+        Plan full = plan.copy();
+        for (Dim d : Dim.values()) full.temporal()[dram][d.ordinal()] = problem.bound(d) / plan.used(d);
+        Mapping m = toMapping(full, glbOrder, dramOrder);
+        NestResult r = NestAnalysis.evaluateLegal(problem, arch, m);   // legal by construction: factors, fan-out, capacity
+        evaluated++;
+        return new Scored(plan, m, r, metric.of(r));
+    }
+
+    private Mapping toMapping(Plan p, List<Dim> glbOrder, List<Dim> dramOrder) {
+        List<LevelMapping> levels = new ArrayList<>();
+        for (int i = 0; i < arch.levels().size(); i++) {
+            List<Dim> order = i == dram ? dramOrder : i == glb ? glbOrder : ORDERS.get(0);
+            List<Loop> temporal = new ArrayList<>();
+            for (Dim d : order) if (p.temporal()[i][d.ordinal()] > 1) temporal.add(new Loop(d, p.temporal()[i][d.ordinal()], Loop.Kind.TEMPORAL));
+            List<Loop> spatial = new ArrayList<>();
+            for (Dim d : Dim.values()) if (p.spatialX()[i][d.ordinal()] > 1) spatial.add(new Loop(d, p.spatialX()[i][d.ordinal()], Loop.Kind.SPATIAL_X));
+            for (Dim d : Dim.values()) if (p.spatialY()[i][d.ordinal()] > 1) spatial.add(new Loop(d, p.spatialY()[i][d.ordinal()], Loop.Kind.SPATIAL_Y));
+            levels.add(new LevelMapping(temporal, spatial, space.levels().get(i).keep()));
+        }
+        return new Mapping(levels);
+    }
+
+    /** A spatial slot: level, axis (true = X) and dimension. */
+    private record Slot(int level, boolean x, Dim dim) {}
+
+    private List<Slot> slots() {
+        List<Slot> out = new ArrayList<>();
+        for (int i = 0; i < space.levels().size(); i++) {
+            LevelSpace ls = space.levels().get(i);
+            for (Dim d : Dim.values()) if (ls.spatialX().contains(d)) out.add(new Slot(i, true, d));
+            for (Dim d : Dim.values()) if (ls.spatialY().contains(d)) out.add(new Slot(i, false, d));
+        }
+        return out;
+    }
+
+    private void enumerateSpatial(Plan p, List<Slot> slots, int k, List<Plan> out) {
+        if (k == slots.size()) {
+            out.add(p.copy());
+            return;
+        }
+        Slot s = slots.get(k);
+        LevelSpace ls = space.levels().get(s.level());
+        int[][] axis = s.x() ? p.spatialX() : p.spatialY();
+        int axisUsed = 1;
+        for (int f : axis[s.level()]) axisUsed *= f;
+        int cap = (s.x() ? ls.maxX() : ls.maxY()) / axisUsed;
+        int remaining = problem.bound(s.dim()) / p.used(s.dim());
+        for (int f : divisorsDescending(remaining)) {
+            if (f > cap) continue;
+            axis[s.level()][s.dim().ordinal()] = f;
+            enumerateSpatial(p, slots, k + 1, out);
+            axis[s.level()][s.dim().ordinal()] = 1;
+        }
+    }
+
+    /** Temporal factors for levels [from, to), dimension by dimension, pruning on capacity. */
+    private void enumerateTemporal(Plan p, int level, int to, int dim, List<Plan> out, int limit) {
+        if (out.size() >= limit) return;
+        if (level == to) {
+            out.add(p.copy());
+            return;
+        }
+        if (dim == Dim.values().length) {
+            if (fits(p, level)) enumerateTemporal(p, level + 1, to, 0, out, limit);
+            return;
+        }
+        Dim d = Dim.values()[dim];
+        if (!space.levels().get(level).temporal().contains(d)) {
+            enumerateTemporal(p, level, to, dim + 1, out, limit);
+            return;
+        }
+        int remaining = problem.bound(d) / p.used(d);
+        for (int f : divisorsDescending(remaining)) {
+            p.temporal()[level][d.ordinal()] = f;
+            if (fits(p, level)) enumerateTemporal(p, level, to, dim + 1, out, limit);
+            p.temporal()[level][d.ordinal()] = 1;
+        }
+    }
+
+    private boolean fits(Plan p, int level) {
+        long size = arch.levels().get(level).sizeWords();
+        return size == 0 || arch.levels().get(level).dummy() || footprint(p, level) <= size;
+    }
+
+    /** Words of the kept tiles of one level. */
+    private long footprint(Plan p, int level) {
+        int[] ext = new int[Dim.values().length];
+        for (int d = 0; d < ext.length; d++) {
+            int e = 1;
+            for (int i = 0; i <= level; i++) e *= p.temporal()[i][d] * p.spatialX()[i][d] * p.spatialY()[i][d];
+            ext[d] = e;
+        }
+        long used = 0;
+        for (DataSpace ds : space.levels().get(level).keep()) used += problem.tileSize(ds, ext);
+        return used;
+    }
+
+    /** Global-buffer plans by decreasing footprint (bigger tiles, fewer DRAM refetches), stable. */
+    private List<Plan> largestFirst(List<Plan> plans) {
+        long[] size = new long[plans.size()];
+        Integer[] order = new Integer[plans.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            size[i] = footprint(plans.get(i), glb);
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(size[b], size[a]));
+        List<Plan> out = new ArrayList<>(order.length);
+        for (int i : order) out.add(plans.get(i));
+        return out;
+    }
+
+    static List<Integer> divisorsDescending(int n) {
+        List<Integer> out = new ArrayList<>();
+        for (int f = n; f >= 1; f--) if (n % f == 0) out.add(f);
+        return out;
+    }
+}
