@@ -18,6 +18,7 @@ import org.coex.accel.tech.TechnologyTables;
 import org.coex.accel.template.Accelerator;
 import org.coex.accel.template.AcceleratorTemplate;
 import org.coex.accel.template.Templates;
+import org.coex.accel.template.spatial.SpatialAccelerator;
 import org.coex.accel.template.systolic.SystolicParams;
 import org.coex.accel.template.systolic.SystolicTemplate;
 import org.coex.accel.workload.Network;
@@ -43,6 +44,8 @@ public final class CostCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--layers", description = "print one line per layer")
     boolean layers;
+    @Option(names = "--mappings", description = "print each layer's mapping in Timeloop's notation (spatial template)")
+    boolean mappings;
     @Option(names = "--export-scalesim-cfg", paramLabel = "FILE", description = "also write the configuration as a SCALE-Sim .cfg")
     Path exportCfg;
     @Spec CommandSpec spec;
@@ -78,6 +81,12 @@ public final class CostCommand implements Callable<Integer> {
             for (LayerCost l : cost.layers()) {
                 out.printf("%-28s %,14d %,14d %10.2f %14.4f%n", l.layer(), l.macs(), l.cycles(), 100 * l.utilization(),
                         l.totalEnergyPj() / 1e6);
+            }
+        }
+        if (mappings && acc instanceof SpatialAccelerator spatial) {
+            for (var l : net.layers()) {
+                out.println("mapping of " + l.name() + (l.groups() > 1 ? " (one of " + l.groups() + " groups)" : "") + ":");
+                out.print(spatial.mapping(l).mapping().toTimeloopNotation(spatial.architecture()));
             }
         }
         out.printf("MACs %,d  cycles %,d (stalls %,d)%n", cost.macs(), cost.cycles(), cost.stallCycles());

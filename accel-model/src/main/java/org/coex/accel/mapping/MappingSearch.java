@@ -112,6 +112,7 @@ public final class MappingSearch {
     private Optional<Result> run() {
         List<Plan> spatial = new ArrayList<>();
         enumerateSpatial(Plan.empty(arch.levels().size()), slots(), 0, spatial);
+        spatial.removeIf(p -> !fitsFrom(p, 0));
         spatial.sort(Comparator.comparingLong(Plan::busy).reversed());
         Scored best = null;
         for (Plan s : spatial.subList(0, Math.min(SPATIAL_KEEP, spatial.size()))) {
@@ -209,7 +210,7 @@ public final class MappingSearch {
             return;
         }
         if (dim == Dim.values().length) {
-            if (fits(p, level)) enumerateTemporal(p, level + 1, to, 0, out, limit);
+            if (fitsFrom(p, level)) enumerateTemporal(p, level + 1, to, 0, out, limit);
             return;
         }
         Dim d = Dim.values()[dim];
@@ -220,14 +221,21 @@ public final class MappingSearch {
         int remaining = problem.bound(d) / p.used(d);
         for (int f : divisorsDescending(remaining)) {
             p.temporal()[level][d.ordinal()] = f;
-            if (fits(p, level)) enumerateTemporal(p, level, to, dim + 1, out, limit);
+            if (fitsFrom(p, level)) enumerateTemporal(p, level, to, dim + 1, out, limit);
             p.temporal()[level][d.ordinal()] = 1;
         }
     }
 
-    private boolean fits(Plan p, int level) {
-        long size = arch.levels().get(level).sizeWords();
-        return size == 0 || arch.levels().get(level).dummy() || footprint(p, level) <= size;
+    /**
+     * Whether the kept tiles fit at this level and every level above it up to the global buffer:
+     * an outer tile contains the inner loops, so a loop placed low must fit high up too.
+     */
+    private boolean fitsFrom(Plan p, int level) {
+        for (int i = level; i <= glb; i++) {
+            long size = arch.levels().get(i).sizeWords();
+            if (size != 0 && !arch.levels().get(i).dummy() && footprint(p, i) > size) return false;
+        }
+        return true;
     }
 
     /** Words of the kept tiles of one level. */
