@@ -1,0 +1,23 @@
+package org.coex.accel.optimize;
+
+import org.coex.accel.cost.Metrics;
+
+/**
+ * A hard limit on one metric: {@code metric <= bound}, or {@code fps >= bound} for frame rate.
+ * Its violation is relative, so limits in different units add up: max(0, value - bound) / bound
+ * (for fps: max(0, bound - fps) / bound).
+ */
+public record HardLimit(Metrics.Name metric, double bound) {
+    public HardLimit {
+        if (!(bound > 0) || Double.isInfinite(bound)) throw new IllegalArgumentException(metric.column() + " limit must be > 0, found " + bound);
+    }
+
+    public double violation(Metrics m) {
+        double v = m.get(metric);
+        return metric == Metrics.Name.FPS ? Math.max(0, bound - v) / bound : Math.max(0, v - bound) / bound;
+    }
+
+    public boolean isMet(Metrics m) { return violation(m) == 0; }
+
+    @Override public String toString() { return metric.column() + (metric == Metrics.Name.FPS ? " >= " : " <= ") + bound; }
+}

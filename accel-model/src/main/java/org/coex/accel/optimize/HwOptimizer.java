@@ -1,0 +1,54 @@
+package org.coex.accel.optimize;
+
+import ai.timefold.solver.core.api.solver.Solver;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.exhaustivesearch.ExhaustiveSearchPhaseConfig;
+import ai.timefold.solver.core.config.exhaustivesearch.ExhaustiveSearchType;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchType;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import java.util.List;
+
+/**
+ * Front door of constrained hardware optimization with Timefold Solver. One planning entity per
+ * design-space parameter chooses a value; the score is HardSoftLongScore (hard: minus the summed
+ * relative violation of the limits in millionths; soft: minus the objective in millionths).
+ * <ul>
+ *   <li>When the space has at most {@code budget} points, Timefold's brute-force exhaustive search
+ *       visits all of them: the result is the proven optimum.</li>
+ *   <li>Otherwise a first-fit construction and late-acceptance local search run until
+ *       {@code budget} distinct configurations have been costed (further new ones are not costed).</li>
+ * </ul>
+ * Single-threaded, REPRODUCIBLE mode with the given seed: the same inputs give the same result.
+ */
+public final class HwOptimizer {
+    private HwOptimizer() {}
+
+    public static OptimizeResult optimize(OptimizeProblem problem, long budget, long seed) {
+        if (budget < 1) throw new IllegalArgumentException("budget must be >= 1, found " + budget);
+        boolean exhaustive = problem.space().size() <= budget;
+        problem.limitEvaluations(exhaustive ? Long.MAX_VALUE : budget);
+        List<PhaseConfig> phases = exhaustive
+                ? List.of(new ExhaustiveSearchPhaseConfig().withExhaustiveSearchType(ExhaustiveSearchType.BRUTE_FORCE))
+                : List.of(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig().withLocalSearchType(LocalSearchType.LATE_ACCEPTANCE));
+        TerminationConfig termination = new TerminationConfig();
+        if (!exhaustive) termination.setScoreCalculationCountLimit(budget * 50);
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(HwPlan.class)
+                .withEntityClasses(ParameterSlot.class)
+                .withEasyScoreCalculatorClass(HwPlanScorer.class)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(seed)
+                .withTerminationConfig(termination)
+                .withPhaseList(phases);
+        Solver<HwPlan> solver = SolverFactory.<HwPlan>create(config).buildSolver();
+        problem.onBudgetExhausted(solver::terminateEarly);
+        HwPlan best = solver.solve(new HwPlan(problem));
+        return new OptimizeResult(problem.candidate(best.choice()), exhaustive, problem.evaluations(),
+                exhaustive ? "exhaustive" : "local search");
+    }
+}
