@@ -5,6 +5,7 @@ import java.nio.file.FileSystemException;
 import org.coex.accel.Provenance;
 import org.coex.accel.cli.CostCommand;
 import org.coex.accel.cli.NetworksCommand;
+import org.coex.accel.cli.OptimizeCommand;
 import org.coex.accel.cli.ScaleSimCommand;
 import org.coex.accel.cli.SweepCommand;
 import org.coex.accel.cli.TimeloopCommand;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
-        subcommands = {SweepCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class, NetworksCommand.class,
+        subcommands = {SweepCommand.class, OptimizeCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class,
+            NetworksCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoexCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -178,6 +178,25 @@ class CoexCommandIT {
     }
 
     @Test
+    void optimizeFindsTheProvenOptimumOfASmallSpace() throws IOException {
+        Path spec = write("o.yaml", "network: alexnet\nspace: {rows: [8, 32], cols: [8, 32], dataflow: [os, ws]}\n"
+                + "objective: latency\nlimits: {area_mm2: 5}\noutput: out\n");
+        Result r = coex("optimize", spec.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("8 of 8 configurations costed (exhaustive)") && r.out().contains("optimum: rows=32 cols=32"), r.out());
+        assertTrue(Files.readString(dir.resolve("out/result.json")).contains("\"proven_optimal\" : true"));
+    }
+
+    @Test
+    void optimizeExitsWith4WhenNothingMeetsTheLimits() throws IOException {
+        Path spec = write("o.yaml", "network: alexnet\nspace: {rows: [8, 32], cols: [8, 32]}\nlimits: {area_mm2: 0.001}\noutput: out\n");
+        Result r = coex("optimize", spec.toString());
+        assertEquals(4, r.status(), r.err());
+        assertTrue(r.out().contains("NO FEASIBLE CONFIGURATION; least violating: rows=8 cols=8"), r.out());
+        assertTrue(r.out().contains("VIOLATED by"), r.out());
+    }
+
+    @Test
     void networksListsTheZoo() {
         Result r = coex("networks");
         assertEquals(0, r.status());
