@@ -10,7 +10,11 @@ import java.util.concurrent.Callable;
 import org.coex.accel.cost.LayerCost;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.cost.NetworkCost;
+import java.util.Map;
 import org.coex.accel.interop.NetworkFiles;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.accel.interop.TimeloopExport;
+import org.coex.accel.nest.ConvProblem;
 import org.coex.accel.interop.ScaleSimConfigs;
 import org.coex.accel.space.HwConfig;
 import org.coex.accel.tech.TechnologyTable;
@@ -46,6 +50,9 @@ public final class CostCommand implements Callable<Integer> {
     boolean layers;
     @Option(names = "--mappings", description = "print each layer's mapping in Timeloop's notation (spatial template)")
     boolean mappings;
+    @Option(names = "--export-timeloop", paramLabel = "DIR",
+            description = "write each layer's architecture, problem, mapping, ERT and ART as Timeloop YAML into DIR/<layer>/ (spatial template)")
+    Path exportTimeloop;
     @Option(names = "--export-scalesim-cfg", paramLabel = "FILE", description = "also write the configuration as a SCALE-Sim .cfg")
     Path exportCfg;
     @Spec CommandSpec spec;
@@ -88,6 +95,16 @@ public final class CostCommand implements Callable<Integer> {
                 out.println("mapping of " + l.name() + (l.groups() > 1 ? " (one of " + l.groups() + " groups)" : "") + ":");
                 out.print(spatial.mapping(l).mapping().toTimeloopNotation(spatial.architecture()));
             }
+        }
+        if (exportTimeloop != null) {
+            if (!(acc instanceof SpatialAccelerator spatial)) throw Cli.usage("--export-timeloop", "only the spatial template maps layers the Timeloop way");
+            for (var l : net.layers()) {
+                Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+                TimeloopExport.files(spatial.architecture(), ConvProblem.of(l), spatial.mapping(l).mapping())
+                        .forEach((k, v) -> files.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                OutputDirectory.writeAtomically(exportTimeloop.resolve(l.name().replaceAll("[^A-Za-z0-9._-]", "_")), files);
+            }
+            out.println("wrote Timeloop inputs for " + net.layers().size() + " layers to " + exportTimeloop);
         }
         out.printf("MACs %,d  cycles %,d (stalls %,d)%n", cost.macs(), cost.cycles(), cost.stallCycles());
         out.printf("latency %.6g ms  fps %.6g  energy %.6g uJ  area %.6g mm2  EDP %.6g uJ*ms%n",

@@ -19,7 +19,7 @@ import org.coex.accel.workload.OutputRounding;
 
 /**
  * Networks from files: coex's own YAML/JSON layout (docs/networks.md), SCALE-Sim topology CSVs,
- * or a zoo name. In the YAML layout a layer without {@code input: [h, w, c]} reads the previous
+ * Timeloop CNN_Layer problem files, or a zoo name. In the YAML layout a layer without {@code input: [h, w, c]} reads the previous
  * layer's output (or the network's {@code input}); {@code fc} flattens it.
  */
 public final class NetworkFiles {
@@ -62,6 +62,7 @@ public final class NetworkFiles {
         Problems problems = new Problems();
         SpecNode root = doc.root(problems);
         if (!root.expectObject()) problems.throwIfAny();
+        if (root.has("problem")) return timeloopProblem(root, file, problems);
         root.allowOnly(ROOT_KEYS);
         String name = root.string("name", stem(file));
         int batch = root.integerAtLeast("batch", 1, 1);
@@ -81,6 +82,21 @@ public final class NetworkFiles {
         }
         problems.throwIfAny();
         return new Network(name, layers);
+    }
+
+    /**
+     * A Timeloop CNN_Layer problem file as a one-layer network: the input is the padded input
+     * ((P - 1) * stride + R rows), no padding; dilation other than 1 is refused.
+     */
+    private static Network timeloopProblem(SpecNode root, Path file, Problems problems) {
+        var p = TimeloopInputs.problem(root.child("problem"), problems);
+        if (p.pDilation() != 1 || p.qDilation() != 1) root.problem("problem", "dilated convolutions are not supported yet; use dilation 1");
+        problems.throwIfAny();
+        int inH = (p.p() - 1) * p.pStride() + p.r();
+        int inW = (p.q() - 1) * p.qStride() + p.s();
+        Layer l = new Layer(stem(file), p.n(), inH, inW, p.c(), p.k(), p.r(), p.s(), p.pStride(), p.qStride(), 0, 0, 1,
+                OutputRounding.FLOOR);
+        return new Network(stem(file), List.of(l));
     }
 
     private static Layer layer(SpecNode n, int[] chained, int batch, int index) {

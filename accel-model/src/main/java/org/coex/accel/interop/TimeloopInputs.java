@@ -193,7 +193,8 @@ public final class TimeloopInputs {
                 read, write, update, leak, art.getOrDefault(name, 0.0), dummy);
     }
 
-    private static ConvProblem problem(SpecNode node, Problems problems) {
+    /** A CNN_Layer {@code problem} section (v0.4 {@code instance} or the older flat form). */
+    static ConvProblem problem(SpecNode node, Problems problems) {
         SpecNode inst = node.has("instance") ? node.child("instance") : node;
         Map<String, Integer> v = new HashMap<>();
         for (String d : List.of("C", "M", "N", "P", "Q", "R", "S")) {

@@ -194,8 +194,9 @@ public final class MappingSearch {
         for (int f : axis[s.level()]) axisUsed *= f;
         int cap = (s.x() ? ls.maxX() : ls.maxY()) / axisUsed;
         int remaining = problem.bound(s.dim()) / p.used(s.dim());
+        boolean onOtherAxis = !s.x() && p.spatialX()[s.level()][s.dim().ordinal()] > 1;   // one axis per dimension (Timeloop's rule)
         for (int f : divisorsDescending(remaining)) {
-            if (f > cap) continue;
+            if (f > cap || (onOtherAxis && f > 1)) continue;
             axis[s.level()][s.dim().ordinal()] = f;
             enumerateSpatial(p, slots, k + 1, out);
             axis[s.level()][s.dim().ordinal()] = 1;

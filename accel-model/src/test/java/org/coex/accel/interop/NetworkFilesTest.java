@@ -75,6 +75,16 @@ class NetworkFilesTest {
     }
 
     @Test
+    void aTimeloopProblemFileIsAOneLayerNetwork() throws java.net.URISyntaxException {
+        Path input = Path.of(NetworkFilesTest.class.getResource("/timeloop/input.yaml").toURI());
+        Network n = NetworkFiles.resolve(input.toString(), null);
+        assertEquals(1, n.layers().size());
+        assertEquals(924_844_032L, n.macs());          // C128 M256 P=Q=56 R=S=3
+        assertEquals(58, n.layers().get(0).inH());     // (56 - 1) * 1 + 3
+        assertEquals(56, n.layers().get(0).outH());
+    }
+
+    @Test
     void anEmptyFileIsOneProblem() throws IOException {
         Path f = write("empty.yaml", "\n");
         SpecException e = assertThrows(SpecException.class, () -> NetworkFiles.read(f));
