@@ -80,7 +80,12 @@ public final class CostCommand implements Callable<Integer> {
                 throw Cli.usage("--export-scalesim-cfg", e.getMessage());
             }
         }
-        NetworkCost cost = acc.evaluate(net);
+        NetworkCost cost;
+        try {
+            cost = acc.evaluate(net);
+        } catch (IllegalArgumentException e) {
+            throw Cli.usage("--set", e.getMessage() + "; enlarge the buffers or pick another dataflow");
+        }
         Metrics m = cost.metrics();
         out.printf("%s on %s [%s], %s%n", net.name(), t.name(), acc.config(), tech.name());
         if (layers) {

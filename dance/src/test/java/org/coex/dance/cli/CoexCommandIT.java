@@ -144,6 +144,22 @@ class CoexCommandIT {
     }
 
     @Test
+    void spatialTemplateMistakesAreOneLineEach() {
+        assertUserMistakeNoFiles(coex("cost", "alexnet", "--template", "spatial", "--set", "psum_rf_bytes=1"),
+                "--set: psum_rf_bytes must hold at least one 16-bit partial sum");
+        assertUserMistakeNoFiles(coex("cost", "alexnet", "--template", "spatial", "--set", "glb_kb=0.001"),
+                "--set: no legal mapping of conv1 fits the buffers");
+        assertUserMistakeNoFiles(coex("cost", "alexnet", "--template", "spatial", "--technology", "3nm"),
+                "unknown technology preset");
+    }
+
+    void assertUserMistakeNoFiles(Result r, String fragment) {
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains(fragment), r.err());
+    }
+
+    @Test
     void unknownOptionsAreUsageErrors() {
         Result r = coex("scalesim", "--frobnicate");
         assertEquals(2, r.status());
