@@ -54,4 +54,18 @@ public final class EyerissLikeFixture {
             level(List.of(), List.of(x(Dim.Q, 14)), NONE),
             level(List.of(t(Dim.Q, 4), t(Dim.P, 14)), List.of(), EnumSet.of(DataSpace.INPUTS, DataSpace.OUTPUTS)),
             level(List.of(t(Dim.K, 4), t(Dim.Q, 2), t(Dim.P, 8)), List.of(), ALL)));
+
+    /**
+     * The same stride-2 layer under the mapping of Timeloop's eyeriss_like "default_problem" reference
+     * (timeloop-accelergy-exercises, workspace/baseline_designs/example_designs/eyeriss_like/ref_outputs):
+     * DRAM P8 M2 | GLB R3 P14 Q112 | M8 (X) | C3 S3 (Y) | psum M2; 72 of 168 PEs.
+     */
+    public static final Mapping STRIDE2_DEFAULT_MAPPING = new Mapping(List.of(
+            level(List.of(t(Dim.K, 2)), List.of(), EnumSet.of(DataSpace.OUTPUTS)),
+            level(List.of(), List.of(), EnumSet.of(DataSpace.WEIGHTS)),
+            level(List.of(), List.of(), EnumSet.of(DataSpace.INPUTS)),
+            level(List.of(), List.of(y(Dim.C, 3), y(Dim.S, 3)), NONE),
+            level(List.of(), List.of(x(Dim.K, 8)), NONE),
+            level(List.of(t(Dim.Q, 112), t(Dim.P, 14), t(Dim.R, 3)), List.of(), EnumSet.of(DataSpace.INPUTS, DataSpace.OUTPUTS)),
+            level(List.of(t(Dim.K, 2), t(Dim.P, 8)), List.of(), ALL)));
 }

@@ -75,6 +75,25 @@ class TimeloopReferenceTest {
     }
 
     @Test
+    void anotherMappingOfTheStride2LayerEqualsTimeloopsDefaultProblemRun() {
+        NestResult r = NestAnalysis.evaluate(EyerissLikeFixture.STRIDE2_CONV, EyerissLikeFixture.ARCH,
+                EyerissLikeFixture.STRIDE2_DEFAULT_MAPPING);
+        assertEquals(150_528L, r.cycles());
+        assertEquals(72, r.level("psum_spad").utilizedInstances());
+        assertCounts(r, "psum_spad", OUTPUTS, 100_352L * 72, 100_352L * 72, 150_528L * 72);
+        assertCounts(r, "weights_spad", WEIGHTS, 150_528L * 72, 96L * 72, 0);
+        assertCounts(r, "ifmap_spad", INPUTS, 150_528L * 72, 75_264L * 72, 0);
+        assertCounts(r, "shared_glb", INPUTS, 677_376, 156_600, 0);
+        assertCounts(r, "shared_glb", OUTPUTS, 802_816, 0, 1_204_224);
+        assertCounts(r, "DRAM", WEIGHTS, 6_912, 0, 0);
+        assertCounts(r, "DRAM", INPUTS, 156_600, 0, 0);
+        assertEquals(Map.of(INPUTS, 19_575L, OUTPUTS, 25_088L), r.level("shared_glb").tileWords());
+        // Timeloop: psum energy 5,773,411.12 pJ plus leakage 1,452.29 pJ; weights 10,717,725.06 + 17,254.12
+        assertEquals(5_773_411.12 + 1_452.29, r.level("psum_spad").energyPj(), 0.5);
+        assertEquals(10_717_725.06 + 17_254.12, r.level("weights_spad").energyPj(), 0.5);
+    }
+
+    @Test
     void printsTimeloopsMapNotation() {
         String map = EyerissLikeFixture.VGG_MAPPING.toTimeloopNotation(EyerissLikeFixture.ARCH);
         org.junit.jupiter.api.Assertions.assertTrue(map.startsWith("DRAM [ Weights Inputs Outputs ]\n| for Q in [0:4)\n|   for C in [0:4)"), map);
