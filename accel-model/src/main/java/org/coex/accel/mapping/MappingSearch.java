@@ -15,8 +15,10 @@ import org.coex.accel.nest.NestAnalysis;
 import org.coex.accel.nest.NestResult;
 
 /**
- * Finds a good legal mapping of a convolution onto an architecture within a {@link MapSpace}, in
- * stages, each exhaustive over its own choices with capacity pruning and bounded in what it passes on:
+ * Finds a good legal mapping of a convolution onto an architecture within a {@link MapSpace}. When
+ * the map space has at most {@value #EXHAUSTIVE_PLANS} legal tilings, every one is costed with every
+ * listed loop order (the optimum of the space). Otherwise it searches in stages, each exhaustive over
+ * its own choices with capacity pruning and bounded in what it passes on:
  * <ol>
  *   <li>spatial factors (divisors, within each axis's size): the {@value #SPATIAL_KEEP} with the most
  *       busy PEs;</li>
@@ -37,14 +39,18 @@ public final class MappingSearch {
     static final int GLB_EVALUATED = 16;
     static final int GLB_KEEP = 2;
     static final int GLB_ORDERS = 2;
+    static final int EXHAUSTIVE_PLANS = 150;
     private static final List<List<Dim>> ORDERS = List.of(
             List.of(Dim.K, Dim.N, Dim.P, Dim.Q, Dim.C, Dim.R, Dim.S),
             List.of(Dim.C, Dim.R, Dim.S, Dim.K, Dim.N, Dim.P, Dim.Q),
             List.of(Dim.P, Dim.Q, Dim.N, Dim.K, Dim.C, Dim.R, Dim.S),
             List.of(Dim.Q, Dim.P, Dim.N, Dim.C, Dim.K, Dim.R, Dim.S));
 
-    /** The chosen mapping, its cost, and how many mappings were costed. */
-    public record Result(Mapping mapping, NestResult cost, int evaluated) {}
+    /**
+     * The chosen mapping, its cost, how many mappings were costed, and whether every legal tiling
+     * (with every listed loop order) was costed, so that the mapping is the optimum of the map space.
+     */
+    public record Result(Mapping mapping, NestResult cost, int evaluated, boolean exhaustive) {}
 
     private final ConvProblem problem;
     private final Architecture arch;
@@ -114,6 +120,8 @@ public final class MappingSearch {
         enumerateSpatial(Plan.empty(arch.levels().size()), slots(), 0, spatial);
         spatial.removeIf(p -> !fitsFrom(p, 0));
         spatial.sort(Comparator.comparingLong(Plan::busy).reversed());
+        Optional<Result> all = exhaustive(spatial);
+        if (all.isPresent()) return all;
         Scored best = null;
         for (Plan s : spatial.subList(0, Math.min(SPATIAL_KEEP, spatial.size()))) {
             List<Plan> inner = new ArrayList<>();
@@ -131,7 +139,33 @@ public final class MappingSearch {
                 }
             }
         }
-        return best == null ? Optional.empty() : Optional.of(new Result(best.mapping(), best.cost(), evaluated));
+        return best == null ? Optional.empty() : Optional.of(new Result(best.mapping(), best.cost(), evaluated, false));
+    }
+
+    /**
+     * Costs every legal tiling with every loop order when there are at most {@value #EXHAUSTIVE_PLANS}
+     * tilings; empty when there are more (the staged search takes over) or none.
+     */
+    private Optional<Result> exhaustive(List<Plan> spatial) {
+        List<Plan> complete = new ArrayList<>();
+        for (Plan s : spatial) {
+            List<Plan> inner = new ArrayList<>();
+            enumerateTemporal(s, 0, glb, 0, inner, EXHAUSTIVE_PLANS + 1);
+            for (Plan in : inner) {
+                enumerateTemporal(in, glb, glb + 1, 0, complete, EXHAUSTIVE_PLANS + 1);
+                if (complete.size() > EXHAUSTIVE_PLANS) return Optional.empty();
+            }
+        }
+        Scored best = null;
+        for (Plan p : complete) {
+            for (List<Dim> glbOrder : ORDERS) {
+                for (List<Dim> dramOrder : ORDERS) {
+                    Scored c = score(p, glbOrder, dramOrder);
+                    if (best == null || c.score() < best.score()) best = c;
+                }
+            }
+        }
+        return best == null ? Optional.empty() : Optional.of(new Result(best.mapping(), best.cost(), evaluated, true));
     }
 
     /** The {@code keep} best plans by the metric (DRAM takes the rest, default order), costing at most {@code limit}. */
