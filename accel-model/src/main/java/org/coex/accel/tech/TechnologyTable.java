@@ -20,7 +20,7 @@ import org.coex.accel.Checks;
  * </ul>
  */
 public record TechnologyTable(String name, String source, int wordBits, int macBits, double macPj, double macAreaUm2,
-                              double registerPj, double registerAreaUm2, double dramPjPerWord,
+                              double registerPj, double registerAreaUm2, double arrayPjPerWord, double dramPjPerWord,
                               Interpolation interpolation, List<SramPoint> sram) {
 
     /** How SRAM figures are interpolated between published sizes. */
@@ -35,6 +35,7 @@ public record TechnologyTable(String name, String source, int wordBits, int macB
         Checks.nonNegative("macAreaUm2", macAreaUm2);
         Checks.nonNegative("registerPj", registerPj);
         Checks.nonNegative("registerAreaUm2", registerAreaUm2);
+        Checks.nonNegative("arrayPjPerWord", arrayPjPerWord);
         Checks.nonNegative("dramPjPerWord", dramPjPerWord);
         Checks.notNull("interpolation", interpolation);
         sram = sram.stream().sorted(Comparator.comparingDouble(SramPoint::bytes)).toList();
@@ -53,6 +54,9 @@ public record TechnologyTable(String name, String source, int wordBits, int macB
     public double registerAreaUm2(int bits) { return registerAreaUm2 * widthScale(bits); }
 
     public double dramPj(int bits) { return dramPjPerWord * widthScale(bits); }
+
+    /** Moving one word of {@code bits} across the PE array (PE-to-PE / array network; Eyeriss's "array" level). */
+    public double arrayPj(int bits) { return arrayPjPerWord * widthScale(bits); }
 
     /** Energy of reading one word of {@code bits} from an SRAM of {@code bytes}. */
     public double sramReadPj(double bytes, int bits) { return interpolate(bytes, Figure.READ) * widthScale(bits); }

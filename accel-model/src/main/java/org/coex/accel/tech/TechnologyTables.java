@@ -60,7 +60,7 @@ public final class TechnologyTables {
         Problems problems = new Problems();
         SpecNode root = doc.root(problems);
         root.expectObject();
-        root.allowOnly(List.of("name", "source", "word_bits", "mac_bits", "interpolation", "mac", "register", "dram", "sram"));
+        root.allowOnly(List.of("name", "source", "word_bits", "mac_bits", "interpolation", "mac", "register", "array", "dram", "sram"));
         String name = root.requiredString("name", "give the table a name").orElse("table");
         int wordBits = root.integerAtLeast("word_bits", 16, 1);
         int macBits = root.integerAtLeast("mac_bits", wordBits, 1);
@@ -72,6 +72,9 @@ public final class TechnologyTables {
         mac.allowOnly(List.of("energy_pj", "area_um2"));
         SpecNode reg = root.child("register");
         reg.allowOnly(List.of("energy_pj", "area_um2"));
+        SpecNode array = root.child("array");
+        array.allowOnly(List.of("energy_pj_per_word"));
+        double arrayPj = array.has("energy_pj_per_word") ? nonNegative(array, "energy_pj_per_word") : 0;
         SpecNode dram = root.child("dram");
         dram.allowOnly(List.of("energy_pj_per_word"));
         double macPj = nonNegative(mac, "energy_pj");
@@ -90,7 +93,7 @@ public final class TechnologyTables {
                     nonNegative(p, "area_um2")));
         }
         problems.throwIfAny();
-        return new TechnologyTable(name, root.string("source", ""), wordBits, macBits, macPj, macArea, regPj, regArea, dramPj,
+        return new TechnologyTable(name, root.string("source", ""), wordBits, macBits, macPj, macArea, regPj, regArea, arrayPj, dramPj,
                 interpolation, sram);
     }
 

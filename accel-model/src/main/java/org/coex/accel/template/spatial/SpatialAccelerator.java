@@ -27,7 +27,8 @@ import org.coex.accel.workload.Layer;
  * A grouped layer runs its groups one after another (group cost times groups).
  *
  * <p>Energies per word from the technology table at each buffer's size (psum RF at 2 x word_bits),
- * MAC at word_bits. Area: PEs x (MAC + three RFs) + global buffer. Bandwidth: RFs 2 words/cycle,
+ * MAC at word_bits; the array network (when the table has one) per word the global buffer sends
+ * into the array or takes back (its reads and updates, once per multicast). Area: PEs x (MAC + three RFs) + global buffer. Bandwidth: RFs 2 words/cycle,
  * global buffer unlimited, DRAM {@code dram_words_per_cycle}.
  */
 public final class SpatialAccelerator implements Accelerator {
@@ -115,6 +116,13 @@ public final class SpatialAccelerator implements Accelerator {
                 energy.put(prefix, groups * l.dynamicPj().get(ds));
             }
             if (l.leakPj() > 0) energy.put(l.name() + ".leak", groups * l.leakPj());
+        }
+        LevelResult glb = r.levels().get(3);
+        for (DataSpace ds : DataSpace.values()) {
+            Accesses a = glb.accesses().get(ds);
+            if (a == null || tech.arrayPj(p.wordBits()) == 0) continue;
+            int bits = ds == DataSpace.OUTPUTS ? 2 * p.wordBits() : p.wordBits();
+            energy.put("array." + ds.timeloopName().toLowerCase(Locale.ROOT), groups * (a.reads() + a.updates()) * tech.arrayPj(bits));
         }
         long compute = groups * r.computeCycles();
         long stall = groups * (r.cycles() - r.computeCycles());

@@ -76,6 +76,19 @@ class SpatialTemplateTest {
     }
 
     @Test
+    void theEyerissNormalizedPresetChargesTheArrayNetwork() {
+        SpatialAccelerator normalized = new SpatialTemplate().configure(HwConfig.of(), TechnologyTables.preset("eyeriss-65nm-normalized"));
+        LayerCost c = normalized.evaluate(CONV);
+        var glb = normalized.mapping(CONV).cost().levels().get(3).accesses();
+        double mac = TechnologyTables.preset("eyeriss-65nm-normalized").macPj(16);
+        // 2 MACs per 16-bit word, i.e. 1 MAC per 8-bit input word; outputs are 16-bit partial sums
+        assertEquals((glb.get(DataSpace.INPUTS).reads()) * mac, c.energyPj().get("array.inputs"), 1e-6);
+        assertEquals((glb.get(DataSpace.OUTPUTS).reads() + glb.get(DataSpace.OUTPUTS).updates()) * 2 * mac,
+                c.energyPj().get("array.outputs"), 1e-6);
+        assertTrue(!acc().evaluate(CONV).energyPj().containsKey("array.inputs"));   // Accelergy publishes no array energy
+    }
+
+    @Test
     void impossibleBuffersAndUnknownParametersAreNamed() {
         var t = Templates.byName("spatial").orElseThrow();
         var tech = TechnologyTables.preset("accelergy-65nm");

@@ -21,7 +21,7 @@ final class SystolicFixtures {
 
     /** A table where every action costs 1 pJ per 8-bit word and every unit of area 1 um^2, SRAMs of any size alike. */
     static TechnologyTable unitTable() {
-        return new TechnologyTable("unit", "test", 8, 8, 1, 1, 1, 1, 1, TechnologyTable.Interpolation.LINEAR,
+        return new TechnologyTable("unit", "test", 8, 8, 1, 1, 1, 1, 0, 1, TechnologyTable.Interpolation.LINEAR,
                 List.of(new SramPoint(1, 1, 1, 1), new SramPoint(1 << 30, 1, 1, 1 << 30)));
     }
 }
