@@ -1,20 +1,13 @@
 package org.coex.benchmarks;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.ProgressListener;
-import org.coex.accel.explore.Sampling;
 import org.coex.accel.explore.SweepResult;
 import org.coex.accel.explore.SweepSpec;
 import org.coex.accel.explore.Sweeps;
 import org.coex.accel.space.DesignSpace;
-import org.coex.accel.space.HwConfig;
 import org.coex.accel.space.Parameter;
-import org.coex.accel.tech.TechnologyTables;
 import org.coex.accel.template.spatial.SpatialTemplate;
-import org.coex.accel.workload.NetworkZoo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -52,10 +45,7 @@ public class SpatialSweepBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        spec = new SweepSpec("SpatialSweepBench", "-", NetworkZoo.byName("resnet18").orElseThrow(), "resnet18",
-                new SpatialTemplate(), TechnologyTables.preset("accelergy-65nm"), SPACE, HwConfig.of(), Sampling.GRID, 1, 1,
-                List.of(Metrics.Name.LATENCY, Metrics.Name.ENERGY, Metrics.Name.AREA),
-                List.of(Metrics.Name.LATENCY, Metrics.Name.ENERGY), Path.of("unused"));
+        spec = Fixtures.gridSweep("resnet18", new SpatialTemplate(), "accelergy-65nm", SPACE);
     }
 
     @Benchmark

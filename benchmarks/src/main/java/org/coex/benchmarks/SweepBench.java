@@ -1,21 +1,13 @@
 package org.coex.benchmarks;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.ProgressListener;
-import org.coex.accel.explore.Sampling;
 import org.coex.accel.explore.SweepResult;
 import org.coex.accel.explore.SweepSpec;
 import org.coex.accel.explore.Sweeps;
 import org.coex.accel.space.DesignSpace;
-import org.coex.accel.space.HwConfig;
 import org.coex.accel.space.Parameter;
-import org.coex.accel.tech.TechnologyTables;
 import org.coex.accel.template.systolic.SystolicTemplate;
-import org.coex.accel.workload.Network;
-import org.coex.accel.workload.NetworkZoo;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,11 +46,7 @@ public class SweepBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Network resnet50 = NetworkZoo.byName("resnet50").orElseThrow();
-        spec = new SweepSpec("SweepBench", "-", resnet50, "resnet50", new SystolicTemplate(),
-                TechnologyTables.preset("accelergy-45nm"), SPACE, HwConfig.of(), Sampling.GRID, 1, 1,
-                List.of(Metrics.Name.LATENCY, Metrics.Name.ENERGY, Metrics.Name.AREA),
-                List.of(Metrics.Name.LATENCY, Metrics.Name.ENERGY), Path.of("unused"));
+        spec = Fixtures.gridSweep("resnet50", new SystolicTemplate(), "accelergy-45nm", SPACE);
     }
 
     @Benchmark
