@@ -1,0 +1,86 @@
+package org.coex.nas.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * An MBConv (MobileNetV2 inverted residual): 1x1 expansion by e (none when e = 1), depthwise k x k at
+ * the layer's stride, 1x1 projection; BatchNorm after each, ReLU6 after the first two; the input is
+ * added back when stride is 1 and channels agree.
+ */
+public final class MbConvBlock extends AbstractBlock {
+    private final int inChannels;
+    private final int outChannels;
+    private final int kernel;
+    private final int expansion;
+    private final int stride;
+    private final Block expand;
+    private final Block expandNorm;
+    private final Block depthwise;
+    private final Block depthwiseNorm;
+    private final Block project;
+    private final Block projectNorm;
+
+    public MbConvBlock(int inChannels, int outChannels, int kernel, int expansion, int stride) {
+        this.inChannels = inChannels;
+        this.outChannels = outChannels;
+        this.kernel = kernel;
+        this.expansion = expansion;
+        this.stride = stride;
+        int hidden = inChannels * expansion;
+        this.expand = expansion == 1 ? null : addChildBlock("expand", conv(1, 1, hidden, 1));
+        this.expandNorm = expansion == 1 ? null : addChildBlock("expand_bn", BatchNorm.builder().build());
+        this.depthwise = addChildBlock("depthwise", conv(kernel, stride, hidden, hidden));
+        this.depthwiseNorm = addChildBlock("depthwise_bn", BatchNorm.builder().build());
+        this.project = addChildBlock("project", conv(1, 1, outChannels, 1));
+        this.projectNorm = addChildBlock("project_bn", BatchNorm.builder().build());
+    }
+
+    static Conv2d conv(int kernel, int stride, int filters, int groups) {
+        return Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).optStride(new Shape(stride, stride))
+                .optPadding(new Shape(kernel / 2, kernel / 2)).setFilters(filters).optGroups(groups).optBias(false).build();
+    }
+
+    static NDArray relu6(NDArray x) { return x.clip(0, 6); }
+
+    @Override protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray h = x;
+        if (expand != null) h = relu6(expandNorm.forward(ps, expand.forward(ps, new NDList(h), training), training).singletonOrThrow());
+        h = relu6(depthwiseNorm.forward(ps, depthwise.forward(ps, new NDList(h), training), training).singletonOrThrow());
+        h = projectNorm.forward(ps, project.forward(ps, new NDList(h), training), training).singletonOrThrow();
+        if (stride == 1 && inChannels == outChannels) h = h.add(x);
+        return new NDList(h);
+    }
+
+    @Override public Shape[] getOutputShapes(Shape[] in) {
+        Shape s = in[0];
+        return new Shape[] {new Shape(s.get(0), outChannels, (s.get(2) + stride - 1) / stride, (s.get(3) + stride - 1) / stride)};
+    }
+
+    @Override protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... in) {
+        Shape s = in[0];
+        long hidden = (long) inChannels * expansion;
+        Shape hiddenShape = new Shape(s.get(0), hidden, s.get(2), s.get(3));
+        if (expand != null) {
+            expand.initialize(manager, dataType, s);
+            expandNorm.initialize(manager, dataType, hiddenShape);
+        }
+        depthwise.initialize(manager, dataType, hiddenShape);
+        Shape down = new Shape(s.get(0), hidden, (s.get(2) + stride - 1) / stride, (s.get(3) + stride - 1) / stride);
+        depthwiseNorm.initialize(manager, dataType, down);
+        project.initialize(manager, dataType, down);
+        projectNorm.initialize(manager, dataType, getOutputShapes(in)[0]);
+    }
+
+    @Override public String toString() { return "MBConv(k" + kernel + ", e" + expansion + ", s" + stride + ")"; }
+}
