@@ -1,0 +1,201 @@
+package org.coex.nas.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.supernet.DjlSeeds;
+import org.coex.nas.supernet.MixedOp;
+import org.coex.nas.supernet.PathSampler;
+import org.coex.nas.supernet.Supernet;
+
+/**
+ * Trains a supernet: each epoch alternates a weight step on a training batch (SGD with momentum,
+ * cosine schedule) with, after the warm-up epochs, an alpha step on a validation batch (Adam). Every
+ * random choice of epoch e comes from generators seeded by {@link SearchConfig#epochSeed(int)}, so a
+ * run resumed from the checkpoint of epoch e repeats the uninterrupted run exactly.
+ *
+ * <p>Call order: construct (or {@link #resume}) -> {@link #runEpoch}* -> {@link #checkpoint} between epochs -> close.
+ */
+public final class SearchTrainer implements AutoCloseable {
+    private final SearchSpace space;
+    private final SearchConfig config;
+    private final NDManager manager;
+    private final Supernet net;
+    private final PathSampler sampler;
+    private final List<Parameter> weights = new ArrayList<>();
+    private final List<Parameter> alphas = new ArrayList<>();
+    private final Updater weightUpdater;
+    private final Updater alphaUpdater;
+    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private int epoch;
+
+    public SearchTrainer(SearchSpace space, SearchConfig config) {
+        this.space = space;
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        DjlSeeds.apply(config.seed());
+        this.sampler = new PathSampler(config.strategy(), config.tau0(), config.seed());
+        this.net = new Supernet(space, sampler);
+        net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), space.inputChannels(), space.inputSize(), space.inputSize()));
+        List<Parameter> alphaParams = net.mixedOps().stream().map(MixedOp::alpha).toList();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            if (!p.getValue().requiresGradient()) continue;
+            p.getValue().getArray().setRequiresGradient(true);
+            (alphaParams.contains(p.getValue()) ? alphas : weights).add(p.getValue());
+        }
+        this.weightUpdater = new Updater.SgdMomentum(manager, config.momentum(), config.weightDecay());
+        this.alphaUpdater = new Updater.Adam(manager, 0.5, 0.999, 1e-8);
+    }
+
+    public Supernet supernet() { return net; }
+
+    /** The next epoch to run (0-based). */
+    public int epoch() { return epoch; }
+
+    public EpochStats runEpoch(Batches train, Batches validation) {
+        long start = System.nanoTime();
+        int e = epoch;
+        SplittableRandom rng = new SplittableRandom(config.epochSeed(e));
+        sampler.reseed(rng.nextLong());
+        sampler.setStrategy(config.strategy());
+        sampler.setTemperature(config.temperatureAt(e));
+        double lr = config.weightLrAt(e);
+        List<int[]> trainOrder = train.epoch(rng);
+        List<int[]> valOrder = validation.epoch(rng);
+        ParameterStore ps = new ParameterStore(manager, false);
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        for (int k = 0; k < trainOrder.size(); k++) {
+            try (NDManager step = manager.newSubManager()) {
+                NDList batch = train.batch(step, trainOrder.get(k), rng);
+                NDArray logits;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
+                    NDArray l = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
+                    gc.backward(l);
+                    lossSum += l.getFloat() * trainOrder.get(k).length;
+                }
+                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
+                seen += trainOrder.get(k).length;
+                weightUpdater.step(weights, lr);
+                zero(alphas);
+            }
+            if (e >= config.warmupEpochs()) {
+                try (NDManager step = manager.newSubManager()) {
+                    NDList batch = validation.batch(step, valOrder.get(k % valOrder.size()), null);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
+                        gc.backward(loss.evaluate(new NDList(batch.get(1)), new NDList(logits)));
+                    }
+                    alphaUpdater.step(alphas, config.alphaLr());
+                    zero(weights);
+                }
+            }
+        }
+        double valAccuracy = accuracy(validation);
+        epoch++;
+        return new EpochStats(e, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), valAccuracy, meanEntropy(),
+                net.derive(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static void zero(List<Parameter> params) {
+        for (Parameter p : params) p.getArray().getGradient().muli(0);
+    }
+
+    /** Accuracy of the argmax network in inference mode (BatchNorm running statistics). */
+    public double accuracy(Batches data) {
+        PathSampler.Strategy was = sampler.strategy();
+        sampler.setStrategy(PathSampler.Strategy.ARGMAX);
+        long correct = 0;
+        ParameterStore ps = new ParameterStore(manager, false);
+        for (int[] idx : data.inOrder()) {
+            try (NDManager step = manager.newSubManager()) {
+                NDList batch = data.batch(step, idx, null);
+                NDArray logits = net.forward(ps, new NDList(batch.get(0)), false).singletonOrThrow();
+                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
+            }
+        }
+        sampler.setStrategy(was);
+        return (double) correct / Math.max(1, data.size());
+    }
+
+    /** Mean over layers of the entropy of softmax(alpha), in nats: log(candidates) at start, 0 when decided. */
+    public double meanEntropy() {
+        double sum = 0;
+        for (MixedOp m : net.mixedOps()) {
+            float[] a = m.alpha().getArray().toFloatArray();
+            double max = Double.NEGATIVE_INFINITY;
+            for (float v : a) max = Math.max(max, v);
+            double z = 0;
+            for (float v : a) z += Math.exp(v - max);
+            double h = 0;
+            for (float v : a) {
+                double p = Math.exp(v - max) / z;
+                if (p > 0) h -= p * Math.log(p);
+            }
+            sum += h;
+        }
+        return sum / net.mixedOps().size();
+    }
+
+    /** Writes weights, alpha, BatchNorm statistics, both optimizers' state and the epoch into {@code dir}, all or nothing. */
+    public void checkpoint(Path dir) throws IOException {
+        ByteArrayOutputStream params = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(params)) {
+            net.saveParameters(out);
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("supernet.params", params.toByteArray());
+        files.put("weights.optimizer", weightUpdater.state(weights).encode());
+        files.put("alpha.optimizer", alphaUpdater.state(alphas).encode());
+        files.put("state.json", ("{\"epoch\": " + epoch + ", \"seed\": " + config.seed() + ", \"space\": \"" + space.fingerprint() + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+        OutputDirectory.writeAtomically(dir, files);
+    }
+
+    /** A trainer continuing from {@link #checkpoint}; the space and config must be those of the run. */
+    public static SearchTrainer resume(SearchSpace space, SearchConfig config, Path dir) throws IOException {
+        SearchTrainer t = new SearchTrainer(space, config);
+        String state = Files.readString(dir.resolve("state.json"));
+        if (!state.contains("\"" + space.fingerprint() + "\"")) {
+            throw new IllegalArgumentException(dir + " holds a checkpoint of another search space");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("supernet.params"))))) {
+            t.net.loadParameters(t.manager, in);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("corrupt checkpoint " + dir + ": " + e.getMessage(), e);
+        }
+        t.weightUpdater.restore(t.weights, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("weights.optimizer"))));
+        t.alphaUpdater.restore(t.alphas, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("alpha.optimizer"))));
+        t.epoch = Integer.parseInt(state.replaceAll("(?s).*\"epoch\": (\\d+).*", "$1"));
+        for (Parameter p : t.weights) p.getArray().setRequiresGradient(true);
+        for (Parameter p : t.alphas) p.getArray().setRequiresGradient(true);
+        return t;
+    }
+
+    @Override public void close() { manager.close(); }
+}

@@ -1,0 +1,108 @@
+package org.coex.nas.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A first-order optimizer whose whole state (moments, step count) is NDArrays it owns, so that a
+ * checkpoint can save and restore it exactly. Call order: {@code step}* (after each backward pass),
+ * {@code state} / {@code restore} between steps.
+ */
+public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
+    protected final NDManager manager;
+    protected final Map<String, NDArray[]> state = new LinkedHashMap<>();
+    protected long steps;
+
+    protected Updater(NDManager manager) { this.manager = manager; }
+
+    /** Updates every parameter from its gradient at learning rate {@code lr}, then zeroes the gradient. */
+    public final void step(List<Parameter> params, double lr) {
+        steps++;
+        for (Parameter p : params) {
+            NDArray w = p.getArray();
+            NDArray g = w.getGradient();
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray[] s = state.computeIfAbsent(p.getId(), k -> slots(w));
+                update(w, g, s, lr, scope);
+            }
+            g.muli(0);
+        }
+    }
+
+    protected abstract NDArray[] slots(NDArray like);
+
+    protected abstract void update(NDArray w, NDArray g, NDArray[] slots, double lr, NDManager scope);
+
+    /** The state as a list: step count, then each parameter's slots in insertion order. */
+    public NDList state(List<Parameter> params) {
+        NDList out = new NDList();
+        out.add(manager.create(new long[] {steps}));
+        for (Parameter p : params) {
+            NDArray[] s = state.computeIfAbsent(p.getId(), k -> slots(p.getArray()));
+            for (NDArray a : s) out.add(a);
+        }
+        return out;
+    }
+
+    public void restore(List<Parameter> params, NDList saved) {
+        steps = saved.get(0).getLong();
+        int k = 1;
+        state.clear();
+        for (Parameter p : params) {
+            NDArray[] s = slots(p.getArray());
+            for (int i = 0; i < s.length; i++) s[i].set(saved.get(k++).toFloatArray());
+            state.put(p.getId(), s);
+        }
+    }
+
+    /** SGD with momentum mu and weight decay wd: v = mu v + g + wd w; w -= lr v. */
+    public static final class SgdMomentum extends Updater {
+        private final double momentum;
+        private final double weightDecay;
+
+        public SgdMomentum(NDManager manager, double momentum, double weightDecay) {
+            super(manager);
+            this.momentum = momentum;
+            this.weightDecay = weightDecay;
+        }
+
+        @Override protected NDArray[] slots(NDArray like) { return new NDArray[] {manager.zeros(like.getShape())}; }
+
+        @Override protected void update(NDArray w, NDArray g, NDArray[] s, double lr, NDManager scope) {
+            NDArray v = s[0];
+            v.muli(momentum).addi(g).addi(w.mul(weightDecay));
+            w.subi(v.mul(lr));
+        }
+    }
+
+    /** Adam (Kingma and Ba): m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; w -= lr m^ / (sqrt(v^) + eps). */
+    public static final class Adam extends Updater {
+        private final double beta1;
+        private final double beta2;
+        private final double eps;
+
+        public Adam(NDManager manager, double beta1, double beta2, double eps) {
+            super(manager);
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.eps = eps;
+        }
+
+        @Override protected NDArray[] slots(NDArray like) {
+            return new NDArray[] {manager.zeros(like.getShape()), manager.zeros(like.getShape())};
+        }
+
+        @Override protected void update(NDArray w, NDArray g, NDArray[] s, double lr, NDManager scope) {
+            s[0].muli(beta1).addi(g.mul(1 - beta1));
+            s[1].muli(beta2).addi(g.square().mul(1 - beta2));
+            double c1 = 1 - Math.pow(beta1, steps);
+            double c2 = 1 - Math.pow(beta2, steps);
+            w.subi(s[0].div(c1).div(s[1].div(c2).sqrt().add(eps)).mul(lr));
+        }
+    }
+}

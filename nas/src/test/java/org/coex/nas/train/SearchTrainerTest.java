@@ -1,0 +1,113 @@
+package org.coex.nas.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.coex.nas.data.ImageSet;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.space.Stage;
+import org.coex.nas.supernet.MixedOp;
+import org.coex.nas.supernet.PathSampler;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("djl")
+class SearchTrainerTest {
+    static final SearchSpace TINY = new SearchSpace("tiny", 1, 8, 4, 3, 1, List.of(new Stage(8, 2, 2), new Stage(8, 1, 1)),
+            List.of(3, 5), List.of(1, 3), true, 16, 4);
+    static final SearchConfig CONFIG = new SearchConfig(3, 1, 16, 0.05, 0.9, 1e-4, 0.02, PathSampler.Strategy.BINARY_GATES,
+            1.0, 1.0, 1, false, 5);
+    @TempDir Path dir;
+
+    /** 4 classes: a bright 3x3 square in one of four corners of an 8x8 image, plus noise. */
+    static ImageSet synthetic(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        byte[] px = new byte[n * 64];
+        byte[] lb = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 4;
+            lb[i] = (byte) c;
+            for (int r = 0; r < 8; r++) {
+                for (int col = 0; col < 8; col++) {
+                    boolean on = (c / 2 == 0 ? r < 3 : r >= 5) && (c % 2 == 0 ? col < 3 : col >= 5);
+                    px[i * 64 + r * 8 + col] = (byte) Math.min(255, (on ? 200 : 20) + rng.nextInt(40));
+                }
+            }
+        }
+        return new ImageSet(n, 8, 8, px, lb);
+    }
+
+    static Batches batches(ImageSet s) { return new Batches(s, CONFIG.batchSize(), 0.3, 0.3, CONFIG.cropPadding(), CONFIG.flip()); }
+
+    static float[] alphas(SearchTrainer t) {
+        List<Float> all = new ArrayList<>();
+        for (MixedOp m : t.supernet().mixedOps()) for (float v : m.alpha().getArray().toFloatArray()) all.add(v);
+        float[] out = new float[all.size()];
+        for (int i = 0; i < out.length; i++) out[i] = all.get(i);
+        return out;
+    }
+
+    @Test
+    void itLearnsTheTaskAndAlphaLeavesItsStartAfterWarmUp() {
+        Batches train = batches(synthetic(96, 1));
+        Batches val = batches(synthetic(32, 2));
+        SearchConfig gumbel = new SearchConfig(8, 2, 16, 0.1, 0.9, 1e-4, 0.02, PathSampler.Strategy.GUMBEL, 1.0, 1.0, 0, false, 5);
+        try (SearchTrainer t = new SearchTrainer(TINY, gumbel)) {
+            EpochStats first = t.runEpoch(train, val);
+            t.runEpoch(train, val);
+            assertEquals(0, alphas(t)[0]);             // two warm-up epochs: alpha untouched
+            EpochStats last = null;
+            for (int e = 2; e < 8; e++) last = t.runEpoch(train, val);
+            assertTrue(last.trainLoss() < 0.8 * first.trainLoss(), first + " -> " + last);
+            assertTrue(last.alphaEntropy() < first.alphaEntropy());
+            assertTrue(last.validationAccuracy() >= 0.75, last.toString());   // 4 separable classes; chance is 0.25
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameAlpha() {
+        Batches train = batches(synthetic(48, 1));
+        Batches val = batches(synthetic(16, 2));
+        float[] a;
+        float[] b;
+        try (SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            t.runEpoch(train, val);
+            t.runEpoch(train, val);
+            a = alphas(t);
+        }
+        try (SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            t.runEpoch(train, val);
+            t.runEpoch(train, val);
+            b = alphas(t);
+        }
+        assertArrayEquals(a, b);
+    }
+
+    @Test
+    void resumingFromACheckpointEqualsTheUninterruptedRun() throws IOException {
+        Batches train = batches(synthetic(48, 1));
+        Batches val = batches(synthetic(16, 2));
+        float[] straight;
+        try (SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            for (int e = 0; e < 3; e++) t.runEpoch(train, val);
+            straight = alphas(t);
+        }
+        try (SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            t.runEpoch(train, val);
+            t.runEpoch(train, val);
+            t.checkpoint(dir.resolve("ckpt"));
+        }
+        try (SearchTrainer t = SearchTrainer.resume(TINY, CONFIG, dir.resolve("ckpt"))) {
+            assertEquals(2, t.epoch());
+            t.runEpoch(train, val);
+            assertArrayEquals(straight, alphas(t));
+        }
+    }
+}
