@@ -6,8 +6,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.coex.accel.explore.ProgressListener;
 
-/** A progress bar on a terminal; otherwise a line at every tenth of the work. */
-final class Progress implements ProgressListener, AutoCloseable {
+/** A progress bar on a terminal; otherwise a line at every tenth of the work. Shared by every module's commands. */
+public final class Progress implements ProgressListener, AutoCloseable {
     private final String task;
     private final PrintWriter err;
     private final ProgressBar bar;
@@ -19,7 +19,7 @@ final class Progress implements ProgressListener, AutoCloseable {
         this.bar = bar;
     }
 
-    static Progress start(String task, PrintWriter err) {
+    public static Progress start(String task, PrintWriter err) {
         ProgressBar bar = System.console() == null ? null
                 : new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII).setInitialMax(1)
                         .continuousUpdate().build();

@@ -10,6 +10,7 @@ import org.coex.accel.cli.ScaleSimCommand;
 import org.coex.accel.cli.SweepCommand;
 import org.coex.accel.cli.TimeloopCommand;
 import org.coex.accel.spec.Problem;
+import org.coex.nas.cli.NasCommand;
 import org.coex.accel.spec.SpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
         subcommands = {SweepCommand.class, OptimizeCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class,
-            NetworksCommand.class,
+            NetworksCommand.class, NasCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoexCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

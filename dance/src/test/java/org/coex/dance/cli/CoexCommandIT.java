@@ -160,6 +160,15 @@ class CoexCommandIT {
     }
 
     @Test
+    void aMissingDataSetIsOneLineWithTheInstallCommand() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-data"));
+        Result r = coex("nas", "search", "--data-dir", empty.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("sudo apt-get install dataset-fashion-mnist"), r.err());
+    }
+
+    @Test
     void unknownOptionsAreUsageErrors() {
         Result r = coex("scalesim", "--frobnicate");
         assertEquals(2, r.status());

@@ -64,6 +64,27 @@ public record SearchSpace(String name, int inputChannels, int inputSize, int ste
         return out;
     }
 
+    /** MACs of the fixed parts: stem, head and classifier. */
+    public long fixedMacs() {
+        long stemOut = stemOutSize();
+        long stem = stemOut * stemOut * stemChannels * (long) stemKernel * stemKernel * inputChannels;
+        List<SearchableLayer> ls = layers();
+        SearchableLayer last = ls.get(ls.size() - 1);
+        long out2 = (long) last.outSize() * last.outSize();
+        return stem + out2 * last.outChannels() * headChannels + (long) headChannels * classes;
+    }
+
+    /** Expected MACs under per-layer op probabilities (encoding layout): fixed + sum of p * MACs(op). */
+    public double expectedMacs(double[] probabilities) {
+        ArchEncoding e = encoding();
+        double total = fixedMacs();
+        List<SearchableLayer> ls = layers();
+        for (int i = 0; i < ls.size(); i++) {
+            for (int j = 0; j < ls.get(i).candidates().size(); j++) total += probabilities[e.offset(i) + j] * ls.get(i).macs(ls.get(i).candidates().get(j));
+        }
+        return total;
+    }
+
     /** The vector layout of per-layer op probabilities; the contract with the evaluator. */
     public ArchEncoding encoding() {
         return new ArchEncoding(layers().stream().map(l -> l.candidates().size()).toList(), fingerprint());

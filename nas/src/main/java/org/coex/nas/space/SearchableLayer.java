@@ -10,4 +10,14 @@ public record SearchableLayer(int index, int stage, int inChannels, int outChann
 
     /** Output extent: same padding, so ceil(in / stride). */
     public int outSize() { return (inSize + stride - 1) / stride; }
+
+    /** MACs of one candidate: expansion in^2 * inC * hidden (if any), depthwise out^2 * hidden * k^2, projection out^2 * hidden * outC. */
+    public long macs(Op op) {
+        if (op.isSkip()) return 0;
+        long hidden = (long) inChannels * op.expansion();
+        long in2 = (long) inSize * inSize;
+        long out2 = (long) outSize() * outSize();
+        long expand = op.expansion() == 1 ? 0 : in2 * inChannels * hidden;
+        return expand + out2 * hidden * op.kernel() * op.kernel() + out2 * hidden * outChannels;
+    }
 }

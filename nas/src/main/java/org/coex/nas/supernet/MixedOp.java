@@ -58,9 +58,9 @@ public final class MixedOp extends AbstractBlock {
             case ARGMAX -> {
                 return new NDList(path(ps, (int) a.argMax().getLong(), x, training));
             }
-            case GUMBEL -> {
+            case GUMBEL, EXPECTED -> {
                 float[] g = new float[n];
-                for (int i = 0; i < n; i++) g[i] = sampler.gumbel();
+                if (sampler.strategy() == PathSampler.Strategy.GUMBEL) for (int i = 0; i < n; i++) g[i] = sampler.gumbel();
                 NDArray w = a.add(x.getManager().create(g)).div(sampler.temperature()).softmax(0);
                 NDArray out = null;
                 for (int i = 0; i < n; i++) {

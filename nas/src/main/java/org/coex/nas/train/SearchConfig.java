@@ -15,7 +15,9 @@ public record SearchConfig(int epochs, int warmupEpochs, int batchSize, double w
         if (epochs < 1 || warmupEpochs < 0 || warmupEpochs > epochs || batchSize < 1) {
             throw new IllegalArgumentException("need epochs >= 1, 0 <= warmup <= epochs, batch size >= 1");
         }
-        if (strategy == PathSampler.Strategy.ARGMAX) throw new IllegalArgumentException("search with gumbel or binary_gates");
+        if (strategy != PathSampler.Strategy.GUMBEL && strategy != PathSampler.Strategy.BINARY_GATES) {
+            throw new IllegalArgumentException("search with gumbel or binary_gates");
+        }
     }
 
     /** Weight learning rate of an epoch: lr0 * (1 + cos(pi * epoch / epochs)) / 2. */

@@ -75,7 +75,10 @@ public final class SearchTrainer implements AutoCloseable {
     /** The next epoch to run (0-based). */
     public int epoch() { return epoch; }
 
-    public EpochStats runEpoch(Batches train, Batches validation) {
+    public EpochStats runEpoch(Batches train, Batches validation) { return runEpoch(train, validation, org.coex.accel.explore.ProgressListener.NONE); }
+
+    /** One epoch; {@code progress} is told after every weight step. */
+    public EpochStats runEpoch(Batches train, Batches validation, org.coex.accel.explore.ProgressListener progress) {
         long start = System.nanoTime();
         int e = epoch;
         SplittableRandom rng = new SplittableRandom(config.epochSeed(e));
@@ -104,6 +107,7 @@ public final class SearchTrainer implements AutoCloseable {
                 weightUpdater.step(weights, lr);
                 zero(alphas);
             }
+            progress.progress(k + 1, trainOrder.size());
             if (e >= config.warmupEpochs()) {
                 try (NDManager step = manager.newSubManager()) {
                     NDList batch = validation.batch(step, valOrder.get(k % valOrder.size()), null);
@@ -126,16 +130,20 @@ public final class SearchTrainer implements AutoCloseable {
         for (Parameter p : params) p.getArray().getGradient().muli(0);
     }
 
-    /** Accuracy of the argmax network in inference mode (BatchNorm running statistics). */
+    /**
+     * Accuracy of the supernet as it was trained: a Gumbel supernet with its expected mixture
+     * softmax(alpha / tau), a binary-gate supernet with its argmax path; BatchNorm on batch
+     * statistics (its running statistics average over other paths). No gradients are recorded.
+     */
     public double accuracy(Batches data) {
         PathSampler.Strategy was = sampler.strategy();
-        sampler.setStrategy(PathSampler.Strategy.ARGMAX);
+        sampler.setStrategy(config.strategy() == PathSampler.Strategy.GUMBEL ? PathSampler.Strategy.EXPECTED : PathSampler.Strategy.ARGMAX);
         long correct = 0;
         ParameterStore ps = new ParameterStore(manager, false);
         for (int[] idx : data.inOrder()) {
             try (NDManager step = manager.newSubManager()) {
                 NDList batch = data.batch(step, idx, null);
-                NDArray logits = net.forward(ps, new NDList(batch.get(0)), false).singletonOrThrow();
+                NDArray logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
                 correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
             }
         }

@@ -57,6 +57,12 @@ class SearchSpaceTest {
     }
 
     @Test
+    void expectedMacsOfAOneHotVectorAreTheNetworksMacs() {
+        Architecture a = new Architecture(List.of(5, 6, 0, 6, 1, 2, 6, 3, 4, 6));
+        assertEquals(a.toNetwork(SPACE).macs(), SPACE.expectedMacs(SPACE.encoding().oneHot(a)), 0.5);
+    }
+
+    @Test
     void architecturesRoundTripThroughJson() throws IOException {
         Architecture a = new Architecture(List.of(5, 6, 0, 6, 1, 2, 6, 3, 4, 6));
         Path f = Files.write(dir.resolve("arch.json"), ArchitectureJson.write(a, SPACE));

@@ -1,0 +1,83 @@
+package org.coex.nas.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.coex.accel.explore.ProgressListener;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.nas.data.FashionMnist;
+import org.coex.nas.data.ImageSet;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.ArchitectureJson;
+import org.coex.nas.train.Batches;
+import org.coex.nas.train.EpochStats;
+import org.coex.nas.train.SearchTrainer;
+
+/**
+ * Front door of a supernet search run: data, split, trainer (new, or resumed from
+ * {@code <output>/checkpoint}), per epoch a line of {@code log.jsonl} and a checkpoint, at the end
+ * {@code architecture.json} (the argmax architecture).
+ */
+public final class NasSearch {
+    private NasSearch() {}
+
+    /** The outcome: every epoch's statistics and the derived architecture. */
+    public record Result(List<EpochStats> epochs, Architecture architecture, Path output) {}
+
+    public static Result run(NasSpec spec, boolean resume, Consumer<EpochStats> onEpoch, ProgressListener progress) throws IOException {
+        FashionMnist.Data data = FashionMnist.load(spec.dataDir());
+        ImageSet[] split = FashionMnist.split(data.train(), spec.validationSize(), spec.config().seed());
+        ImageSet train = spec.trainLimit() > 0 && spec.trainLimit() < split[0].count()
+                ? split[0].subset(java.util.stream.IntStream.range(0, spec.trainLimit()).toArray()) : split[0];
+        double[] ms = train.meanStd();
+        Batches trainBatches = new Batches(train, spec.config().batchSize(), ms[0], ms[1], spec.config().cropPadding(), spec.config().flip());
+        Batches valBatches = new Batches(split[1], spec.config().batchSize(), ms[0], ms[1], 0, false);
+        Path checkpoint = spec.output().resolve("checkpoint");
+        Path log = spec.output().resolve("log.jsonl");
+        Files.createDirectories(spec.output());
+        List<EpochStats> all = new ArrayList<>();
+        try (SearchTrainer t = resume && Files.isDirectory(checkpoint)
+                ? SearchTrainer.resume(spec.space(), spec.config(), checkpoint) : new SearchTrainer(spec.space(), spec.config())) {
+            keepLogUpTo(log, t.epoch());
+            while (t.epoch() < spec.config().epochs()) {
+                EpochStats e = t.runEpoch(trainBatches, valBatches, progress);
+                double expectedMacs = spec.space().expectedMacs(t.supernet().probabilities());
+                Files.writeString(log, jsonLine(e, expectedMacs), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                t.checkpoint(checkpoint);
+                all.add(e);
+                onEpoch.accept(e);
+            }
+            Architecture derived = t.supernet().derive();
+            OutputDirectory.writeAtomically(spec.output().resolve("result"), Map.of("architecture.json", ArchitectureJson.write(derived, spec.space())));
+            return new Result(all, derived, spec.output());
+        }
+    }
+
+    /** On resume, drops log lines of epochs the checkpoint does not include. */
+    private static void keepLogUpTo(Path log, int epochs) throws IOException {
+        if (!Files.exists(log)) return;
+        List<String> lines = Files.readAllLines(log);
+        Files.write(log, lines.subList(0, Math.min(epochs, lines.size())));
+    }
+
+    static String jsonLine(EpochStats e, double expectedMacs) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", e.epoch());
+        m.put("train_loss", e.trainLoss());
+        m.put("train_accuracy", e.trainAccuracy());
+        m.put("validation_accuracy", e.validationAccuracy());
+        m.put("alpha_entropy", e.alphaEntropy());
+        m.put("architecture", e.architecture().choices());
+        m.put("expected_macs", expectedMacs);
+        m.put("seconds", e.seconds());
+        return new ObjectMapper().writeValueAsString(m) + "\n";
+    }
+}

@@ -1,0 +1,71 @@
+package org.coex.nas.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.coex.accel.spec.InputFiles;
+import org.coex.accel.spec.Problems;
+import org.coex.accel.spec.SpecNode;
+import org.coex.accel.spec.YamlDocument;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.space.SearchSpaces;
+import org.coex.nas.supernet.PathSampler;
+import org.coex.nas.train.SearchConfig;
+
+/** Reads {@code coex nas search} specs (layout: docs/nas.md); the built-in default needs no file. */
+public final class NasSpecs {
+    static final List<String> KEYS = List.of("space", "data_dir", "validation", "train_limit", "epochs", "warmup_epochs",
+            "batch_size", "strategy", "weight_lr", "momentum", "weight_decay", "alpha_lr", "tau0", "tau_decay", "crop_padding",
+            "flip", "seed", "output");
+
+    private NasSpecs() {}
+
+    /** The built-in default: the Fashion-MNIST space, binary gates, sized for 2 CPU cores. */
+    public static NasSpec builtInDefault() {
+        return parse(YamlDocument.parse(Path.of("<built-in default nas search>"), "output: runs/nas-default\n"), Path.of(""));
+    }
+
+    /** @throws org.coex.accel.spec.SpecException listing every problem */
+    public static NasSpec load(Path file) {
+        return parse(YamlDocument.parse(file, InputFiles.readString(file, "nas spec", "check the path")), file.toAbsolutePath().getParent());
+    }
+
+    static NasSpec parse(YamlDocument doc, Path base) {
+        Problems problems = new Problems();
+        SpecNode root = doc.root(problems);
+        if (!root.expectObject()) problems.throwIfAny();
+        root.allowOnly(KEYS);
+        String spaceRef = root.string("space", "default");
+        SearchSpace space = SearchSpace.fashionMnistDefault();
+        if (!spaceRef.equals("default")) {
+            try {
+                space = SearchSpaces.load(base.resolve(spaceRef));
+            } catch (org.coex.accel.spec.SpecException e) {
+                e.problems().forEach(p -> root.problem("space", p.toString()));
+            }
+        }
+        Path data = root.has("data_dir") ? base.resolve(root.string("data_dir", "")) : null;
+        int validation = root.integerAtLeast("validation", 10_000, 1);
+        int trainLimit = root.integerAtLeast("train_limit", 0, 0);
+        int epochs = root.integerAtLeast("epochs", 12, 1);
+        int warmup = root.integerAtLeast("warmup_epochs", 3, 0);
+        if (warmup > epochs) root.problem("warmup_epochs", "must not exceed epochs (" + epochs + ")");
+        String strategyName = root.string("strategy", "binary_gates").toUpperCase(Locale.ROOT);
+        PathSampler.Strategy strategy = PathSampler.Strategy.BINARY_GATES;
+        if (strategyName.equals("GUMBEL")) strategy = PathSampler.Strategy.GUMBEL;
+        else if (!strategyName.equals("BINARY_GATES")) root.problem("strategy", "must be gumbel or binary_gates (found \"" + strategyName.toLowerCase(Locale.ROOT) + "\")");
+        SearchConfig config = new SearchConfig(epochs, Math.min(warmup, epochs), root.integerAtLeast("batch_size", 128, 1),
+                positive(root, "weight_lr", 0.05), root.number("momentum", 0.9), root.number("weight_decay", 4e-5),
+                positive(root, "alpha_lr", 0.006), strategy, positive(root, "tau0", 5.0), positive(root, "tau_decay", 0.956),
+                root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1));
+        Path output = base.resolve(root.string("output", "runs/nas")).toAbsolutePath().normalize();
+        problems.throwIfAny();
+        return new NasSpec(doc.file().toString(), space, data, validation, trainLimit, config, output);
+    }
+
+    private static double positive(SpecNode root, String key, double fallback) {
+        double v = root.number(key, fallback);
+        if (root.has(key) && !(v > 0)) root.problem(key, "must be > 0 (found " + v + ")");
+        return v > 0 ? v : fallback;
+    }
+}
