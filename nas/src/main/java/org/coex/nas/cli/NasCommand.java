@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code coex nas}: neural architecture search on its own. */
 @Command(name = "nas", mixinStandardHelpOptions = true, description = "Differentiable architecture search (supernet on Fashion-MNIST).",
-        subcommands = {NasCommand.Search.class})
+        subcommands = {NasCommand.Search.class, NasCommand.Train.class})
 public final class NasCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -51,6 +51,65 @@ public final class NasCommand implements Runnable {
                 }, progress);
             }
             out.println("derived " + r.architecture().choices() + "; wrote " + r.output().resolve("result/architecture.json"));
+            return 0;
+        }
+    }
+
+    /** {@code coex nas train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Train a derived architecture (architecture.json) from scratch on the 60,000 training images and",
+                "report its test accuracy on the 10,000 test images; writes log.jsonl and result.json."})
+    public static final class Train implements Callable<Integer> {
+        @Parameters(paramLabel = "ARCH", description = "architecture.json written by coex nas search")
+        Path archFile;
+        @Option(names = "--space", paramLabel = "FILE", description = "the search space YAML it was derived in (default: built-in)")
+        Path spaceFile;
+        @Option(names = "--epochs", defaultValue = "6") int epochs;
+        @Option(names = "--batch-size", defaultValue = "128") int batchSize;
+        @Option(names = "--lr", defaultValue = "0.1") double lr;
+        @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
+        int trainLimit;
+        @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = "--data-dir", paramLabel = "DIR") Path dataDir;
+        @Option(names = {"-o", "--output"}, defaultValue = "runs/nas-train", paramLabel = "DIR") Path output;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            var space = spaceFile == null ? org.coex.nas.space.SearchSpace.fashionMnistDefault() : org.coex.nas.space.SearchSpaces.load(spaceFile);
+            var arch = org.coex.nas.space.ArchitectureJson.read(archFile, space);
+            var data = org.coex.nas.data.FashionMnist.load(dataDir);
+            var train = trainLimit > 0 && trainLimit < data.train().count()
+                    ? data.train().subset(java.util.stream.IntStream.range(0, trainLimit).toArray()) : data.train();
+            double[] ms = train.meanStd();
+            var trainBatches = new org.coex.nas.train.Batches(train, batchSize, ms[0], ms[1], 2, true);
+            var testBatches = new org.coex.nas.train.Batches(data.test(), batchSize, ms[0], ms[1], 0, false);
+            var network = arch.toNetwork(space);
+            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs%n", arch.choices(), network.macs(), train.count(), epochs);
+            java.nio.file.Files.createDirectories(output);
+            java.nio.file.Path log = output.resolve("log.jsonl");
+            java.nio.file.Files.deleteIfExists(log);
+            long start = System.nanoTime();
+            double accuracy;
+            try (var r = new org.coex.nas.retrain.Retrainer(space, arch, new org.coex.nas.retrain.RetrainConfig(epochs, batchSize, lr, 0.9, 4e-5, 2, true, seed));
+                 Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
+                for (int e = 0; e < epochs; e++) {
+                    var ep = r.runEpoch(trainBatches, progress);
+                    java.nio.file.Files.writeString(log, String.format(java.util.Locale.ROOT,
+                            "{\"epoch\": %d, \"train_loss\": %.6f, \"train_accuracy\": %.6f, \"seconds\": %.2f}%n", ep.epoch(), ep.loss(),
+                            ep.trainAccuracy(), ep.seconds()), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    out.printf("epoch %2d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch(), ep.loss(), ep.trainAccuracy(), ep.seconds());
+                    out.flush();
+                }
+                accuracy = r.accuracy(testBatches);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String result = String.format(java.util.Locale.ROOT, "{\n  \"architecture\": %s,\n  \"macs\": %d,\n  \"epochs\": %d,\n"
+                    + "  \"train_images\": %d,\n  \"test_accuracy\": %.6f,\n  \"seconds\": %.1f,\n  \"seed\": %d\n}%n",
+                    arch.choices(), network.macs(), epochs, train.count(), accuracy, seconds, seed);
+            org.coex.accel.interop.OutputDirectory.writeAtomically(output.resolve("result"),
+                    java.util.Map.of("result.json", result.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            out.printf("test accuracy %.4f after %d epochs (%.0f s); wrote %s%n", accuracy, epochs, seconds, output.resolve("result/result.json"));
             return 0;
         }
     }

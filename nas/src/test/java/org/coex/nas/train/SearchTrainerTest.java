@@ -19,15 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @Tag("djl")
-class SearchTrainerTest {
-    static final SearchSpace TINY = new SearchSpace("tiny", 1, 8, 4, 3, 1, List.of(new Stage(8, 2, 2), new Stage(8, 1, 1)),
+public class SearchTrainerTest {
+    public static final SearchSpace TINY = new SearchSpace("tiny", 1, 8, 4, 3, 1, List.of(new Stage(8, 2, 2), new Stage(8, 1, 1)),
             List.of(3, 5), List.of(1, 3), true, 16, 4);
     static final SearchConfig CONFIG = new SearchConfig(3, 1, 16, 0.05, 0.9, 1e-4, 0.02, PathSampler.Strategy.BINARY_GATES,
             1.0, 1.0, 1, false, 5);
     @TempDir Path dir;
 
     /** 4 classes: a bright 3x3 square in one of four corners of an 8x8 image, plus noise. */
-    static ImageSet synthetic(int n, long seed) {
+    public static ImageSet synthetic(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         byte[] px = new byte[n * 64];
         byte[] lb = new byte[n];

@@ -1,0 +1,99 @@
+package org.coex.nas.retrain;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.coex.accel.explore.ProgressListener;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.supernet.DjlSeeds;
+import org.coex.nas.train.Batches;
+import org.coex.nas.train.Updater;
+
+/**
+ * Trains a derived architecture from scratch on the training images and measures its accuracy on
+ * held-out images (the test set). Call order: construct -> {@link #runEpoch}* -> {@link #accuracy} -> close.
+ */
+public final class Retrainer implements AutoCloseable {
+    /** One epoch: training loss and accuracy, and the held-out accuracy when measured (else NaN). */
+    public record Epoch(int epoch, double loss, double trainAccuracy, double seconds) {}
+
+    private final RetrainConfig config;
+    private final NDManager manager;
+    private final DerivedNet net;
+    private final List<Parameter> params = new ArrayList<>();
+    private final Updater updater;
+    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private int epoch;
+
+    public Retrainer(SearchSpace space, Architecture architecture, RetrainConfig config) {
+        this.config = config;
+        this.manager = NDManager.newBaseManager();
+        DjlSeeds.apply(config.seed());
+        this.net = new DerivedNet(space, architecture);
+        net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), space.inputChannels(), space.inputSize(), space.inputSize()));
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            if (!p.getValue().requiresGradient()) continue;
+            p.getValue().getArray().setRequiresGradient(true);
+            params.add(p.getValue());
+        }
+        this.updater = new Updater.SgdMomentum(manager, config.momentum(), config.weightDecay());
+    }
+
+    public int epoch() { return epoch; }
+
+    public Epoch runEpoch(Batches train, ProgressListener progress) {
+        long start = System.nanoTime();
+        SplittableRandom rng = new SplittableRandom(config.epochSeed(epoch));
+        List<int[]> order = train.epoch(rng);
+        double lr = config.lrAt(epoch);
+        ParameterStore ps = new ParameterStore(manager, false);
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        for (int k = 0; k < order.size(); k++) {
+            try (NDManager step = manager.newSubManager()) {
+                NDList batch = train.batch(step, order.get(k), rng);
+                NDArray logits;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
+                    NDArray l = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
+                    gc.backward(l);
+                    lossSum += l.getFloat() * order.get(k).length;
+                }
+                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
+                seen += order.get(k).length;
+                updater.step(params, lr);
+            }
+            progress.progress(k + 1, order.size());
+        }
+        return new Epoch(epoch++, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Accuracy in inference mode (BatchNorm running statistics). */
+    public double accuracy(Batches data) {
+        long correct = 0;
+        ParameterStore ps = new ParameterStore(manager, false);
+        for (int[] idx : data.inOrder()) {
+            try (NDManager step = manager.newSubManager()) {
+                NDList batch = data.batch(step, idx, null);
+                NDArray logits = net.forward(ps, new NDList(batch.get(0)), false).singletonOrThrow();
+                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
+            }
+        }
+        return (double) correct / Math.max(1, data.size());
+    }
+
+    @Override public void close() { manager.close(); }
+}
