@@ -57,7 +57,7 @@ public final class NasSpecs {
         SearchConfig config = new SearchConfig(epochs, Math.min(warmup, epochs), root.integerAtLeast("batch_size", 128, 1),
                 positive(root, "weight_lr", 0.05), root.number("momentum", 0.9), root.number("weight_decay", 4e-5),
                 positive(root, "alpha_lr", 0.006), strategy, positive(root, "tau0", 5.0), positive(root, "tau_decay", 0.956),
-                root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1));
+                root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1), 0);
         Path output = base.resolve(root.string("output", "runs/nas")).toAbsolutePath().normalize();
         problems.throwIfAny();
         return new NasSpec(doc.file().toString(), space, data, validation, trainLimit, config, output);

@@ -38,24 +38,12 @@ public record Architecture(List<Integer> choices) {
      */
     public Network toNetwork(SearchSpace space) {
         List<Op> ops = ops(space);
+        List<Layer> fixed = space.fixedLayers();
         List<Layer> out = new ArrayList<>();
-        int s = space.inputSize();
-        out.add(Layer.conv("stem", s, s, space.inputChannels(), space.stemChannels(), space.stemKernel(), space.stemStride(),
-                space.stemKernel() / 2));
+        out.add(fixed.get(0));
         List<SearchableLayer> layers = space.layers();
-        for (int i = 0; i < layers.size(); i++) {
-            SearchableLayer l = layers.get(i);
-            Op op = ops.get(i);
-            if (op.isSkip()) continue;
-            int hidden = l.inChannels() * op.expansion();
-            int in = l.inSize();
-            if (op.expansion() != 1) out.add(Layer.pointwise("layer" + i + ".expand", in, in, l.inChannels(), hidden));
-            out.add(Layer.depthwise("layer" + i + ".depthwise", in, in, hidden, op.kernel(), l.stride(), op.kernel() / 2));
-            out.add(Layer.pointwise("layer" + i + ".project", l.outSize(), l.outSize(), hidden, l.outChannels()));
-        }
-        SearchableLayer last = layers.get(layers.size() - 1);
-        out.add(Layer.pointwise("head", last.outSize(), last.outSize(), last.outChannels(), space.headChannels()));
-        out.add(Layer.fullyConnected("classifier", space.headChannels(), space.classes()));
+        for (int i = 0; i < layers.size(); i++) out.addAll(layers.get(i).accelLayers(ops.get(i)));
+        out.addAll(fixed.subList(1, fixed.size()));
         return new Network(space.name() + "-" + String.join("", choices.stream().map(String::valueOf).toList()), out);
     }
 }

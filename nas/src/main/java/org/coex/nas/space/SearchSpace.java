@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.coex.accel.workload.Layer;
 
 /**
  * A ProxylessNAS-style search space: a fixed stem convolution, stages of searchable layers (each
@@ -64,15 +65,17 @@ public record SearchSpace(String name, int inputChannels, int inputSize, int ste
         return out;
     }
 
-    /** MACs of the fixed parts: stem, head and classifier. */
-    public long fixedMacs() {
-        long stemOut = stemOutSize();
-        long stem = stemOut * stemOut * stemChannels * (long) stemKernel * stemKernel * inputChannels;
+    /** The accel-model layers that do not depend on the architecture: stem, head and classifier. */
+    public List<Layer> fixedLayers() {
         List<SearchableLayer> ls = layers();
         SearchableLayer last = ls.get(ls.size() - 1);
-        long out2 = (long) last.outSize() * last.outSize();
-        return stem + out2 * last.outChannels() * headChannels + (long) headChannels * classes;
+        return List.of(Layer.conv("stem", inputSize, inputSize, inputChannels, stemChannels, stemKernel, stemStride, stemKernel / 2),
+                Layer.pointwise("head", last.outSize(), last.outSize(), last.outChannels(), headChannels),
+                Layer.fullyConnected("classifier", headChannels, classes));
     }
+
+    /** MACs of the fixed parts. */
+    public long fixedMacs() { return fixedLayers().stream().mapToLong(Layer::macs).sum(); }
 
     /** Expected MACs under per-layer op probabilities (encoding layout): fixed + sum of p * MACs(op). */
     public double expectedMacs(double[] probabilities) {

@@ -1,7 +1,6 @@
 package org.coex.nas.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -52,16 +51,22 @@ public final class MixedOp extends AbstractBlock {
 
     @Override protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        // alpha lives in the model's manager: every expression below starts from an array of the step's
+        // scope (the result of an operation belongs to its first operand's manager), so temporaries die with the step
         NDArray a = ps.getValue(alpha, x.getDevice(), training);
+        NDManager scope = x.getManager();
         int n = candidates.size();
         switch (sampler.strategy()) {
             case ARGMAX -> {
-                return new NDList(path(ps, (int) a.argMax().getLong(), x, training));
+                float[] v = a.toFloatArray();
+                int best = 0;
+                for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
+                return new NDList(path(ps, best, x, training));
             }
             case GUMBEL, EXPECTED -> {
                 float[] g = new float[n];
                 if (sampler.strategy() == PathSampler.Strategy.GUMBEL) for (int i = 0; i < n; i++) g[i] = sampler.gumbel();
-                NDArray w = a.add(x.getManager().create(g)).div(sampler.temperature()).softmax(0);
+                NDArray w = scope.create(g).add(a).div((float) sampler.temperature()).softmax(0);
                 NDArray out = null;
                 for (int i = 0; i < n; i++) {
                     NDArray term = path(ps, i, x, training).mul(w.get(i));
@@ -79,11 +84,14 @@ public final class MixedOp extends AbstractBlock {
                 for (double v : rest) sum += v;
                 for (int i = 0; i < n; i++) rest[i] = sum > 0 ? rest[i] / sum : (i == first ? 0 : 1.0 / (n - 1));
                 int second = sampler.draw(rest);
-                NDArray pair = NDArrays.stack(new NDList(a.get(first), a.get(second))).softmax(0);
+                float[] select = new float[2 * n];
+                select[first] = 1;
+                select[n + second] = 1;
+                NDArray pair = scope.create(select, new Shape(2, n)).matMul(a).softmax(0);
                 float[] pp = pair.toFloatArray();
                 int chosen = sampler.uniform() < pp[0] ? 0 : 1;
                 float[] hot = new float[] {chosen == 0 ? 1 : 0, chosen == 1 ? 1 : 0};
-                NDArray gates = x.getManager().create(hot).add(pair).sub(pair.stopGradient());
+                NDArray gates = scope.create(hot).add(pair).sub(pair.stopGradient());
                 NDArray out = path(ps, first, x, training).mul(gates.get(0)).add(path(ps, second, x, training).mul(gates.get(1)));
                 return new NDList(out);
             }

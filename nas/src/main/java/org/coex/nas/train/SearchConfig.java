@@ -6,15 +6,17 @@ import org.coex.nas.supernet.PathSampler;
  * Settings of a supernet search: epochs (the first {@code warmupEpochs} train weights only), batch
  * size, weight optimizer (SGD with momentum and weight decay, cosine schedule from {@code weightLr}),
  * alpha optimizer (Adam at {@code alphaLr}), path strategy, Gumbel temperature tau0 * decay^epoch,
- * augmentation, seed.
+ * augmentation, seed, and the weight lambda of the hardware cost in the alpha loss
+ * (CE + lambda * expected cost / cost at uniform alpha; 0 without a cost table).
  */
 public record SearchConfig(int epochs, int warmupEpochs, int batchSize, double weightLr, double momentum, double weightDecay,
                            double alphaLr, PathSampler.Strategy strategy, double tau0, double tauDecay, int cropPadding,
-                           boolean flip, long seed) {
+                           boolean flip, long seed, double costLambda) {
     public SearchConfig {
         if (epochs < 1 || warmupEpochs < 0 || warmupEpochs > epochs || batchSize < 1) {
             throw new IllegalArgumentException("need epochs >= 1, 0 <= warmup <= epochs, batch size >= 1");
         }
+        if (!(costLambda >= 0)) throw new IllegalArgumentException("cost lambda must be >= 0, found " + costLambda);
         if (strategy != PathSampler.Strategy.GUMBEL && strategy != PathSampler.Strategy.BINARY_GATES) {
             throw new IllegalArgumentException("search with gumbel or binary_gates");
         }

@@ -51,6 +51,8 @@ public final class SearchTrainer implements AutoCloseable {
     private final Updater alphaUpdater;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private int epoch;
+    private org.coex.nas.hw.CostTable costTable;
+    private NDArray[] costRows;
 
     public SearchTrainer(SearchSpace space, SearchConfig config) {
         this.space = space;
@@ -71,6 +73,23 @@ public final class SearchTrainer implements AutoCloseable {
     }
 
     public Supernet supernet() { return net; }
+
+    /** Makes the alpha steps hardware-aware: CE + lambda * expected cost / cost at uniform alpha. */
+    public void useCostTable(org.coex.nas.hw.CostTable table) {
+        this.costTable = table;
+        this.costRows = new NDArray[table.entries().length];
+        for (int i = 0; i < costRows.length; i++) {
+            double[] row = table.layer(i);
+            float[] f = new float[row.length];
+            for (int j = 0; j < row.length; j++) f[j] = (float) (row[j] / table.uniform());
+            costRows[i] = manager.create(f);
+        }
+    }
+
+    /** Expected cost under the current alpha, in the table's unit (NaN without a table). */
+    public double expectedCost() {
+        return costTable == null ? Double.NaN : costTable.expected(net.probabilities(), space.encoding());
+    }
 
     /** The next epoch to run (0-based). */
     public int epoch() { return epoch; }
@@ -113,7 +132,11 @@ public final class SearchTrainer implements AutoCloseable {
                     NDList batch = validation.batch(step, valOrder.get(k % valOrder.size()), null);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         NDArray logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
-                        gc.backward(loss.evaluate(new NDList(batch.get(1)), new NDList(logits)));
+                        NDArray objective = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
+                        if (costTable != null && config.costLambda() > 0) {
+                            objective = objective.add(expectedCostTerm(step).mul((float) config.costLambda()));
+                        }
+                        gc.backward(objective);
                     }
                     alphaUpdater.step(alphas, config.alphaLr());
                     zero(weights);
@@ -126,8 +149,24 @@ public final class SearchTrainer implements AutoCloseable {
                 net.derive(), (System.nanoTime() - start) / 1e9);
     }
 
+    /** Sum over layers of softmax(alpha) . (entries / uniform cost): differentiable in alpha; temporaries in {@code scope}. */
+    private NDArray expectedCostTerm(NDManager scope) {
+        NDArray total = null;
+        List<MixedOp> ops = net.mixedOps();
+        for (int i = 0; i < ops.size(); i++) {
+            NDArray alpha = ops.get(i).alpha().getArray();
+            NDArray term = scope.zeros(alpha.getShape()).add(alpha).softmax(0).mul(costRows[i]).sum();
+            total = total == null ? term : total.add(term);
+        }
+        return total;
+    }
+
     private static void zero(List<Parameter> params) {
-        for (Parameter p : params) p.getArray().getGradient().muli(0);
+        for (Parameter p : params) {
+            try (NDArray g = p.getArray().getGradient()) {
+                g.muli(0);
+            }
+        }
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A first-order optimizer whose whole state (moments, step count) is NDArrays it owns, so that a
- * checkpoint can save and restore it exactly. Call order: {@code step}* (after each backward pass),
+ * checkpoint can save and restore it exactly. Scalars enter the arithmetic as float (a Java double
+ * would make DJL create float64 tensors and promote the float32 parameters); temporaries are closed. Call order: {@code step}* (after each backward pass),
  * {@code state} / {@code restore} between steps.
  */
 public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
@@ -25,12 +26,11 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
         steps++;
         for (Parameter p : params) {
             NDArray w = p.getArray();
-            NDArray g = w.getGradient();
-            try (NDManager scope = manager.newSubManager()) {
+            try (NDArray g = w.getGradient(); NDManager scope = manager.newSubManager()) {
                 NDArray[] s = state.computeIfAbsent(p.getId(), k -> slots(w));
                 update(w, g, s, lr, scope);
+                g.muli(0);
             }
-            g.muli(0);
         }
     }
 
@@ -75,8 +75,12 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
 
         @Override protected void update(NDArray w, NDArray g, NDArray[] s, double lr, NDManager scope) {
             NDArray v = s[0];
-            v.muli(momentum).addi(g).addi(w.mul(weightDecay));
-            w.subi(v.mul(lr));
+            try (NDArray decay = w.mul((float) weightDecay)) {
+                v.muli((float) momentum).addi(g).addi(decay);
+            }
+            try (NDArray delta = v.mul((float) lr)) {
+                w.subi(delta);
+            }
         }
     }
 
@@ -98,11 +102,16 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
         }
 
         @Override protected void update(NDArray w, NDArray g, NDArray[] s, double lr, NDManager scope) {
-            s[0].muli(beta1).addi(g.mul(1 - beta1));
-            s[1].muli(beta2).addi(g.square().mul(1 - beta2));
-            double c1 = 1 - Math.pow(beta1, steps);
-            double c2 = 1 - Math.pow(beta2, steps);
-            w.subi(s[0].div(c1).div(s[1].div(c2).sqrt().add(eps)).mul(lr));
+            try (NDArray g1 = g.mul((float) (1 - beta1)); NDArray g2 = g.square(); NDArray g2s = g2.mul((float) (1 - beta2))) {
+                s[0].muli((float) beta1).addi(g1);
+                s[1].muli((float) beta2).addi(g2s);
+            }
+            float c1 = (float) (1 - Math.pow(beta1, steps));
+            float c2 = (float) (1 - Math.pow(beta2, steps));
+            try (NDArray mHat = s[0].div(c1); NDArray vHat = s[1].div(c2); NDArray root = vHat.sqrt(); NDArray denom = root.add((float) eps);
+                 NDArray ratio = mHat.div(denom); NDArray delta = ratio.mul((float) lr)) {
+                w.subi(delta);
+            }
         }
     }
 }

@@ -23,7 +23,7 @@ public class SearchTrainerTest {
     public static final SearchSpace TINY = new SearchSpace("tiny", 1, 8, 4, 3, 1, List.of(new Stage(8, 2, 2), new Stage(8, 1, 1)),
             List.of(3, 5), List.of(1, 3), true, 16, 4);
     static final SearchConfig CONFIG = new SearchConfig(3, 1, 16, 0.05, 0.9, 1e-4, 0.02, PathSampler.Strategy.BINARY_GATES,
-            1.0, 1.0, 1, false, 5);
+            1.0, 1.0, 1, false, 5, 0);
     @TempDir Path dir;
 
     /** 4 classes: a bright 3x3 square in one of four corners of an 8x8 image, plus noise. */
@@ -58,7 +58,7 @@ public class SearchTrainerTest {
     void itLearnsTheTaskAndAlphaLeavesItsStartAfterWarmUp() {
         Batches train = batches(synthetic(96, 1));
         Batches val = batches(synthetic(32, 2));
-        SearchConfig gumbel = new SearchConfig(8, 2, 16, 0.1, 0.9, 1e-4, 0.02, PathSampler.Strategy.GUMBEL, 1.0, 1.0, 0, false, 5);
+        SearchConfig gumbel = new SearchConfig(8, 2, 16, 0.1, 0.9, 1e-4, 0.02, PathSampler.Strategy.GUMBEL, 1.0, 1.0, 0, false, 5, 0);
         try (SearchTrainer t = new SearchTrainer(TINY, gumbel)) {
             EpochStats first = t.runEpoch(train, val);
             t.runEpoch(train, val);
