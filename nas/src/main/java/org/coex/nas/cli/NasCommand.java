@@ -38,9 +38,12 @@ public final class NasCommand implements Runnable {
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             NasSpec s = specFile == null ? NasSpecs.builtInDefault() : NasSpecs.load(specFile);
-            if (dataDir != null) s = new NasSpec(s.source(), s.space(), dataDir, s.validationSize(), s.trainLimit(), s.config(), s.output());
+            if (dataDir != null) s = s.withDataDir(dataDir);
             out.printf("nas search: %s, %d searchable layers, %s, %d epochs (%d warm-up), seed %d%n", s.space().name(), s.space().layers().size(),
                     s.config().strategy().name().toLowerCase(java.util.Locale.ROOT), s.config().epochs(), s.config().warmupEpochs(), s.config().seed());
+            if (s.hardware() != null) {
+                out.printf("hardware-aware: lambda %.3g on %s %s%n", s.hardware().lambda(), s.hardware().metric().column(), s.hardware().description());
+            }
             out.flush();
             NasSearch.Result r;
             try (Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {

@@ -18,6 +18,7 @@ import org.coex.accel.explore.ProgressListener;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
+import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.train.Batches;
 import org.coex.nas.train.Updater;
 
@@ -39,6 +40,7 @@ public final class Retrainer implements AutoCloseable {
 
     public Retrainer(SearchSpace space, Architecture architecture, RetrainConfig config) {
         this.config = config;
+        TorchRuntime.configure();
         this.manager = NDManager.newBaseManager();
         DjlSeeds.apply(config.seed());
         this.net = new DerivedNet(space, architecture);

@@ -47,10 +47,16 @@ public final class NasSearch {
         try (SearchTrainer t = resume && Files.isDirectory(checkpoint)
                 ? SearchTrainer.resume(spec.space(), spec.config(), checkpoint) : new SearchTrainer(spec.space(), spec.config())) {
             keepLogUpTo(log, t.epoch());
+            org.coex.nas.hw.CostTable table = spec.hardware() == null ? null
+                    : org.coex.nas.hw.CostTable.build(spec.space(), spec.hardware().accelerator(), spec.hardware().metric());
+            if (table != null) t.useCostTable(table);
             while (t.epoch() < spec.config().epochs()) {
                 EpochStats e = t.runEpoch(trainBatches, valBatches, progress);
                 double expectedMacs = spec.space().expectedMacs(t.supernet().probabilities());
-                Files.writeString(log, jsonLine(e, expectedMacs), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                double expectedCost = table == null ? Double.NaN : t.expectedCost();
+                double derivedCost = table == null ? Double.NaN : table.of(e.architecture());
+                Files.writeString(log, jsonLine(e, expectedMacs, expectedCost, derivedCost), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
                 t.checkpoint(checkpoint);
                 all.add(e);
                 onEpoch.accept(e);
@@ -68,7 +74,7 @@ public final class NasSearch {
         Files.write(log, lines.subList(0, Math.min(epochs, lines.size())));
     }
 
-    static String jsonLine(EpochStats e, double expectedMacs) throws IOException {
+    static String jsonLine(EpochStats e, double expectedMacs, double expectedCost, double derivedCost) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epoch", e.epoch());
         m.put("train_loss", e.trainLoss());
@@ -77,6 +83,10 @@ public final class NasSearch {
         m.put("alpha_entropy", e.alphaEntropy());
         m.put("architecture", e.architecture().choices());
         m.put("expected_macs", expectedMacs);
+        if (!Double.isNaN(expectedCost)) {
+            m.put("expected_cost", expectedCost);
+            m.put("derived_cost", derivedCost);
+        }
         m.put("seconds", e.seconds());
         return new ObjectMapper().writeValueAsString(m) + "\n";
     }

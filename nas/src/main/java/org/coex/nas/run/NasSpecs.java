@@ -16,7 +16,7 @@ import org.coex.nas.train.SearchConfig;
 public final class NasSpecs {
     static final List<String> KEYS = List.of("space", "data_dir", "validation", "train_limit", "epochs", "warmup_epochs",
             "batch_size", "strategy", "weight_lr", "momentum", "weight_decay", "alpha_lr", "tau0", "tau_decay", "crop_padding",
-            "flip", "seed", "output");
+            "flip", "seed", "output", "hardware", "lambda");
 
     private NasSpecs() {}
 
@@ -54,13 +54,53 @@ public final class NasSpecs {
         PathSampler.Strategy strategy = PathSampler.Strategy.BINARY_GATES;
         if (strategyName.equals("GUMBEL")) strategy = PathSampler.Strategy.GUMBEL;
         else if (!strategyName.equals("BINARY_GATES")) root.problem("strategy", "must be gumbel or binary_gates (found \"" + strategyName.toLowerCase(Locale.ROOT) + "\")");
+        HardwareTarget hardware = hardware(root.child("hardware"), root.number("lambda", 0), base);
+        if (root.has("lambda") && hardware == null) root.problem("lambda", "lambda needs a 'hardware' section to cost the ops on");
         SearchConfig config = new SearchConfig(epochs, Math.min(warmup, epochs), root.integerAtLeast("batch_size", 128, 1),
                 positive(root, "weight_lr", 0.05), root.number("momentum", 0.9), root.number("weight_decay", 4e-5),
                 positive(root, "alpha_lr", 0.006), strategy, positive(root, "tau0", 5.0), positive(root, "tau_decay", 0.956),
-                root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1), 0);
+                root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1), hardware == null ? 0 : hardware.lambda());
         Path output = base.resolve(root.string("output", "runs/nas")).toAbsolutePath().normalize();
         problems.throwIfAny();
-        return new NasSpec(doc.file().toString(), space, data, validation, trainLimit, config, output);
+        return new NasSpec(doc.file().toString(), space, data, validation, trainLimit, config, output, hardware);
+    }
+
+    /** The {@code hardware} section: template, technology, config (parameter: value), metric (latency or energy). */
+    private static HardwareTarget hardware(SpecNode node, double lambda, Path base) {
+        if (node.isMissing() || !node.expectObject()) return null;
+        node.allowOnly(List.of("template", "technology", "config", "metric"));
+        String templateName = node.string("template", "systolic");
+        var template = org.coex.accel.template.Templates.byName(templateName);
+        if (template.isEmpty()) {
+            node.problem("template", "unknown template '" + templateName + "'; installed: " + String.join(", ", org.coex.accel.template.Templates.names()));
+            return null;
+        }
+        org.coex.accel.tech.TechnologyTable tech;
+        try {
+            tech = org.coex.accel.tech.TechnologyTables.resolve(node.string("technology", org.coex.accel.tech.TechnologyTables.DEFAULT), base);
+        } catch (org.coex.accel.spec.SpecException e) {
+            node.problem("technology", "unknown technology; use one of " + String.join(", ", org.coex.accel.tech.TechnologyTables.PRESETS));
+            return null;
+        }
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        SpecNode cfg = node.child("config");
+        if (cfg.expectObject()) for (String k : cfg.keys()) values.put(k, cfg.child(k).scalar());
+        org.coex.accel.template.Accelerator acc;
+        try {
+            acc = template.get().configure(new org.coex.accel.space.HwConfig(values), tech);
+        } catch (IllegalArgumentException e) {
+            node.problem("config", e.getMessage());
+            return null;
+        }
+        String metricName = node.string("metric", "latency");
+        var metric = org.coex.accel.cost.Metrics.Name.parse(metricName)
+                .filter(m -> m == org.coex.accel.cost.Metrics.Name.LATENCY || m == org.coex.accel.cost.Metrics.Name.ENERGY);
+        if (metric.isEmpty()) {
+            node.problem("metric", "must be latency or energy (found \"" + metricName + "\")");
+            return null;
+        }
+        if (lambda < 0) node.problem("lambda must be >= 0");
+        return new HardwareTarget(templateName + " [" + acc.config() + "]", acc, metric.get(), Math.max(0, lambda));
     }
 
     private static double positive(SpecNode root, String key, double fallback) {

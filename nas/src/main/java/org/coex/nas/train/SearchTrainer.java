@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
+import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.supernet.MixedOp;
 import org.coex.nas.supernet.PathSampler;
 import org.coex.nas.supernet.Supernet;
@@ -57,6 +58,7 @@ public final class SearchTrainer implements AutoCloseable {
     public SearchTrainer(SearchSpace space, SearchConfig config) {
         this.space = space;
         this.config = config;
+        TorchRuntime.configure();
         this.manager = NDManager.newBaseManager();
         DjlSeeds.apply(config.seed());
         this.sampler = new PathSampler(config.strategy(), config.tau0(), config.seed());

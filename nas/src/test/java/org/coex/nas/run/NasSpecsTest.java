@@ -24,6 +24,17 @@ class NasSpecsTest {
     }
 
     @Test
+    void aHardwareSectionMakesTheSearchHardwareAware() throws IOException {
+        Path f = Files.writeString(dir.resolve("h.yaml"), "hardware: {template: systolic, config: {rows: 16, cols: 16}, metric: energy}\nlambda: 0.3\n");
+        NasSpec s = NasSpecs.load(f);
+        assertEquals(0.3, s.config().costLambda());
+        assertEquals(org.coex.accel.cost.Metrics.Name.ENERGY, s.hardware().metric());
+        Path bad = Files.writeString(dir.resolve("b.yaml"), "hardware: {template: tpu}\nlambda: 1\n");
+        SpecException e = assertThrows(SpecException.class, () -> NasSpecs.load(bad));
+        assertEquals(2, e.problems().size(), e.problems().toString());   // unknown template, and lambda without hardware
+    }
+
+    @Test
     void everyMistakeIsOneLine() throws IOException {
         Path f = Files.writeString(dir.resolve("n.yaml"), "epochs: 2\nwarmup_epochs: 5\nstrategy: darts\nweight_lr: -1\nbatchsize: 64\n");
         SpecException e = assertThrows(SpecException.class, () -> NasSpecs.load(f));
