@@ -1,12 +1,21 @@
 package org.coex.nas.run;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.space.HwConfig;
 import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problems;
+import org.coex.accel.spec.SpecException;
 import org.coex.accel.spec.SpecNode;
 import org.coex.accel.spec.YamlDocument;
+import org.coex.accel.tech.TechnologyTable;
+import org.coex.accel.tech.TechnologyTables;
+import org.coex.accel.template.Accelerator;
+import org.coex.accel.template.Templates;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
 import org.coex.nas.supernet.PathSampler;
@@ -25,7 +34,7 @@ public final class NasSpecs {
         return parse(YamlDocument.parse(Path.of("<built-in default nas search>"), "output: runs/nas-default\n"), Path.of(""));
     }
 
-    /** @throws org.coex.accel.spec.SpecException listing every problem */
+    /** @throws SpecException listing every problem */
     public static NasSpec load(Path file) {
         return parse(YamlDocument.parse(file, InputFiles.readString(file, "nas spec", "check the path")), file.toAbsolutePath().getParent());
     }
@@ -40,7 +49,7 @@ public final class NasSpecs {
         if (!spaceRef.equals("default")) {
             try {
                 space = SearchSpaces.load(base.resolve(spaceRef));
-            } catch (org.coex.accel.spec.SpecException e) {
+            } catch (SpecException e) {
                 e.problems().forEach(p -> root.problem("space", p.toString()));
             }
         }
@@ -70,31 +79,31 @@ public final class NasSpecs {
         if (node.isMissing() || !node.expectObject()) return null;
         node.allowOnly(List.of("template", "technology", "config", "metric"));
         String templateName = node.string("template", "systolic");
-        var template = org.coex.accel.template.Templates.byName(templateName);
+        var template = Templates.byName(templateName);
         if (template.isEmpty()) {
-            node.problem("template", "unknown template '" + templateName + "'; installed: " + String.join(", ", org.coex.accel.template.Templates.names()));
+            node.problem("template", "unknown template '" + templateName + "'; installed: " + String.join(", ", Templates.names()));
             return null;
         }
-        org.coex.accel.tech.TechnologyTable tech;
+        TechnologyTable tech;
         try {
-            tech = org.coex.accel.tech.TechnologyTables.resolve(node.string("technology", org.coex.accel.tech.TechnologyTables.DEFAULT), base);
-        } catch (org.coex.accel.spec.SpecException e) {
-            node.problem("technology", "unknown technology; use one of " + String.join(", ", org.coex.accel.tech.TechnologyTables.PRESETS));
+            tech = TechnologyTables.resolve(node.string("technology", TechnologyTables.DEFAULT), base);
+        } catch (SpecException e) {
+            node.problem("technology", "unknown technology; use one of " + String.join(", ", TechnologyTables.PRESETS));
             return null;
         }
-        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
         SpecNode cfg = node.child("config");
         if (cfg.expectObject()) for (String k : cfg.keys()) values.put(k, cfg.child(k).scalar());
-        org.coex.accel.template.Accelerator acc;
+        Accelerator acc;
         try {
-            acc = template.get().configure(new org.coex.accel.space.HwConfig(values), tech);
+            acc = template.get().configure(new HwConfig(values), tech);
         } catch (IllegalArgumentException e) {
             node.problem("config", e.getMessage());
             return null;
         }
         String metricName = node.string("metric", "latency");
-        var metric = org.coex.accel.cost.Metrics.Name.parse(metricName)
-                .filter(m -> m == org.coex.accel.cost.Metrics.Name.LATENCY || m == org.coex.accel.cost.Metrics.Name.ENERGY);
+        var metric = Metrics.Name.parse(metricName)
+                .filter(m -> m == Metrics.Name.LATENCY || m == Metrics.Name.ENERGY);
         if (metric.isEmpty()) {
             node.problem("metric", "must be latency or energy (found \"" + metricName + "\")");
             return null;
