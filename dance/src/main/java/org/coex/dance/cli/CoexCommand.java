@@ -10,8 +10,9 @@ import org.coex.accel.cli.ScaleSimCommand;
 import org.coex.accel.cli.SweepCommand;
 import org.coex.accel.cli.TimeloopCommand;
 import org.coex.accel.spec.Problem;
-import org.coex.nas.cli.NasCommand;
 import org.coex.accel.spec.SpecException;
+import org.coex.nas.cli.NasCommand;
+import org.coex.nas.train.TrainingDiverged;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,6 +43,11 @@ public final class CoexCommand implements Runnable {
                 for (Problem p : se.problems()) err.println("error: " + p);
                 err.flush();
                 return 2;
+            }
+            if (ex instanceof TrainingDiverged td) {
+                err.println("error: " + td.getMessage());
+                err.flush();
+                return 3;
             }
             if (ex instanceof FileSystemException fs) {
                 String why = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();

@@ -19,6 +19,7 @@ import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
 import org.coex.nas.supernet.TorchRuntime;
+import org.coex.nas.train.TrainingDiverged;
 import org.coex.nas.train.Batches;
 import org.coex.nas.train.Updater;
 
@@ -72,7 +73,7 @@ public final class Retrainer implements AutoCloseable {
                     logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
                     NDArray l = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
                     gc.backward(l);
-                    lossSum += l.getFloat() * order.get(k).length;
+                    lossSum += TrainingDiverged.check(l.getFloat(), epoch, k, "--lr", config.lr()) * order.get(k).length;
                 }
                 correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
                 seen += order.get(k).length;

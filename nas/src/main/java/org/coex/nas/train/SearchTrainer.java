@@ -121,7 +121,7 @@ public final class SearchTrainer implements AutoCloseable {
                     logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
                     NDArray l = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
                     gc.backward(l);
-                    lossSum += l.getFloat() * trainOrder.get(k).length;
+                    lossSum += TrainingDiverged.check(l.getFloat(), e, k, "weight_lr", config.weightLr()) * trainOrder.get(k).length;
                 }
                 correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
                 seen += trainOrder.get(k).length;

@@ -110,4 +110,17 @@ public class SearchTrainerTest {
             assertArrayEquals(straight, alphas(t));
         }
     }
+
+    @Test
+    void aDivergingRunStopsWithTheSettingToLower() {
+        SearchConfig wild = new SearchConfig(3, 1, 16, 1e12, 0.9, 1e-4, 0.02, PathSampler.Strategy.BINARY_GATES, 1.0, 1.0, 1, false, 5, 0);
+        Batches train = new Batches(synthetic(64, 1), 16, 0.3, 0.3, 0, false);
+        Batches val = new Batches(synthetic(32, 2), 16, 0.3, 0.3, 0, false);
+        try (SearchTrainer t = new SearchTrainer(TINY, wild)) {
+            TrainingDiverged d = org.junit.jupiter.api.Assertions.assertThrows(TrainingDiverged.class, () -> {
+                for (int e = 0; e < 3; e++) t.runEpoch(train, val);
+            });
+            assertTrue(d.getMessage().contains("lower weight_lr (now 1.0E12)"), d.getMessage());
+        }
+    }
 }
