@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.nas.data.FashionMnist;
 import org.coex.nas.data.ImageSet;
+import org.coex.nas.hw.CostTable;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.ArchitectureJson;
 import org.coex.nas.train.Batches;
@@ -36,7 +38,7 @@ public final class NasSearch {
         FashionMnist.Data data = FashionMnist.load(spec.dataDir());
         ImageSet[] split = FashionMnist.split(data.train(), spec.validationSize(), spec.config().seed());
         ImageSet train = spec.trainLimit() > 0 && spec.trainLimit() < split[0].count()
-                ? split[0].subset(java.util.stream.IntStream.range(0, spec.trainLimit()).toArray()) : split[0];
+                ? split[0].subset(IntStream.range(0, spec.trainLimit()).toArray()) : split[0];
         double[] ms = train.meanStd();
         Batches trainBatches = new Batches(train, spec.config().batchSize(), ms[0], ms[1], spec.config().cropPadding(), spec.config().flip());
         Batches valBatches = new Batches(split[1], spec.config().batchSize(), ms[0], ms[1], 0, false);
@@ -47,8 +49,8 @@ public final class NasSearch {
         try (SearchTrainer t = resume && Files.isDirectory(checkpoint)
                 ? SearchTrainer.resume(spec.space(), spec.config(), checkpoint) : new SearchTrainer(spec.space(), spec.config())) {
             keepLogUpTo(log, t.epoch());
-            org.coex.nas.hw.CostTable table = spec.hardware() == null ? null
-                    : org.coex.nas.hw.CostTable.build(spec.space(), spec.hardware().accelerator(), spec.hardware().metric());
+            CostTable table = spec.hardware() == null ? null
+                    : CostTable.build(spec.space(), spec.hardware().accelerator(), spec.hardware().metric());
             if (table != null) t.useCostTable(table);
             while (t.epoch() < spec.config().epochs()) {
                 EpochStats e = t.runEpoch(trainBatches, valBatches, progress);

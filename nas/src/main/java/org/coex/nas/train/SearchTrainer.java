@@ -24,13 +24,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
+import org.coex.nas.hw.CostTable;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
-import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.supernet.MixedOp;
 import org.coex.nas.supernet.PathSampler;
 import org.coex.nas.supernet.Supernet;
+import org.coex.nas.supernet.TorchRuntime;
 
 /**
  * Trains a supernet: each epoch alternates a weight step on a training batch (SGD with momentum,
@@ -52,7 +54,7 @@ public final class SearchTrainer implements AutoCloseable {
     private final Updater alphaUpdater;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private int epoch;
-    private org.coex.nas.hw.CostTable costTable;
+    private CostTable costTable;
     private NDArray[] costRows;
 
     public SearchTrainer(SearchSpace space, SearchConfig config) {
@@ -77,7 +79,7 @@ public final class SearchTrainer implements AutoCloseable {
     public Supernet supernet() { return net; }
 
     /** Makes the alpha steps hardware-aware: CE + lambda * expected cost / cost at uniform alpha. */
-    public void useCostTable(org.coex.nas.hw.CostTable table) {
+    public void useCostTable(CostTable table) {
         this.costTable = table;
         this.costRows = new NDArray[table.entries().length];
         for (int i = 0; i < costRows.length; i++) {
@@ -96,10 +98,10 @@ public final class SearchTrainer implements AutoCloseable {
     /** The next epoch to run (0-based). */
     public int epoch() { return epoch; }
 
-    public EpochStats runEpoch(Batches train, Batches validation) { return runEpoch(train, validation, org.coex.accel.explore.ProgressListener.NONE); }
+    public EpochStats runEpoch(Batches train, Batches validation) { return runEpoch(train, validation, ProgressListener.NONE); }
 
     /** One epoch; {@code progress} is told after every weight step. */
-    public EpochStats runEpoch(Batches train, Batches validation, org.coex.accel.explore.ProgressListener progress) {
+    public EpochStats runEpoch(Batches train, Batches validation, ProgressListener progress) {
         long start = System.nanoTime();
         int e = epoch;
         SplittableRandom rng = new SplittableRandom(config.epochSeed(e));
