@@ -2,17 +2,31 @@ package org.coex.nas.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.coex.accel.cli.Progress;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.nas.data.FashionMnist;
+import org.coex.nas.retrain.RetrainConfig;
+import org.coex.nas.retrain.Retrainer;
 import org.coex.nas.run.NasSearch;
 import org.coex.nas.run.NasSpec;
 import org.coex.nas.run.NasSpecs;
+import org.coex.nas.space.ArchitectureJson;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.space.SearchSpaces;
+import org.coex.nas.train.Batches;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code coex nas}: neural architecture search on its own. */
 @Command(name = "nas", mixinStandardHelpOptions = true, description = "Differentiable architecture search (supernet on Fashion-MNIST).",
@@ -21,6 +35,13 @@ public final class NasCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    /** One line on stderr for a run stopped by a signal; exit status 130 as a shell reports Ctrl-C. */
+    static int stopped(PrintWriter err, StopOnSignal.Stopped e, String what) {
+        err.println("coex: stopped by " + e.getMessage() + " at a step boundary; " + what);
+        err.flush();
+        return 130;
+    }
 
     /** {@code coex nas search}. */
     @Command(name = "search", mixinStandardHelpOptions = true,
@@ -40,18 +61,20 @@ public final class NasCommand implements Runnable {
             NasSpec s = specFile == null ? NasSpecs.builtInDefault() : NasSpecs.load(specFile);
             if (dataDir != null) s = s.withDataDir(dataDir);
             out.printf("nas search: %s, %d searchable layers, %s, %d epochs (%d warm-up), seed %d%n", s.space().name(), s.space().layers().size(),
-                    s.config().strategy().name().toLowerCase(java.util.Locale.ROOT), s.config().epochs(), s.config().warmupEpochs(), s.config().seed());
+                    s.config().strategy().name().toLowerCase(Locale.ROOT), s.config().epochs(), s.config().warmupEpochs(), s.config().seed());
             if (s.hardware() != null) {
                 out.printf("hardware-aware: lambda %.3g on %s %s%n", s.hardware().lambda(), s.hardware().metric().column(), s.hardware().description());
             }
             out.flush();
             NasSearch.Result r;
-            try (Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
+            try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
                 r = NasSearch.run(s, resume, e -> {
                     out.printf("epoch %2d: loss %.4f, train acc %.4f, val acc %.4f, alpha entropy %.3f, %s (%.1f s)%n", e.epoch(), e.trainLoss(),
                             e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), e.architecture().choices(), e.seconds());
                     out.flush();
-                }, progress);
+                }, stop.watch(progress));
+            } catch (StopOnSignal.Stopped e) {
+                return stopped(spec.commandLine().getErr(), e, "finished epochs are in " + s.output().resolve("checkpoint") + "; continue with --resume");
             }
             out.println("derived " + r.architecture().choices() + "; wrote " + r.output().resolve("result/architecture.json"));
             return 0;
@@ -79,39 +102,41 @@ public final class NasCommand implements Runnable {
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            var space = spaceFile == null ? org.coex.nas.space.SearchSpace.fashionMnistDefault() : org.coex.nas.space.SearchSpaces.load(spaceFile);
-            var arch = org.coex.nas.space.ArchitectureJson.read(archFile, space);
-            var data = org.coex.nas.data.FashionMnist.load(dataDir);
+            var space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            var arch = ArchitectureJson.read(archFile, space);
+            var data = FashionMnist.load(dataDir);
             var train = trainLimit > 0 && trainLimit < data.train().count()
-                    ? data.train().subset(java.util.stream.IntStream.range(0, trainLimit).toArray()) : data.train();
+                    ? data.train().subset(IntStream.range(0, trainLimit).toArray()) : data.train();
             double[] ms = train.meanStd();
-            var trainBatches = new org.coex.nas.train.Batches(train, batchSize, ms[0], ms[1], 2, true);
-            var testBatches = new org.coex.nas.train.Batches(data.test(), batchSize, ms[0], ms[1], 0, false);
+            var trainBatches = new Batches(train, batchSize, ms[0], ms[1], 2, true);
+            var testBatches = new Batches(data.test(), batchSize, ms[0], ms[1], 0, false);
             var network = arch.toNetwork(space);
             out.printf("retraining %s (%,d MACs) on %,d images for %d epochs%n", arch.choices(), network.macs(), train.count(), epochs);
-            java.nio.file.Files.createDirectories(output);
-            java.nio.file.Path log = output.resolve("log.jsonl");
-            java.nio.file.Files.deleteIfExists(log);
+            Files.createDirectories(output);
+            Path log = output.resolve("log.jsonl");
+            Files.deleteIfExists(log);
             long start = System.nanoTime();
             double accuracy;
-            try (var r = new org.coex.nas.retrain.Retrainer(space, arch, new org.coex.nas.retrain.RetrainConfig(epochs, batchSize, lr, 0.9, 4e-5, 2, true, seed));
-                 Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
+            try (var r = new Retrainer(space, arch, new RetrainConfig(epochs, batchSize, lr, 0.9, 4e-5, 2, true, seed));
+                 StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
                 for (int e = 0; e < epochs; e++) {
-                    var ep = r.runEpoch(trainBatches, progress);
-                    java.nio.file.Files.writeString(log, String.format(java.util.Locale.ROOT,
+                    var ep = r.runEpoch(trainBatches, stop.watch(progress));
+                    Files.writeString(log, String.format(Locale.ROOT,
                             "{\"epoch\": %d, \"train_loss\": %.6f, \"train_accuracy\": %.6f, \"seconds\": %.2f}%n", ep.epoch(), ep.loss(),
-                            ep.trainAccuracy(), ep.seconds()), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                            ep.trainAccuracy(), ep.seconds()), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                     out.printf("epoch %2d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch(), ep.loss(), ep.trainAccuracy(), ep.seconds());
                     out.flush();
                 }
                 accuracy = r.accuracy(testBatches);
+            } catch (StopOnSignal.Stopped e) {
+                return stopped(spec.commandLine().getErr(), e, "finished epochs are in " + log + "; no result written");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            String result = String.format(java.util.Locale.ROOT, "{\n  \"architecture\": %s,\n  \"macs\": %d,\n  \"epochs\": %d,\n"
+            String result = String.format(Locale.ROOT, "{\n  \"architecture\": %s,\n  \"macs\": %d,\n  \"epochs\": %d,\n"
                     + "  \"train_images\": %d,\n  \"test_accuracy\": %.6f,\n  \"seconds\": %.1f,\n  \"seed\": %d\n}%n",
                     arch.choices(), network.macs(), epochs, train.count(), accuracy, seconds, seed);
-            org.coex.accel.interop.OutputDirectory.writeAtomically(output.resolve("result"),
-                    java.util.Map.of("result.json", result.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            OutputDirectory.writeAtomically(output.resolve("result"),
+                    Map.of("result.json", result.getBytes(StandardCharsets.UTF_8)));
             out.printf("test accuracy %.4f after %d epochs (%.0f s); wrote %s%n", accuracy, epochs, seconds, output.resolve("result/result.json"));
             return 0;
         }
