@@ -169,6 +169,33 @@ class CoexCommandIT {
     }
 
     @Test
+    void aDivergingSearchStopsWithOneLineNamingTheSettingToLower() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
+        writeIdx(data, "train", 96);
+        writeIdx(data, "t10k", 16);
+        Path spec = dir.resolve("nas.yaml");
+        Files.writeString(spec, "validation: 32\nepochs: 2\nwarmup_epochs: 2\nbatch_size: 16\nweight_lr: 1.0e12\ncrop_padding: 0\n"
+                + "data_dir: " + data + "\noutput: " + dir.resolve("run") + "\n");
+        Result r = coex("nas", "search", spec.toString());
+        assertEquals(3, r.status(), r.err());
+        List<String> errors = r.errLines().stream().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals(1, errors.size(), r.err());
+        assertTrue(errors.get(0).contains("training diverged") && errors.get(0).contains("lower weight_lr"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    /** Fashion-MNIST-shaped IDX files (28x28 noise, labels 0..9) named as the Debian package names them. */
+    static void writeIdx(Path dir, String prefix, int count) throws IOException {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(count);
+        java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + count * 784).putInt(0x803).putInt(count).putInt(28).putInt(28);
+        for (int i = 0; i < count * 784; i++) images.put((byte) rng.nextInt(256));
+        java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + count).putInt(0x801).putInt(count);
+        for (int i = 0; i < count; i++) labels.put((byte) (i % 10));
+        Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
+        Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.array());
+    }
+
+    @Test
     void unknownOptionsAreUsageErrors() {
         Result r = coex("scalesim", "--frobnicate");
         assertEquals(2, r.status());
