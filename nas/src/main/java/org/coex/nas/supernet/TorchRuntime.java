@@ -7,7 +7,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * Pins PyTorch to one intra-op thread before any training starts. With two intra-op threads,
  * PyTorch 2.7.1 under DJL 0.36 corrupted about one supernet training run in 40 here (a
  * gradient turned NaN or infinite and froze Adam); with one thread, 80 repeated runs were
- * bitwise identical. Set {@code -Dai.djl.pytorch.num_threads=N} to choose otherwise.
+ * bitwise identical. Narrowed so far (tiny space, two threads): Gumbel-softmax with alpha steps
+ * 2 in 60 and 2 in 120 runs; Gumbel weights-only 0 in 80; binary gates with alpha steps 0 in 80;
+ * retraining a derived network 0 in 120. Set {@code -Dai.djl.pytorch.num_threads=N} to choose otherwise.
  */
 public final class TorchRuntime {
     private static final String THREADS = "ai.djl.pytorch.num_threads";
