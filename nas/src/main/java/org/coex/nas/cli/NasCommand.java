@@ -2,26 +2,18 @@ package org.coex.nas.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.coex.accel.cli.Progress;
-import org.coex.accel.interop.OutputDirectory;
-import org.coex.nas.data.FashionMnist;
 import org.coex.nas.retrain.RetrainConfig;
-import org.coex.nas.retrain.Retrainer;
+import org.coex.nas.run.NasRetrain;
 import org.coex.nas.run.NasSearch;
 import org.coex.nas.run.NasSpec;
 import org.coex.nas.run.NasSpecs;
 import org.coex.nas.space.ArchitectureJson;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
-import org.coex.nas.train.Batches;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -104,40 +96,19 @@ public final class NasCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             var space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
-            var data = FashionMnist.load(dataDir);
-            var train = trainLimit > 0 && trainLimit < data.train().count()
-                    ? data.train().subset(IntStream.range(0, trainLimit).toArray()) : data.train();
-            double[] ms = train.meanStd();
-            var trainBatches = new Batches(train, batchSize, ms[0], ms[1], 2, true);
-            var testBatches = new Batches(data.test(), batchSize, ms[0], ms[1], 0, false);
-            var network = arch.toNetwork(space);
-            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs%n", arch.choices(), network.macs(), train.count(), epochs);
-            Files.createDirectories(output);
-            Path log = output.resolve("log.jsonl");
-            Files.deleteIfExists(log);
-            long start = System.nanoTime();
-            double accuracy;
-            try (var r = new Retrainer(space, arch, new RetrainConfig(epochs, batchSize, lr, 0.9, 4e-5, 2, true, seed));
-                 StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
-                for (int e = 0; e < epochs; e++) {
-                    var ep = r.runEpoch(trainBatches, stop.watch(progress));
-                    Files.writeString(log, String.format(Locale.ROOT,
-                            "{\"epoch\": %d, \"train_loss\": %.6f, \"train_accuracy\": %.6f, \"seconds\": %.2f}%n", ep.epoch(), ep.loss(),
-                            ep.trainAccuracy(), ep.seconds()), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            var data = NasRetrain.Data.load(dataDir, trainLimit);
+            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs%n", arch.choices(), arch.toNetwork(space).macs(),
+                    data.train().count(), epochs);
+            NasRetrain.Result r;
+            try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
+                r = NasRetrain.run(space, arch, new RetrainConfig(epochs, batchSize, lr, 0.9, 4e-5, 2, true, seed), data, output, ep -> {
                     out.printf("epoch %2d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch(), ep.loss(), ep.trainAccuracy(), ep.seconds());
                     out.flush();
-                }
-                accuracy = r.accuracy(testBatches);
+                }, stop.watch(progress));
             } catch (StopOnSignal.Stopped e) {
-                return stopped(spec.commandLine().getErr(), e, "finished epochs are in " + log + "; no result written");
+                return stopped(spec.commandLine().getErr(), e, "finished epochs are in " + output.resolve("log.jsonl") + "; no result written");
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            String result = String.format(Locale.ROOT, "{\n  \"architecture\": %s,\n  \"macs\": %d,\n  \"epochs\": %d,\n"
-                    + "  \"train_images\": %d,\n  \"test_accuracy\": %.6f,\n  \"seconds\": %.1f,\n  \"seed\": %d\n}%n",
-                    arch.choices(), network.macs(), epochs, train.count(), accuracy, seconds, seed);
-            OutputDirectory.writeAtomically(output.resolve("result"),
-                    Map.of("result.json", result.getBytes(StandardCharsets.UTF_8)));
-            out.printf("test accuracy %.4f after %d epochs (%.0f s); wrote %s%n", accuracy, epochs, seconds, output.resolve("result/result.json"));
+            out.printf("test accuracy %.4f after %d epochs (%.0f s); wrote %s%n", r.testAccuracy(), epochs, r.seconds(), r.resultFile());
             return 0;
         }
     }

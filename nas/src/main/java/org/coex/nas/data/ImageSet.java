@@ -20,6 +20,11 @@ public record ImageSet(int count, int rows, int cols, byte[] pixels, byte[] labe
     /** Pixel j of image i in [0, 255]. */
     public int pixel(int i, int j) { return pixels[i * imageSize() + j] & 0xff; }
 
+    /** The first {@code limit} images; all of them when {@code limit} is 0 or at least the count. */
+    public ImageSet first(int limit) {
+        return limit <= 0 || limit >= count ? this : subset(java.util.stream.IntStream.range(0, limit).toArray());
+    }
+
     /** The images at these indices, in that order. */
     public ImageSet subset(int[] indices) {
         int size = imageSize();

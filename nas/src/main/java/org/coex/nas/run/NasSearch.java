@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.nas.data.FashionMnist;
@@ -37,8 +36,7 @@ public final class NasSearch {
     public static Result run(NasSpec spec, boolean resume, Consumer<EpochStats> onEpoch, ProgressListener progress) throws IOException {
         FashionMnist.Data data = FashionMnist.load(spec.dataDir());
         ImageSet[] split = FashionMnist.split(data.train(), spec.validationSize(), spec.config().seed());
-        ImageSet train = spec.trainLimit() > 0 && spec.trainLimit() < split[0].count()
-                ? split[0].subset(IntStream.range(0, spec.trainLimit()).toArray()) : split[0];
+        ImageSet train = split[0].first(spec.trainLimit());
         double[] ms = train.meanStd();
         Batches trainBatches = new Batches(train, spec.config().batchSize(), ms[0], ms[1], spec.config().cropPadding(), spec.config().flip());
         Batches valBatches = new Batches(split[1], spec.config().batchSize(), ms[0], ms[1], 0, false);

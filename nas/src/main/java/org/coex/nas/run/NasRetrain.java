@@ -1,0 +1,79 @@
+package org.coex.nas.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.coex.accel.explore.ProgressListener;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.nas.data.FashionMnist;
+import org.coex.nas.data.ImageSet;
+import org.coex.nas.retrain.RetrainConfig;
+import org.coex.nas.retrain.Retrainer;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.train.Batches;
+
+/**
+ * Front door of a retraining run: the derived network trained from scratch on the training images
+ * (a line of {@code log.jsonl} per epoch), then its accuracy on the 10,000 test images in
+ * {@code result/result.json}, written only when the run finishes.
+ */
+public final class NasRetrain {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NasRetrain() {}
+
+    /** The images a run trains on (the first {@code trainLimit}, 0 = all) and tests on. */
+    public record Data(ImageSet train, ImageSet test) {
+        public static Data load(Path dataDir, int trainLimit) {
+            FashionMnist.Data d = FashionMnist.load(dataDir);
+            return new Data(d.train().first(trainLimit), d.test());
+        }
+    }
+
+    public record Result(double testAccuracy, double seconds, Path resultFile) {}
+
+    public static Result run(SearchSpace space, Architecture arch, RetrainConfig config, Data data, Path output,
+                             Consumer<Retrainer.Epoch> onEpoch, ProgressListener progress) throws IOException {
+        double[] ms = data.train().meanStd();
+        Batches train = new Batches(data.train(), config.batchSize(), ms[0], ms[1], config.cropPadding(), config.flip());
+        Batches test = new Batches(data.test(), config.batchSize(), ms[0], ms[1], 0, false);
+        Files.createDirectories(output);
+        Path log = output.resolve("log.jsonl");
+        Files.deleteIfExists(log);
+        long start = System.nanoTime();
+        double accuracy;
+        try (Retrainer r = new Retrainer(space, arch, config)) {
+            for (int e = 0; e < config.epochs(); e++) {
+                Retrainer.Epoch ep = r.runEpoch(train, progress);
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("epoch", ep.epoch());
+                line.put("train_loss", ep.loss());
+                line.put("train_accuracy", ep.trainAccuracy());
+                line.put("seconds", ep.seconds());
+                Files.writeString(log, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                onEpoch.accept(ep);
+            }
+            accuracy = r.accuracy(test);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("architecture", arch.choices());
+        result.put("macs", arch.toNetwork(space).macs());
+        result.put("epochs", config.epochs());
+        result.put("train_images", data.train().count());
+        result.put("test_accuracy", accuracy);
+        result.put("seconds", Math.round(seconds * 10) / 10.0);
+        result.put("seed", config.seed());
+        OutputDirectory.writeAtomically(output.resolve("result"),
+                Map.of("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result)));
+        return new Result(accuracy, seconds, output.resolve("result/result.json"));
+    }
+}
