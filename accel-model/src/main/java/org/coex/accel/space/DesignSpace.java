@@ -49,6 +49,12 @@ public record DesignSpace(List<Parameter> parameters) {
         return new HwConfig(m);
     }
 
+    /** The value index of every parameter at that grid index (mixed radix, last parameter fastest). */
+    public int[] choices(long index) {
+        if (index < 0 || index >= size()) throw new IndexOutOfBoundsException("index " + index + " outside 0.." + (size() - 1));
+        return digits(index);
+    }
+
     private int[] digits(long index) {
         int[] d = new int[parameters.size()];
         for (int j = parameters.size() - 1; j >= 0; j--) {

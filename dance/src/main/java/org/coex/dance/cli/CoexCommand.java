@@ -11,6 +11,7 @@ import org.coex.accel.cli.SweepCommand;
 import org.coex.accel.cli.TimeloopCommand;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
+import org.coex.evaluator.cli.EvaluatorCommand;
 import org.coex.nas.cli.NasCommand;
 import org.coex.nas.train.TrainingDiverged;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
         subcommands = {SweepCommand.class, OptimizeCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class,
-            NetworksCommand.class, NasCommand.class,
+            NetworksCommand.class, NasCommand.class, EvaluatorCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoexCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
+import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.SpecException;
 import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.run.NasRetrain;
 import org.coex.nas.run.NasSearch;
@@ -14,6 +16,7 @@ import org.coex.nas.run.NasSpecs;
 import org.coex.nas.space.ArchitectureJson;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
+import org.coex.nas.supernet.TorchRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,6 +91,7 @@ public final class NasCommand implements Runnable {
         @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = "--threads", description = "PyTorch intra-op threads (default: one per core)") Integer threads;
         @Option(names = "--data-dir", paramLabel = "DIR") Path dataDir;
         @Option(names = {"-o", "--output"}, defaultValue = "runs/nas-train", paramLabel = "DIR") Path output;
         @Spec CommandSpec spec;
@@ -97,8 +101,10 @@ public final class NasCommand implements Runnable {
             var space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
             var data = NasRetrain.Data.load(dataDir, trainLimit);
-            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs%n", arch.choices(), arch.toNetwork(space).macs(),
-                    data.train().count(), epochs);
+            if (threads != null && threads < 1) throw new SpecException(new Problem("command line", 0, "--threads", "must be >= 1 (found " + threads + ")"));
+            TorchRuntime.useThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs, %d PyTorch threads%n", arch.choices(), arch.toNetwork(space).macs(),
+                    data.train().count(), epochs, TorchRuntime.threads());
             NasRetrain.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
                 r = NasRetrain.run(space, arch, new RetrainConfig(epochs, batchSize, lr, 0.9, 4e-5, 2, true, seed), data, output, ep -> {

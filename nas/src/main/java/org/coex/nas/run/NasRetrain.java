@@ -17,6 +17,7 @@ import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.retrain.Retrainer;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
+import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.train.Batches;
 
 /**
@@ -72,6 +73,7 @@ public final class NasRetrain {
         result.put("test_accuracy", accuracy);
         result.put("seconds", Math.round(seconds * 10) / 10.0);
         result.put("seed", config.seed());
+        result.put("pytorch_threads", TorchRuntime.threads());
         OutputDirectory.writeAtomically(output.resolve("result"),
                 Map.of("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result)));
         return new Result(accuracy, seconds, output.resolve("result/result.json"));

@@ -54,9 +54,9 @@ public final class NasSpecs {
             }
         }
         Path data = root.has("data_dir") ? base.resolve(root.string("data_dir", "")) : null;
-        int validation = root.integerAtLeast("validation", 10_000, 1);
-        int trainLimit = root.integerAtLeast("train_limit", 0, 0);
-        int epochs = root.integerAtLeast("epochs", 12, 1);
+        int validation = root.integerAtLeast("validation", 5_000, 1);
+        int trainLimit = root.integerAtLeast("train_limit", 15_000, 0);
+        int epochs = root.integerAtLeast("epochs", 8, 1);
         int warmup = root.integerAtLeast("warmup_epochs", 3, 0);
         if (warmup > epochs) root.problem("warmup_epochs", "must not exceed epochs (" + epochs + ")");
         String strategyName = root.string("strategy", "binary_gates").toUpperCase(Locale.ROOT);

@@ -63,6 +63,9 @@ public final class MixedOp extends AbstractBlock {
                 for (int i = 1; i < v.length; i++) if (v[i] > v[best]) best = i;
                 return new NDList(path(ps, best, x, training));
             }
+            case SAMPLED -> {
+                return new NDList(path(ps, sampler.draw(softmax(a.toFloatArray())), x, training));
+            }
             case GUMBEL, EXPECTED -> {
                 float[] g = new float[n];
                 if (sampler.strategy() == PathSampler.Strategy.GUMBEL) for (int i = 0; i < n; i++) g[i] = sampler.gumbel();

@@ -9,13 +9,15 @@ import java.util.SplittableRandom;
  *   <li>{@link Strategy#GUMBEL} (FBNet): all paths, weighted by softmax((alpha + g) / tau), g Gumbel noise;</li>
  *   <li>{@link Strategy#BINARY_GATES} (ProxylessNAS): two distinct paths drawn from softmax(alpha), one of
  *       them chosen by softmax over their two alphas; its gate is 1 forward, and the straight-through
- *       estimator carries the gradient to both alphas; only two paths are computed;</li>
+ *       estimator carries the gradient to both alphas; only two paths are computed (architecture steps);</li>
+ *   <li>{@link Strategy#SAMPLED} (ProxylessNAS weight steps): one path drawn from softmax(alpha), no
+ *       gradient to alpha, so a step costs what one network costs;</li>
  *   <li>{@link Strategy#EXPECTED}: all paths weighted by softmax(alpha / tau), no noise (evaluating a Gumbel supernet);</li>
  *   <li>{@link Strategy#ARGMAX}: the most likely path only (the derived network).</li>
  * </ul>
  */
 public final class PathSampler {
-    public enum Strategy { GUMBEL, BINARY_GATES, EXPECTED, ARGMAX }
+    public enum Strategy { GUMBEL, BINARY_GATES, SAMPLED, EXPECTED, ARGMAX }
 
     private Strategy strategy;
     private double temperature;

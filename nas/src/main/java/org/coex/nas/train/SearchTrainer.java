@@ -106,7 +106,6 @@ public final class SearchTrainer implements AutoCloseable {
         int e = epoch;
         SplittableRandom rng = new SplittableRandom(config.epochSeed(e));
         sampler.reseed(rng.nextLong());
-        sampler.setStrategy(config.strategy());
         sampler.setTemperature(config.temperatureAt(e));
         double lr = config.weightLrAt(e);
         List<int[]> trainOrder = train.epoch(rng);
@@ -116,6 +115,7 @@ public final class SearchTrainer implements AutoCloseable {
         long correct = 0;
         long seen = 0;
         for (int k = 0; k < trainOrder.size(); k++) {
+            sampler.setStrategy(weightStepStrategy());
             try (NDManager step = manager.newSubManager()) {
                 NDList batch = train.batch(step, trainOrder.get(k), rng);
                 NDArray logits;
@@ -132,6 +132,7 @@ public final class SearchTrainer implements AutoCloseable {
             }
             progress.progress(k + 1, trainOrder.size());
             if (e >= config.warmupEpochs()) {
+                sampler.setStrategy(config.strategy());
                 try (NDManager step = manager.newSubManager()) {
                     NDList batch = validation.batch(step, valOrder.get(k % valOrder.size()), null);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
@@ -151,6 +152,11 @@ public final class SearchTrainer implements AutoCloseable {
         epoch++;
         return new EpochStats(e, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), valAccuracy, meanEntropy(),
                 net.derive(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Gumbel trains weights on the whole mixture (FBNet); binary gates on one sampled path (ProxylessNAS). */
+    private PathSampler.Strategy weightStepStrategy() {
+        return config.strategy() == PathSampler.Strategy.BINARY_GATES ? PathSampler.Strategy.SAMPLED : config.strategy();
     }
 
     /** Sum over layers of softmax(alpha) . (entries / uniform cost): differentiable in alpha; temporaries in {@code scope}. */

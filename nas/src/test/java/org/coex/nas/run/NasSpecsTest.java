@@ -20,7 +20,7 @@ class NasSpecsTest {
         NasSpec s = NasSpecs.builtInDefault();
         assertEquals("fashion-mnist-default", s.space().name());
         assertEquals(PathSampler.Strategy.BINARY_GATES, s.config().strategy());
-        assertEquals(10_000, s.validationSize());
+        assertEquals(5_000, s.validationSize());
     }
 
     @Test

@@ -27,10 +27,10 @@ class SearchSpaceTest {
             boolean legal = l.stride() == 1 && l.inChannels() == l.outChannels();
             assertEquals(legal, l.candidates().contains(Op.SKIP), "layer " + l.index());
         }
-        // stage 0: 28 -> 14 (stride 2, 16 -> 24); stage 3 starts 80 -> 96 at stride 1: no skip there either
+        // stage 0: 14 -> 7 (stride 2, 16 -> 24); stage 3 starts 80 -> 96 at stride 1: no skip there either
         assertEquals(List.of(false, true, false, true, true, false, true, true, false, true),
                 layers.stream().map(l -> l.candidates().contains(Op.SKIP)).toList());
-        assertEquals(4, layers.get(9).outSize());   // 28 -> 14 -> 7 -> 4 -> 4
+        assertEquals(2, layers.get(9).outSize());   // stem 28 -> 14, stages -> 7 -> 4 -> 2 -> 2
     }
 
     @Test
@@ -49,8 +49,8 @@ class SearchSpaceTest {
         Network allK3 = new Architecture(Collections.nCopies(10, 0)).toNetwork(SPACE);
         // stem + 10 x (expand, depthwise, project) + head + classifier
         assertEquals(1 + 30 + 2, allK3.layers().size());
-        assertEquals(28L * 28 * 16 * 9, allK3.layers().get(0).macs());
-        assertEquals(14, allK3.layers().get(2).outH());   // layer0.depthwise, stride 2
+        assertEquals(14L * 14 * 16 * 9, allK3.layers().get(0).macs());   // stride-2 stem
+        assertEquals(7, allK3.layers().get(2).outH());   // layer0.depthwise, stride 2
         Network skips = new Architecture(List.of(0, 6, 0, 6, 6, 0, 6, 6, 0, 6)).toNetwork(SPACE);
         assertEquals(1 + 4 * 3 + 2, skips.layers().size());
         assertTrue(skips.macs() < allK3.macs());
@@ -100,7 +100,7 @@ class SearchSpaceTest {
         Path f = Files.writeString(dir.resolve("s.yaml"), """
                 name: fashion-mnist-default
                 input: {channels: 1, size: 28}
-                stem: {channels: 16, kernel: 3, stride: 1}
+                stem: {channels: 16, kernel: 3, stride: 2}
                 stages:
                   - {channels: 24, layers: 2, stride: 2}
                   - {channels: 40, layers: 3, stride: 2}

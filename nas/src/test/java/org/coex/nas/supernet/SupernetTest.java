@@ -88,6 +88,31 @@ class SupernetTest {
     }
 
     @Test
+    void aSampledWeightStepTrainsOnePathPerLayerAndLeavesAlphaAlone() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Supernet net = built(m, new PathSampler(PathSampler.Strategy.SAMPLED, 1.0, 5), 5);
+            for (MixedOp op : net.mixedOps()) {   // softmax(alpha) puts all but e^-30 of the mass on candidate 1
+                float[] v = new float[op.layer().candidates().size()];
+                v[1] = 30;
+                op.alpha().getArray().set(v);
+            }
+            ParameterStore ps = new ParameterStore(m, false);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = net.forward(ps, new NDList(images(m)), true).singletonOrThrow();
+                gc.backward(Loss.softmaxCrossEntropyLoss().evaluate(new NDList(m.create(new float[] {0, 1, 2, 3})), new NDList(logits)));
+            }
+            for (MixedOp op : net.mixedOps()) {
+                assertEquals(0f, op.alpha().getArray().getGradient().abs().sum().getFloat(), "alpha of layer " + op.layer().index());
+                List<String> trained = op.getChildren().stream()
+                        .filter(b -> b.getValue().getParameters().values().stream().anyMatch(p -> p.requiresGradient() && p.getArray().getGradient().abs().sum().getFloat() > 0))
+                        .map(b -> b.getKey()).toList();
+                assertEquals(List.of(op.layer().candidates().get(1).name()), trained.stream().map(n -> n.replaceFirst("^[0-9]+", "")).toList(),
+                        "layer " + op.layer().index());
+            }
+        }
+    }
+
+    @Test
     void derivationTakesTheArgmaxOfEveryLayer() {
         try (NDManager m = NDManager.newBaseManager()) {
             Supernet net = built(m, new PathSampler(PathSampler.Strategy.ARGMAX, 1, 1), 1);

@@ -1,0 +1,145 @@
+package org.coex.evaluator.api;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.accel.optimize.Objective;
+import org.coex.accel.space.Parameter;
+import org.coex.evaluator.cube.CostCube;
+import org.coex.evaluator.data.OptimalConfigs;
+import org.coex.nas.space.Architecture;
+
+/**
+ * The exact evaluator: costs are linear in the op probabilities ({@link CostCube}), so for a batch
+ * P [B, K] every configuration's latency is P L^T + l0 [B, C] (energy likewise) and area is a
+ * constant row. On a fixed configuration the metrics are that column. Choosing hardware, it weights
+ * configurations by a soft-min, w = softmax(-s / T) with score
+ * s_c = log(objective_c) + penalty * sum over limits of relative violation, and returns the
+ * w-weighted metrics: differentiable in P, and the best feasible configuration's as T -> 0.
+ * Holds the cube as float32 NDArrays in its own manager; close it when done.
+ */
+public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
+    private final CostCube cube;
+    private final Objective objective;
+    private final List<HardLimit> limits;
+    private final double temperature;
+    private final double penalty;
+    private final int fixedConfig;
+    private final NDManager manager;
+    private final NDArray latencyT;
+    private final NDArray energyT;
+    private final NDArray fixedLatency;
+    private final NDArray fixedEnergy;
+    private final NDArray area;
+    private final NDArray valueIndicator;
+    private final NDArray fixedRow;
+
+    private AnalyticEvaluator(CostCube cube, Objective objective, List<HardLimit> limits, double temperature, double penalty, int fixedConfig) {
+        if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be > 0, found " + temperature);
+        this.cube = cube;
+        this.objective = objective;
+        this.limits = List.copyOf(limits);
+        this.temperature = temperature;
+        this.penalty = penalty;
+        this.fixedConfig = fixedConfig;
+        this.manager = NDManager.newBaseManager();
+        int c = cube.configCount();
+        int k = cube.width();
+        float[] lat = new float[k * c];
+        float[] en = new float[k * c];
+        float[] fl = new float[c];
+        float[] fe = new float[c];
+        float[] ar = new float[c];
+        List<Parameter> params = cube.key().designSpace().parameters();
+        int values = params.stream().mapToInt(Parameter::size).sum();
+        float[] ind = new float[c * values];
+        for (int j = 0; j < c; j++) {
+            double[] lr = cube.latencyRow(j);
+            double[] er = cube.energyRow(j);
+            for (int i = 0; i < k; i++) {
+                lat[i * c + j] = (float) lr[i];
+                en[i * c + j] = (float) er[i];
+            }
+            fl[j] = (float) cube.fixedLatencyMs(j);
+            fe[j] = (float) cube.fixedEnergyUj(j);
+            ar[j] = (float) cube.areaMm2(j);
+            int[] choice = cube.key().designSpace().choices(j);
+            int offset = 0;
+            for (int p = 0; p < params.size(); p++) {
+                ind[j * values + offset + choice[p]] = 1;
+                offset += params.get(p).size();
+            }
+        }
+        this.latencyT = manager.create(lat, new Shape(k, c));
+        this.energyT = manager.create(en, new Shape(k, c));
+        this.fixedLatency = manager.create(fl, new Shape(1, c));
+        this.fixedEnergy = manager.create(fe, new Shape(1, c));
+        this.area = manager.create(ar, new Shape(1, c));
+        this.valueIndicator = manager.create(ind, new Shape(c, values));
+        float[] hot = new float[c];
+        if (fixedConfig >= 0) hot[fixedConfig] = 1;
+        this.fixedRow = manager.create(hot, new Shape(1, c));
+    }
+
+    /** On one configuration of the cube (the fixed-accelerator case). */
+    public static AnalyticEvaluator fixed(CostCube cube, int config) {
+        if (config < 0 || config >= cube.configCount()) throw new IllegalArgumentException("configuration " + config + " outside 0.." + (cube.configCount() - 1));
+        return new AnalyticEvaluator(cube, Objective.of(Metrics.Name.LATENCY), List.of(), 1, 0, config);
+    }
+
+    /** Choosing the configuration by soft-min of log(objective) + penalty * violation at temperature T. */
+    public static AnalyticEvaluator choosing(CostCube cube, Objective objective, List<HardLimit> limits, double temperature, double penalty) {
+        return new AnalyticEvaluator(cube, objective, limits, temperature, penalty, -1);
+    }
+
+    @Override public Prediction forward(NDArray probabilities) {
+        NDArray x = probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities;
+        NDArray lat = x.matMul(latencyT).add(fixedLatency);
+        NDArray en = x.matMul(energyT).add(fixedEnergy);
+        NDArray ones = x.sum(new int[] {1}, true).zerosLike().add(1f).stopGradient();   // [B, 1]; products with it stay in the input's manager
+        NDArray ar = ones.matMul(area);
+        NDArray w;
+        if (fixedConfig >= 0) {
+            w = ones.matMul(fixedRow);
+        } else {
+            NDArray score = objective(lat, en, ar).log();
+            for (HardLimit l : limits) {
+                NDArray over = l.metric() == Metrics.Name.FPS ? lat.pow(-1f).mul(-1000f).add((float) l.bound()) : metric(l.metric(), lat, en, ar).sub((float) l.bound());
+                score = score.add(over.maximum(0f).div((float) l.bound()).mul((float) penalty));
+            }
+            w = score.div((float) -temperature).softmax(1);
+        }
+        return new Prediction(w.mul(lat).sum(new int[] {1}), w.mul(en).sum(new int[] {1}), w.mul(ar).sum(new int[] {1}), w.matMul(valueIndicator));
+    }
+
+    private NDArray objective(NDArray lat, NDArray en, NDArray ar) {
+        NDArray total = null;
+        for (var e : objective.weights().entrySet()) {
+            NDArray term = metric(e.getKey(), lat, en, ar).mul(e.getValue().floatValue());
+            total = total == null ? term : total.add(term);
+        }
+        return total;
+    }
+
+    private static NDArray metric(Metrics.Name name, NDArray lat, NDArray en, NDArray ar) {
+        return switch (name) {
+            case LATENCY -> lat;
+            case ENERGY -> en;
+            case AREA -> ar;
+            case EDP -> lat.mul(en);
+            case FPS -> throw new IllegalArgumentException("minimize latency instead of fps");
+        };
+    }
+
+    /** Fixed: that configuration; choosing: the exact optimum (the T -> 0 limit of the soft-min). */
+    @Override public Choice predict(Architecture architecture) {
+        double[] p = cube.key().encoding().oneHot(architecture);
+        int c = fixedConfig >= 0 ? fixedConfig : new OptimalConfigs(cube, objective, limits).best(new double[][] {p})[0].config();
+        return new Choice(cube.config(c), cube.metrics(c, p));
+    }
+
+    @Override public void close() { manager.close(); }
+}

@@ -1,0 +1,34 @@
+package org.coex.evaluator.api;
+
+import ai.djl.ndarray.NDArray;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.space.HwConfig;
+import org.coex.nas.space.Architecture;
+
+/**
+ * What a search asks of hardware cost: differentiable metrics of op-probability vectors, and the
+ * hardware that goes with them. Implemented exactly ({@link AnalyticEvaluator}) and, next, by
+ * DANCE's learned networks.
+ */
+public interface Evaluator {
+
+    /**
+     * Metrics of a batch of op-probability vectors [B, K] (encoding layout; [K] counts as B = 1),
+     * inside the caller's DJL graph: results live in the input's manager and carry gradients to it.
+     */
+    Prediction forward(NDArray probabilities);
+
+    /** The evaluator's configuration for an architecture and that pair's metrics, outside any graph. */
+    Choice predict(Architecture architecture);
+
+    /**
+     * @param latencyMs [B]
+     * @param energyUj  [B]
+     * @param areaMm2   [B]
+     * @param hardware  [B, sum of parameter sizes]: per design-space parameter, the probability of each
+     *                  value (blocks in the design space's parameter order, each summing to 1)
+     */
+    record Prediction(NDArray latencyMs, NDArray energyUj, NDArray areaMm2, NDArray hardware) {}
+
+    record Choice(HwConfig config, Metrics metrics) {}
+}

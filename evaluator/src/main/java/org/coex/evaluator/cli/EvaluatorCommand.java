@@ -1,0 +1,109 @@
+package org.coex.evaluator.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.coex.accel.cli.Progress;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.accel.optimize.Objective;
+import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.SpecException;
+import org.coex.accel.tech.TechnologyTable;
+import org.coex.accel.tech.TechnologyTables;
+import org.coex.accel.template.AcceleratorTemplate;
+import org.coex.accel.template.Templates;
+import org.coex.evaluator.cube.CostCube;
+import org.coex.evaluator.cube.CostCubeBuilder;
+import org.coex.evaluator.data.CostDataset;
+import org.coex.evaluator.data.DatasetFiles;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.space.SearchSpaces;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code coex evaluator}: DANCE's learned evaluator and its training data. */
+@Command(name = "evaluator", mixinStandardHelpOptions = true, description = "The evaluator: cost datasets (and, next, the networks that imitate the cost model).",
+        subcommands = {EvaluatorCommand.Generate.class})
+public final class EvaluatorCommand implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
+
+    /** {@code coex evaluator generate}. */
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = {"Label sampled architectures x configurations with the analytic cost model, and each architecture with",
+                "its optimal configuration; writes .npy arrays and manifest.json (layout: docs/evaluator.md)."})
+    public static final class Generate implements Callable<Integer> {
+        @Option(names = "--space", paramLabel = "FILE", description = "search-space YAML (default: the built-in Fashion-MNIST space)")
+        Path spaceFile;
+        @Option(names = "--template", defaultValue = "spatial", description = "accelerator template; its default design space is enumerated")
+        String template;
+        @Option(names = "--technology", defaultValue = TechnologyTables.DEFAULT, description = "technology preset or YAML file")
+        String technology;
+        @Option(names = "--samples", defaultValue = "100000") int samples;
+        @Option(names = "--objective", defaultValue = "latency", description = "latency, energy, edp or area: what the optimal configuration minimizes")
+        String objective;
+        @Option(names = "--limit", paramLabel = "METRIC=BOUND", description = "hard limit on the optimal configuration, e.g. area=1.5 (mm2), fps=2000; repeatable")
+        List<String> limits = new ArrayList<>();
+        @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator-data", paramLabel = "DIR") Path output;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            AcceleratorTemplate t = Templates.byName(template).orElseThrow(() -> problem("--template",
+                    "unknown template '" + template + "'; installed: " + String.join(", ", Templates.names())));
+            TechnologyTable tech = TechnologyTables.resolve(technology, Path.of(""));
+            Objective obj = Objective.of(Metrics.Name.parse(objective).filter(m -> m != Metrics.Name.FPS)
+                    .orElseThrow(() -> problem("--objective", "must be latency, energy, edp or area (found \"" + objective + "\")")));
+            List<HardLimit> hard = new ArrayList<>();
+            for (String l : limits) hard.add(limit(l));
+            if (samples < 1) throw problem("--samples", "must be >= 1 (found " + samples + ")");
+            long start = System.nanoTime();
+            CostCube cube;
+            CostDataset d;
+            try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
+                cube = CostCubeBuilder.build(space, t, t.defaultSpace(), tech, technology, progress);
+            }
+            out.printf("cost cube: %s, %d searchable layers, %d encoding entries x %,d %s configurations (%.1f s)%n", space.name(),
+                    space.layers().size(), cube.width(), cube.configCount(), t.name(), (System.nanoTime() - start) / 1e9);
+            out.flush();
+            try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
+                d = CostDataset.generate(cube, samples, seed, obj, hard, progress);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            DatasetFiles.write(d, output, seconds);
+            long feasible = 0;
+            for (boolean f : d.bestFeasible()) if (f) feasible++;
+            out.printf("%,d samples (optimum under %s%s: %,d meet the limits) in %.1f s; wrote %s%n", d.size(), obj,
+                    hard.isEmpty() ? "" : ", " + hard, feasible, seconds, output.toAbsolutePath().normalize());
+            return 0;
+        }
+
+        private static HardLimit limit(String text) {
+            int eq = text.indexOf('=');
+            var metric = eq < 0 ? java.util.Optional.<Metrics.Name>empty() : Metrics.Name.parse(text.substring(0, eq).trim());
+            double bound = Double.NaN;
+            try {
+                if (eq >= 0) bound = Double.parseDouble(text.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                bound = Double.NaN;
+            }
+            if (metric.isEmpty() || !(bound > 0) || Double.isInfinite(bound)) {
+                throw problem("--limit", "'" + text + "' is not METRIC=BOUND with METRIC latency, fps, energy, edp or area and BOUND > 0, e.g. area=1.5");
+            }
+            return new HardLimit(metric.get(), bound);
+        }
+
+        private static SpecException problem(String option, String message) {
+            return new SpecException(new Problem("command line", 0, option, message));
+        }
+    }
+}

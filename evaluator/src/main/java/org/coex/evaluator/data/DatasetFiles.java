@@ -1,0 +1,96 @@
+package org.coex.evaluator.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.accel.space.DesignSpace;
+import org.coex.accel.space.Parameter;
+import org.coex.evaluator.cube.CostCube;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@link CostDataset} on disk: one {@code .npy} array per field (numpy loads them as they are) and
+ * {@code manifest.json} naming the search space, encoding, template, technology, design space,
+ * objective, limits, seed and every array's meaning. Written all at once (temporary folder, then
+ * renamed), so a failed run leaves nothing half-written.
+ */
+public final class DatasetFiles {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DatasetFiles() {}
+
+    public static void write(CostDataset d, Path dir, double seconds) throws IOException {
+        DesignSpace ds = d.cube().key().designSpace();
+        int n = d.size();
+        int h = ds.parameters().size();
+        int[][] config = new int[n][];
+        int[][] best = new int[n][];
+        int[] feasible = new int[n];
+        for (int i = 0; i < n; i++) {
+            config[i] = ds.choices(d.config()[i]);
+            best[i] = ds.choices(d.bestConfig()[i]);
+            feasible[i] = d.bestFeasible()[i] ? 1 : 0;
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("arch.npy", Nd4j.toNpyByteArray(Nd4j.create(d.arch())));
+        files.put("kind.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(d.kind())));
+        files.put("config.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(config)));
+        files.put("metrics.npy", Nd4j.toNpyByteArray(Nd4j.create(d.metrics())));
+        files.put("best_config.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(best)));
+        files.put("best_metrics.npy", Nd4j.toNpyByteArray(Nd4j.create(d.bestMetrics())));
+        files.put("best_feasible.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(feasible)));
+        files.put("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest(d, seconds)));
+        OutputDirectory.writeAtomically(dir, files);
+    }
+
+    static Map<String, Object> manifest(CostDataset d, double seconds) {
+        CostCube.Key k = d.cube().key();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "coex-cost-dataset/1");
+        m.put("samples", d.size());
+        m.put("seed", d.seed());
+        m.put("seconds", Math.round(seconds * 10) / 10.0);
+        m.put("search_space_fingerprint", k.spaceFingerprint());
+        m.put("encoding", Map.of("candidates_per_layer", k.encoding().candidatesPerLayer(), "length", k.encoding().length()));
+        m.put("template", k.template());
+        m.put("technology", k.technology());
+        Map<String, Object> space = new LinkedHashMap<>();
+        for (Parameter p : k.designSpace().parameters()) space.put(p.name(), p.values());
+        m.put("design_space", space);
+        m.put("objective", d.objective().toString());
+        m.put("limits", d.limits().stream().map(Object::toString).toList());
+        Map<String, String> arrays = new LinkedHashMap<>();
+        arrays.put("arch", "float32 [samples, encoding length]: per-layer op probabilities, layer after layer, candidates in the space's order");
+        arrays.put("kind", "int32 [samples]: 0 one-hot architecture, 1 mixture of three, 2 per-layer Dirichlet");
+        arrays.put("config", "int32 [samples, parameters]: value index of each design-space parameter (order of design_space)");
+        arrays.put("metrics", "float64 [samples, 3]: " + String.join(", ", CostDataset.METRIC_COLUMNS) + " of (arch, config)");
+        arrays.put("best_config", "int32 [samples, parameters]: the optimal configuration of arch under objective and limits");
+        arrays.put("best_metrics", "float64 [samples, 3]: metrics of (arch, best_config)");
+        arrays.put("best_feasible", "int32 [samples]: 1 if best_config meets every limit");
+        m.put("arrays", arrays);
+        return m;
+    }
+
+    /** Reads an array back (any of the names in the manifest). */
+    public static INDArray array(Path dir, String name) throws IOException {
+        Path f = dir.resolve(name + ".npy");
+        if (!Files.isRegularFile(f)) throw new IOException("no " + f + "; generate the dataset with `coex evaluator generate`");
+        return Nd4j.createFromNpyFile(new File(f.toString()));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> manifest(Path dir) throws IOException {
+        return JSON.readValue(dir.resolve("manifest.json").toFile(), Map.class);
+    }
+
+    static List<String> arrayNames() {
+        return List.of("arch", "kind", "config", "metrics", "best_config", "best_metrics", "best_feasible");
+    }
+}
