@@ -1,9 +1,10 @@
 /**
- * DANCE's learned evaluator: not built yet (issue "evaluator").
- * <p>Will hold cost-dataset generation (architectures x configurations labelled by accel-model,
- * stored as .npy + JSON manifest), the cost estimation and hardware generation networks (DJL), the
- * differentiable {@code Evaluator}, its exact analytic alternative, fidelity reports and
- * fingerprinted save/load.
+ * DANCE's evaluator (layout: docs/evaluator.md): {@code cube} (exact per-op costs of a search space on
+ * every configuration of a design space), {@code data} (sampled, labelled datasets with optimal
+ * configurations; .npy + manifest), {@code api} (the differentiable {@code Evaluator} and its exact
+ * analytic implementation), {@code net} (the learned cost estimation and hardware generation networks,
+ * save/load with what they were trained for), {@code train} and {@code report} (fidelity against the
+ * analytic model), {@code cli} ({@code coex evaluator}).
  * <p>May use {@code accel-model} and {@code nas}.
  */
 package org.coex.evaluator;

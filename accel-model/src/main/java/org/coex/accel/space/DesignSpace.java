@@ -55,6 +55,17 @@ public record DesignSpace(List<Parameter> parameters) {
         return digits(index);
     }
 
+    /** The grid index of per-parameter value indices: the inverse of {@link #choices(long)}. */
+    public long index(int[] choices) {
+        if (choices.length != parameters.size()) throw new IllegalArgumentException("need " + parameters.size() + " value indices, found " + choices.length);
+        long idx = 0;
+        for (int j = 0; j < choices.length; j++) {
+            if (choices[j] < 0 || choices[j] >= parameters.get(j).size()) throw new IndexOutOfBoundsException(parameters.get(j).name() + " has no value " + choices[j]);
+            idx = idx * parameters.get(j).size() + choices[j];
+        }
+        return idx;
+    }
+
     private int[] digits(long index) {
         int[] d = new int[parameters.size()];
         for (int j = parameters.size() - 1; j >= 0; j--) {

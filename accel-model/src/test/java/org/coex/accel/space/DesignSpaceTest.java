@@ -3,6 +3,10 @@ package org.coex.accel.space;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.coex.accel.template.systolic.SystolicTemplate;
 import org.junit.jupiter.api.Test;
 
 class DesignSpaceTest {
@@ -15,6 +19,14 @@ class DesignSpaceTest {
         assertEquals(HwConfig.of("rows", 8, "dataflow", "is"), SPACE.point(2));
         assertEquals(HwConfig.of("rows", 16, "dataflow", "ws"), SPACE.point(4));
         assertThrows(IndexOutOfBoundsException.class, () -> SPACE.point(6));
+    }
+
+    @Property
+    void indexInvertsChoices(@ForAll @LongRange(min = 0, max = 9_599) long i) {
+        DesignSpace systolic = new SystolicTemplate().defaultSpace();   // 9,600 points, 7 parameters
+        int[] c = systolic.choices(i);
+        assertEquals(i, systolic.index(c));
+        for (int j = 0; j < c.length; j++) assertEquals(systolic.parameters().get(j).values().get(c[j]), systolic.point(i).values().get(systolic.parameters().get(j).name()));
     }
 
     @Test

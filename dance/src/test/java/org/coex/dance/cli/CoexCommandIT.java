@@ -160,6 +160,31 @@ class CoexCommandIT {
     }
 
     @Test
+    void anEvaluatorDatasetIsGeneratedTrainedOnAndReported() throws IOException {
+        Path data = dir.resolve("data");
+        Result g = coex("evaluator", "generate", "--template", "systolic", "--samples", "600", "--limit", "area=5", "--seed", "3", "-o", data.toString());
+        assertEquals(0, g.status(), g.err());
+        assertTrue(g.out().contains("600 samples"), g.out());
+        for (String f : List.of("arch.npy", "config.npy", "metrics.npy", "best_config.npy", "manifest.json")) assertTrue(Files.isRegularFile(data.resolve(f)), f);
+        assertTrue(Files.readString(data.resolve("manifest.json")).contains("\"area_mm2\""));
+        Path model = dir.resolve("model");
+        Result t = coex("evaluator", "train", data.toString(), "--epochs", "2", "--hidden", "16", "--batch-size", "128", "-o", model.toString());
+        assertEquals(0, t.status(), t.err());
+        assertTrue(t.out().contains("Kendall tau"), t.out());
+        for (String f : List.of("evaluator.json", "generator.params", "estimator.params", "report.json", "report.md", "parity-latency.png")) {
+            assertTrue(Files.isRegularFile(model.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void evaluatorMistakesAreOneLine() throws IOException {
+        assertUserMistake(coex("evaluator", "generate", "--limit", "area", "-o", dir.resolve("out").toString()), 1, "--limit: 'area' is not METRIC=BOUND");
+        assertUserMistake(coex("evaluator", "generate", "--template", "tpu", "-o", dir.resolve("out").toString()), 1, "unknown template 'tpu'");
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertUserMistake(coex("evaluator", "train", empty.toString(), "-o", dir.resolve("out").toString()), 1, "holds no manifest.json");
+    }
+
+    @Test
     void aMissingDataSetIsOneLineWithTheInstallCommand() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("no-data"));
         Result r = coex("nas", "search", "--data-dir", empty.toString());

@@ -20,6 +20,12 @@ import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.evaluator.data.CostDataset;
 import org.coex.evaluator.data.DatasetFiles;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.evaluator.net.EvaluatorFiles;
+import org.coex.evaluator.net.LearnedEvaluator;
+import org.coex.evaluator.report.Fidelity;
+import org.coex.evaluator.report.FidelityReport;
+import org.coex.evaluator.train.EvaluatorTrainer;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
 import picocli.CommandLine.Command;
@@ -29,7 +35,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code coex evaluator}: DANCE's learned evaluator and its training data. */
 @Command(name = "evaluator", mixinStandardHelpOptions = true, description = "The evaluator: cost datasets (and, next, the networks that imitate the cost model).",
-        subcommands = {EvaluatorCommand.Generate.class})
+        subcommands = {EvaluatorCommand.Generate.class, EvaluatorCommand.Train.class})
 public final class EvaluatorCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -87,7 +93,7 @@ public final class EvaluatorCommand implements Runnable {
             return 0;
         }
 
-        private static HardLimit limit(String text) {
+        static HardLimit limit(String text) {
             int eq = text.indexOf('=');
             var metric = eq < 0 ? java.util.Optional.<Metrics.Name>empty() : Metrics.Name.parse(text.substring(0, eq).trim());
             double bound = Double.NaN;
@@ -102,8 +108,65 @@ public final class EvaluatorCommand implements Runnable {
             return new HardLimit(metric.get(), bound);
         }
 
-        private static SpecException problem(String option, String message) {
+        static SpecException problem(String option, String message) {
             return new SpecException(new Problem("command line", 0, option, message));
+        }
+    }
+
+    /** {@code coex evaluator train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Train the cost estimation and hardware generation networks on a dataset from `generate`; writes the",
+                "evaluator (parameters + evaluator.json) and its fidelity report on the held-out samples."})
+    public static final class Train implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(paramLabel = "DATA", description = "dataset folder written by coex evaluator generate")
+        Path data;
+        @Option(names = "--space", paramLabel = "FILE", description = "the search-space YAML the dataset was made for (default: built-in)")
+        Path spaceFile;
+        @Option(names = "--epochs", defaultValue = "40") int epochs;
+        @Option(names = "--batch-size", defaultValue = "512") int batchSize;
+        @Option(names = "--lr", defaultValue = "0.002") double lr;
+        @Option(names = "--hidden", defaultValue = "256,256,256", split = ",", description = "hidden widths of both networks") int[] hidden;
+        @Option(names = "--held-out", defaultValue = "0.1", description = "fraction of samples (the last ones) kept for the report") double heldOut;
+        @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator", paramLabel = "DIR") Path output;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (!java.nio.file.Files.isRegularFile(data.resolve("manifest.json"))) {
+                throw Generate.problem("DATA", data + " holds no manifest.json; make a dataset with `coex evaluator generate -o " + data + "`");
+            }
+            var manifest = DatasetFiles.manifest(data);
+            String templateName = String.valueOf(manifest.get("template"));
+            AcceleratorTemplate t = Templates.byName(templateName).orElseThrow(() -> Generate.problem("DATA", "the dataset names template '" + templateName
+                    + "', which is not installed; installed: " + String.join(", ", Templates.names())));
+            String technology = String.valueOf(manifest.get("technology"));
+            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            if (!(heldOut > 0 && heldOut < 1)) throw Generate.problem("--held-out", "must be between 0 and 1 (found " + heldOut + ")");
+            if (epochs < 1 || batchSize < 1 || !(lr > 0)) throw Generate.problem("--epochs", "epochs, batch size and lr must be positive");
+            CostCube cube;
+            try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
+                cube = CostCubeBuilder.build(space, t, t.defaultSpace(), TechnologyTables.resolve(technology, Path.of("")), technology, progress);
+            }
+            CostDataset d = DatasetFiles.read(data, cube);
+            var config = new EvaluatorTrainer.Config(epochs, batchSize, lr, heldOut, seed, hidden);
+            out.printf("training on %,d of %,d samples (%d epochs, hidden %s)%n", EvaluatorTrainer.trainCount(d, config), d.size(), epochs,
+                    java.util.Arrays.toString(hidden));
+            out.flush();
+            long start = System.nanoTime();
+            try (LearnedEvaluator ev = EvaluatorTrainer.train(d, config, e -> {
+                out.printf("epoch %2d: estimator loss %.5f, generator loss %.4f (%.1f s)%n", e.epoch(), e.estimatorLoss(), e.generatorLoss(), e.seconds());
+                out.flush();
+            })) {
+                double seconds = (System.nanoTime() - start) / 1e9;
+                Fidelity f = Fidelity.measure(ev, d, EvaluatorTrainer.trainCount(d, config));
+                java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>(EvaluatorFiles.files(ev, cube.key(), hidden));
+                files.putAll(FidelityReport.files(f, t.name() + " / " + space.name()));
+                OutputDirectory.writeAtomically(output, files);
+                out.print(FidelityReport.markdownSummary(f));
+                out.printf("trained in %.0f s; wrote %s%n", seconds, output.toAbsolutePath().normalize());
+            }
+            return 0;
         }
     }
 }

@@ -11,6 +11,11 @@ import java.util.Map;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.accel.space.DesignSpace;
 import org.coex.accel.space.Parameter;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.accel.optimize.Objective;
+import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.SpecException;
 import org.coex.evaluator.cube.CostCube;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -57,15 +62,14 @@ public final class DatasetFiles {
         m.put("samples", d.size());
         m.put("seed", d.seed());
         m.put("seconds", Math.round(seconds * 10) / 10.0);
-        m.put("search_space_fingerprint", k.spaceFingerprint());
+        m.putAll(manifestKey(k));
         m.put("encoding", Map.of("candidates_per_layer", k.encoding().candidatesPerLayer(), "length", k.encoding().length()));
-        m.put("template", k.template());
         m.put("technology", k.technology());
-        Map<String, Object> space = new LinkedHashMap<>();
-        for (Parameter p : k.designSpace().parameters()) space.put(p.name(), p.values());
-        m.put("design_space", space);
         m.put("objective", d.objective().toString());
-        m.put("limits", d.limits().stream().map(Object::toString).toList());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        d.objective().weights().forEach((k2, v) -> weights.put(k2.column(), v));
+        m.put("objective_weights", weights);
+        m.put("limits", d.limits().stream().map(l -> Map.of("metric", l.metric().column(), "bound", l.bound())).toList());
         Map<String, String> arrays = new LinkedHashMap<>();
         arrays.put("arch", "float32 [samples, encoding length]: per-layer op probabilities, layer after layer, candidates in the space's order");
         arrays.put("kind", "int32 [samples]: 0 one-hot architecture, 1 mixture of three, 2 per-layer Dirichlet");
@@ -75,6 +79,54 @@ public final class DatasetFiles {
         arrays.put("best_metrics", "float64 [samples, 3]: metrics of (arch, best_config)");
         arrays.put("best_feasible", "int32 [samples]: 1 if best_config meets every limit");
         m.put("arrays", arrays);
+        return m;
+    }
+
+    /**
+     * Reads a dataset back for the cube it was made with.
+     *
+     * @throws SpecException (one problem) if the manifest names another search space, template or design space
+     */
+    @SuppressWarnings("unchecked")
+    public static CostDataset read(Path dir, CostCube cube) throws IOException {
+        Map<String, Object> m = manifest(dir);
+        Map<String, Object> want = JSON.convertValue(manifestKey(cube.key()), Map.class);
+        for (String k : want.keySet()) {
+            if (!want.get(k).equals(JSON.convertValue(m.get(k), Object.class))) {
+                throw new SpecException(new Problem(dir.resolve("manifest.json").toString(), 0, k, "the dataset was made for " + k + " " + m.get(k)
+                        + ", this run has " + want.get(k) + "; generate one for these spaces with `coex evaluator generate`"));
+            }
+        }
+        Map<Metrics.Name, Double> weights = new LinkedHashMap<>();
+        ((Map<String, Number>) m.get("objective_weights")).forEach((k, v) -> weights.put(Metrics.Name.parse(k).orElseThrow(), v.doubleValue()));
+        List<HardLimit> limits = ((List<Map<String, Object>>) m.get("limits")).stream()
+                .map(l -> new HardLimit(Metrics.Name.parse((String) l.get("metric")).orElseThrow(), ((Number) l.get("bound")).doubleValue())).toList();
+        DesignSpace ds = cube.key().designSpace();
+        int[][] config = array(dir, "config").toIntMatrix();
+        int[][] best = array(dir, "best_config").toIntMatrix();
+        int[] feasibleFlags = array(dir, "best_feasible").toIntVector();
+        int n = config.length;
+        int[] configIndex = new int[n];
+        int[] bestIndex = new int[n];
+        boolean[] feasible = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            configIndex[i] = (int) ds.index(config[i]);
+            bestIndex[i] = (int) ds.index(best[i]);
+            feasible[i] = feasibleFlags[i] == 1;
+        }
+        return new CostDataset(cube, new Objective(weights), limits, ((Number) m.get("seed")).longValue(), array(dir, "arch").toFloatMatrix(),
+                array(dir, "kind").toIntVector(), configIndex, array(dir, "metrics").toDoubleMatrix(), bestIndex,
+                array(dir, "best_metrics").toDoubleMatrix(), feasible);
+    }
+
+    /** The manifest entries that must match a cube. */
+    private static Map<String, Object> manifestKey(CostCube.Key k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("search_space_fingerprint", k.spaceFingerprint());
+        m.put("template", k.template());
+        Map<String, Object> space = new LinkedHashMap<>();
+        for (Parameter p : k.designSpace().parameters()) space.put(p.name(), p.values());
+        m.put("design_space", space);
         return m;
     }
 

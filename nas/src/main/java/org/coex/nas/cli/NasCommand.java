@@ -88,6 +88,7 @@ public final class NasCommand implements Runnable {
         @Option(names = "--epochs", defaultValue = "6") int epochs;
         @Option(names = "--batch-size", defaultValue = "128") int batchSize;
         @Option(names = "--lr", defaultValue = "0.1") double lr;
+        @Option(names = "--weight-decay", defaultValue = "4e-5") double weightDecay;
         @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1") long seed;
@@ -107,7 +108,7 @@ public final class NasCommand implements Runnable {
                     data.train().count(), epochs, TorchRuntime.threads());
             NasRetrain.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
-                r = NasRetrain.run(space, arch, new RetrainConfig(epochs, batchSize, lr, 0.9, 4e-5, 2, true, seed), data, output, ep -> {
+                r = NasRetrain.run(space, arch, new RetrainConfig(epochs, batchSize, lr, 0.9, weightDecay, 2, true, seed), data, output, ep -> {
                     out.printf("epoch %2d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch(), ep.loss(), ep.trainAccuracy(), ep.seconds());
                     out.flush();
                 }, stop.watch(progress));

@@ -69,6 +69,8 @@ public final class NasRetrain {
         result.put("architecture", arch.choices());
         result.put("macs", arch.toNetwork(space).macs());
         result.put("epochs", config.epochs());
+        result.put("lr", config.lr());
+        result.put("weight_decay", config.weightDecay());
         result.put("train_images", data.train().count());
         result.put("test_accuracy", accuracy);
         result.put("seconds", Math.round(seconds * 10) / 10.0);

@@ -1,0 +1,2 @@
+/** {@code coex evaluator generate | train}. */
+package org.coex.evaluator.cli;

@@ -1,0 +1,105 @@
+package org.coex.evaluator.report;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.evaluator.data.CostDataset;
+import org.coex.evaluator.net.HardwareLayout;
+import org.coex.evaluator.net.LearnedEvaluator;
+
+/**
+ * How faithful a learned evaluator is on held-out samples (rows {@code from} to the end of the
+ * dataset), measured against the analytic cost model:
+ * <ul>
+ *   <li>cost estimation, on each sample's own configuration: mean absolute percentage error per
+ *       metric and Kendall's tau between predicted and true values (Commons Math);</li>
+ *   <li>hardware generation: the true cost of the generator's configuration against the optimum,
+ *       regret = objective(chosen) / objective(optimal) - 1 over samples whose optimum meets the
+ *       limits; a chosen configuration that breaks a limit counts as not within any tolerance.</li>
+ * </ul>
+ *
+ * @param predicted [samples][3] predicted latency, energy, area (for parity plots); {@code truth} likewise
+ */
+public record Fidelity(int samples, double[] mape, double[] kendallTau, double meanRegret, double within2Percent, double chosenFeasible,
+                       double[][] predicted, double[][] truth) {
+    public static final double[] MAPE_TARGETS = {0.02, 0.02, 0.01};
+
+    public static Fidelity measure(LearnedEvaluator ev, CostDataset d, int from) {
+        int n = d.size() - from;
+        if (n < 2) throw new IllegalArgumentException("need at least 2 held-out samples, found " + n);
+        HardwareLayout layout = ev.hardware();
+        int k = d.arch()[0].length;
+        double[][] pred = new double[n][3];
+        double[][] truth = new double[n][3];
+        int[] chosen = new int[n];
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (int b = 0; b < n; b += 4096) {
+                int rows = Math.min(4096, n - b);
+                float[] x = new float[rows * k];
+                float[] c = new float[rows * layout.width()];
+                for (int r = 0; r < rows; r++) {
+                    int i = from + b + r;
+                    System.arraycopy(d.arch()[i], 0, x, r * k, k);
+                    System.arraycopy(layout.oneHot(layout.designSpace().choices(d.config()[i])), 0, c, r * layout.width(), layout.width());
+                }
+                try (NDManager step = m.newSubManager()) {
+                    NDArray xa = step.create(x, new Shape(rows, k));
+                    float[] y = ev.estimate(xa, step.create(c, new Shape(rows, layout.width())), false).toFloatArray();
+                    float[] logits = ev.generatorLogits(xa, false).toFloatArray();
+                    for (int r = 0; r < rows; r++) {
+                        for (int j = 0; j < 3; j++) {
+                            pred[b + r][j] = Math.exp(y[r * 3 + j] * ev.scaling().logStd()[j] + ev.scaling().logMean()[j]);
+                            truth[b + r][j] = d.metrics()[from + b + r][j];
+                        }
+                        float[] row = java.util.Arrays.copyOfRange(logits, r * layout.width(), (r + 1) * layout.width());
+                        chosen[b + r] = layout.index(layout.argmax(row));
+                    }
+                }
+            }
+        }
+        double[] mape = new double[3];
+        double[] tau = new double[3];
+        KendallsCorrelation kendall = new KendallsCorrelation();
+        for (int j = 0; j < 3; j++) {
+            double[] p = new double[n];
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = pred[i][j];
+                t[i] = truth[i][j];
+                mape[j] += Math.abs(p[i] - t[i]) / t[i] / n;
+            }
+            tau[j] = kendall.correlation(p, t);
+        }
+        List<HardLimit> limits = d.limits();
+        double regretSum = 0;
+        int counted = 0;
+        int within = 0;
+        int feasible = 0;
+        for (int i = 0; i < n; i++) {
+            int row = from + i;
+            if (!d.bestFeasible()[row]) continue;
+            counted++;
+            double[] p = new double[k];
+            for (int q = 0; q < k; q++) p[q] = d.arch()[row][q];
+            Metrics got = d.cube().metrics(chosen[i], p);
+            if (!limits.stream().allMatch(l -> l.isMet(got))) continue;
+            feasible++;
+            Metrics best = d.cube().metrics(d.bestConfig()[row], p);
+            double regret = Math.max(0, d.objective().value(got) / d.objective().value(best) - 1);
+            regretSum += regret;
+            if (regret <= 0.02) within++;
+        }
+        return new Fidelity(n, mape, tau, feasible == 0 ? Double.NaN : regretSum / feasible, counted == 0 ? Double.NaN : (double) within / counted,
+                counted == 0 ? Double.NaN : (double) feasible / counted, pred, truth);
+    }
+
+    /** Every target of the evaluator issue met. */
+    public boolean meetsTargets() {
+        for (int j = 0; j < 3; j++) if (!(mape[j] <= MAPE_TARGETS[j]) || !(kendallTau[j] >= 0.95)) return false;
+        return meanRegret <= 0.01 && within2Percent >= 0.9;
+    }
+}

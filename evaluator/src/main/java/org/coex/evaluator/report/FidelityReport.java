@@ -1,0 +1,106 @@
+package org.coex.evaluator.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.coex.evaluator.data.CostDataset;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** A {@link Fidelity} as files: report.json, report.md and one parity plot (predicted vs true) per metric. */
+public final class FidelityReport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] NAMES = {"latency", "energy", "area"};
+
+    private FidelityReport() {}
+
+    public static Map<String, byte[]> files(Fidelity f, String title) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put("report.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json(f, title)));
+        out.put("report.md", markdown(f, title).getBytes(StandardCharsets.UTF_8));
+        for (int j = 0; j < 3; j++) out.put("parity-" + NAMES[j] + ".png", parity(f, j, title));
+        return out;
+    }
+
+    static Map<String, Object> json(Fidelity f, String title) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("evaluator", title);
+        m.put("held_out_samples", f.samples());
+        for (int j = 0; j < 3; j++) {
+            Map<String, Object> metric = new LinkedHashMap<>();
+            metric.put("mape", f.mape()[j]);
+            metric.put("mape_target", Fidelity.MAPE_TARGETS[j]);
+            metric.put("kendall_tau", f.kendallTau()[j]);
+            m.put(CostDataset.METRIC_COLUMNS.get(j), metric);
+        }
+        m.put("generator_mean_regret", f.meanRegret());
+        m.put("generator_within_2_percent", f.within2Percent());
+        m.put("generator_choice_meets_limits", f.chosenFeasible());
+        m.put("meets_targets", f.meetsTargets());
+        return m;
+    }
+
+    static String markdown(Fidelity f, String title) {
+        StringBuilder s = new StringBuilder("# Evaluator fidelity: " + title + "\n\n");
+        s.append(String.format(Locale.ROOT, "%,d held-out samples (never trained on), against the analytic cost model.%n%n", f.samples()));
+        s.append("| metric | MAPE | target | Kendall tau | target |\n|---|---|---|---|---|\n");
+        for (int j = 0; j < 3; j++) {
+            s.append(String.format(Locale.ROOT, "| %s | %.3f %% | <= %.0f %% | %.4f | >= 0.95 |%n", CostDataset.METRIC_COLUMNS.get(j), 100 * f.mape()[j],
+                    100 * Fidelity.MAPE_TARGETS[j], f.kendallTau()[j]));
+        }
+        s.append(String.format(Locale.ROOT, "%nHardware generation: mean regret %.3f %% (target <= 1 %%), %.1f %% within 2 %% of the optimum (target >= 90 %%), "
+                + "%.1f %% of its choices meet the limits.%n%nAll targets met: %s.%n", 100 * f.meanRegret(), 100 * f.within2Percent(), 100 * f.chosenFeasible(),
+                f.meetsTargets() ? "yes" : "no"));
+        return s.toString();
+    }
+
+    /** The figures in a few lines, for the terminal. */
+    public static String markdownSummary(Fidelity f) {
+        StringBuilder s = new StringBuilder();
+        for (int j = 0; j < 3; j++) {
+            s.append(String.format(Locale.ROOT, "%-10s MAPE %.3f %% (target %.0f %%), Kendall tau %.4f%n", CostDataset.METRIC_COLUMNS.get(j), 100 * f.mape()[j],
+                    100 * Fidelity.MAPE_TARGETS[j], f.kendallTau()[j]));
+        }
+        s.append(String.format(Locale.ROOT, "generator  mean regret %.3f %%, %.1f %% within 2 %% of the optimum; targets %s%n", 100 * f.meanRegret(),
+                100 * f.within2Percent(), f.meetsTargets() ? "met" : "not met"));
+        return s.toString();
+    }
+
+    static byte[] parity(Fidelity f, int j, String title) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        int n = f.samples();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < n; i++) {
+            x[i] = f.truth()[i][j];
+            y[i] = f.predicted()[i][j];
+            lo = Math.min(lo, Math.min(x[i], y[i]));
+            hi = Math.max(hi, Math.max(x[i], y[i]));
+        }
+        XYChart chart = new XYChartBuilder().width(700).height(640)
+                .title(String.format(Locale.ROOT, "%s: %s, MAPE %.2f %%, tau %.3f", title, NAMES[j], 100 * f.mape()[j], f.kendallTau()[j]))
+                .xAxisTitle("true " + CostDataset.METRIC_COLUMNS.get(j)).yAxisTitle("predicted").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        XYSeries pts = chart.addSeries("held-out samples", x, y);
+        pts.setMarkerColor(new Color(30, 90, 200, 90));
+        pts.setMarker(SeriesMarkers.CIRCLE);
+        XYSeries diag = chart.addSeries("y = x", new double[] {lo, hi}, new double[] {lo, hi});
+        diag.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        diag.setMarker(SeriesMarkers.NONE);
+        diag.setLineColor(new Color(200, 30, 30));
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+}

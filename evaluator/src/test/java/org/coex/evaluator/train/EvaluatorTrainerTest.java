@@ -1,0 +1,88 @@
+package org.coex.evaluator.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.explore.ProgressListener;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.accel.optimize.Objective;
+import org.coex.accel.space.DesignSpace;
+import org.coex.accel.space.Parameter;
+import org.coex.accel.spec.SpecException;
+import org.coex.accel.template.spatial.SpatialTemplate;
+import org.coex.evaluator.TinyCubes;
+import org.coex.evaluator.api.Evaluator;
+import org.coex.evaluator.cube.CostCube;
+import org.coex.evaluator.data.CostDataset;
+import org.coex.evaluator.net.EvaluatorFiles;
+import org.coex.evaluator.net.LearnedEvaluator;
+import org.coex.evaluator.report.Fidelity;
+import org.coex.nas.space.Architecture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluatorTrainerTest {
+    static final DesignSpace DS = DesignSpace.of(Parameter.of("pe_rows", 4, 8), Parameter.of("pe_cols", 6, 14), Parameter.of("dataflow", "ws", "rs"));
+    static final CostCube CUBE = TinyCubes.cube(new SpatialTemplate(), DS);
+    static final EvaluatorTrainer.Config CONFIG = new EvaluatorTrainer.Config(12, 256, 3e-3, 0.1, 1, new int[] {64, 64});
+
+    @TempDir Path dir;
+
+    @Test
+    void trainingLearnsTheCostModelAndTheOptimalHardwareAndSurvivesSaveAndLoad() throws Exception {
+        CostDataset d = CostDataset.generate(CUBE, 12_000, 5, Objective.of(Metrics.Name.LATENCY), List.of(), ProgressListener.NONE);
+        List<EvaluatorTrainer.Epoch> epochs = new ArrayList<>();
+        try (LearnedEvaluator ev = EvaluatorTrainer.train(d, CONFIG, epochs::add)) {
+            assertTrue(epochs.get(11).estimatorLoss() < epochs.get(0).estimatorLoss() / 5, epochs.toString());
+            Fidelity f = Fidelity.measure(ev, d, EvaluatorTrainer.trainCount(d, CONFIG));
+            assertEquals(1200, f.samples());
+            // far from the targets (a tiny model, seconds of training), far better than guessing
+            assertTrue(f.mape()[0] < 0.15 && f.mape()[1] < 0.15, "MAPE " + java.util.Arrays.toString(f.mape()));
+            assertTrue(f.kendallTau()[0] > 0.8, "tau " + java.util.Arrays.toString(f.kendallTau()));
+            assertTrue(f.within2Percent() > 0.5, "within 2 %: " + f.within2Percent());
+            OutputDirectory.writeAtomically(dir, EvaluatorFiles.files(ev, CUBE.key(), CONFIG.hidden()));
+            Architecture a = new Architecture(List.of(1, 2, 3, 4));
+            try (LearnedEvaluator loaded = EvaluatorFiles.load(dir, CUBE.key())) {
+                assertEquals(ev.predict(a), loaded.predict(a));
+            }
+            CostCube other = TinyCubes.cube(new SpatialTemplate(), DS.with(Parameter.of("pe_rows", 4, 16)));
+            SpecException e = assertThrows(SpecException.class, () -> EvaluatorFiles.load(dir, other.key()));
+            assertTrue(e.problems().get(0).toString().contains("design_space"), e.problems().toString());
+        }
+    }
+
+    @Test
+    void gradientsReachTheArchitectureThroughBothNetworks() {
+        CostDataset d = CostDataset.generate(CUBE, 600, 2, Objective.of(Metrics.Name.ENERGY), List.of(), ProgressListener.NONE);
+        var config = new EvaluatorTrainer.Config(1, 128, 1e-3, 0.5, 3, new int[] {16});
+        try (LearnedEvaluator ev = EvaluatorTrainer.train(d, config, e -> { }); NDManager m = NDManager.newBaseManager()) {
+            double[] hot = TinyCubes.SPACE.encoding().oneHot(new Architecture(List.of(0, 1, 2, 3)));
+            float[] p = new float[hot.length];
+            for (int i = 0; i < p.length; i++) p[i] = (float) hot[i];
+            NDArray x = m.create(p, new Shape(1, p.length));
+            x.setRequiresGradient(true);
+            Evaluator.Prediction out;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                out = ev.forward(x);
+                gc.backward(out.latencyMs().sum());
+            }
+            float[] g = x.getGradient().toFloatArray();
+            int nonZero = 0;
+            for (float v : g) if (v != 0 && Float.isFinite(v)) nonZero++;
+            assertEquals(p.length, nonZero, java.util.Arrays.toString(g));
+            float[] hw = out.hardware().toFloatArray();
+            assertArrayEquals(new float[] {1, 1, 1}, new float[] {hw[0] + hw[1], hw[2] + hw[3], hw[4] + hw[5]}, 1e-6f);   // one-hot per parameter
+        }
+    }
+}
