@@ -174,6 +174,9 @@ class CoexCommandIT {
         for (String f : List.of("evaluator.json", "generator.params", "estimator.params", "report.json", "report.md", "parity-latency.png")) {
             assertTrue(Files.isRegularFile(model.resolve(f)), f);
         }
+        Result again = coex("evaluator", "report", model.toString(), data.toString(), "-o", dir.resolve("again").toString());
+        assertEquals(0, again.status(), again.err());
+        assertEquals(Files.readString(model.resolve("report.md")), Files.readString(dir.resolve("again/report.md")));   // same evaluator, same figures
     }
 
     @Test

@@ -115,6 +115,17 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
         return new Prediction(w.mul(lat).sum(new int[] {1}), w.mul(en).sum(new int[] {1}), w.mul(ar).sum(new int[] {1}), w.matMul(valueIndicator));
     }
 
+    @Override public NDArray metricsOn(NDArray probabilities, int[] configs) {
+        NDArray x = probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities;
+        float[] hot = new float[configs.length * cube.configCount()];
+        for (int r = 0; r < configs.length; r++) hot[r * cube.configCount() + configs[r]] = 1;
+        NDArray w = x.getManager().create(hot, new Shape(configs.length, cube.configCount()));
+        NDArray lat = x.matMul(latencyT).add(fixedLatency).mul(w).sum(new int[] {1}, true);
+        NDArray en = x.matMul(energyT).add(fixedEnergy).mul(w).sum(new int[] {1}, true);
+        NDArray ar = w.matMul(area.transpose());
+        return lat.concat(en, 1).concat(ar, 1);
+    }
+
     private NDArray objective(NDArray lat, NDArray en, NDArray ar) {
         NDArray total = null;
         for (var e : objective.weights().entrySet()) {

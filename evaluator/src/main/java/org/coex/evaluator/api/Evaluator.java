@@ -18,6 +18,12 @@ public interface Evaluator {
      */
     Prediction forward(NDArray probabilities);
 
+    /**
+     * Metrics of op-probability vectors [B, K] on given configurations (grid indices of the design
+     * space, one per row), no hardware choice: [B, 3] latency ms, energy uJ, area mm2.
+     */
+    NDArray metricsOn(NDArray probabilities, int[] configs);
+
     /** The evaluator's configuration for an architecture and that pair's metrics, outside any graph. */
     Choice predict(Architecture architecture);
 

@@ -16,6 +16,7 @@ import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.tech.TechnologyTables;
 import org.coex.accel.template.AcceleratorTemplate;
 import org.coex.accel.template.Templates;
+import org.coex.evaluator.api.AnalyticEvaluator;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.evaluator.data.CostDataset;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code coex evaluator}: DANCE's learned evaluator and its training data. */
 @Command(name = "evaluator", mixinStandardHelpOptions = true, description = "The evaluator: cost datasets (and, next, the networks that imitate the cost model).",
-        subcommands = {EvaluatorCommand.Generate.class, EvaluatorCommand.Train.class})
+        subcommands = {EvaluatorCommand.Generate.class, EvaluatorCommand.Train.class, EvaluatorCommand.Report.class})
 public final class EvaluatorCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -133,21 +134,10 @@ public final class EvaluatorCommand implements Runnable {
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            if (!java.nio.file.Files.isRegularFile(data.resolve("manifest.json"))) {
-                throw Generate.problem("DATA", data + " holds no manifest.json; make a dataset with `coex evaluator generate -o " + data + "`");
-            }
-            var manifest = DatasetFiles.manifest(data);
-            String templateName = String.valueOf(manifest.get("template"));
-            AcceleratorTemplate t = Templates.byName(templateName).orElseThrow(() -> Generate.problem("DATA", "the dataset names template '" + templateName
-                    + "', which is not installed; installed: " + String.join(", ", Templates.names())));
-            String technology = String.valueOf(manifest.get("technology"));
-            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
             if (!(heldOut > 0 && heldOut < 1)) throw Generate.problem("--held-out", "must be between 0 and 1 (found " + heldOut + ")");
             if (epochs < 1 || batchSize < 1 || !(lr > 0)) throw Generate.problem("--epochs", "epochs, batch size and lr must be positive");
-            CostCube cube;
-            try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
-                cube = CostCubeBuilder.build(space, t, t.defaultSpace(), TechnologyTables.resolve(technology, Path.of("")), technology, progress);
-            }
+            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            CostCube cube = cubeOf(data, space, spec);
             CostDataset d = DatasetFiles.read(data, cube);
             var config = new EvaluatorTrainer.Config(epochs, batchSize, lr, heldOut, seed, hidden);
             out.printf("training on %,d of %,d samples (%d epochs, hidden %s)%n", EvaluatorTrainer.trainCount(d, config), d.size(), epochs,
@@ -160,11 +150,61 @@ public final class EvaluatorCommand implements Runnable {
             })) {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Fidelity f = Fidelity.measure(ev, d, EvaluatorTrainer.trainCount(d, config));
-                java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>(EvaluatorFiles.files(ev, cube.key(), hidden));
-                files.putAll(FidelityReport.files(f, t.name() + " / " + space.name()));
+                java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>(EvaluatorFiles.files(ev, cube.key(), hidden,
+                        EvaluatorTrainer.trainCount(d, config)));
+                files.putAll(FidelityReport.files(f, analyticFidelity(cube, d, EvaluatorTrainer.trainCount(d, config)),
+                        cube.key().template() + " / " + space.name()));
                 OutputDirectory.writeAtomically(output, files);
                 out.print(FidelityReport.markdownSummary(f));
                 out.printf("trained in %.0f s; wrote %s%n", seconds, output.toAbsolutePath().normalize());
+            }
+            return 0;
+        }
+    }
+
+    /** The analytic evaluator on the same held-out samples: exact costs in float32, configuration by a cold soft-min. */
+    static Fidelity analyticFidelity(CostCube cube, CostDataset d, int from) {
+        try (AnalyticEvaluator a = AnalyticEvaluator.choosing(cube, d.objective(), d.limits(), 1e-3, 100)) {
+            return Fidelity.measure(a, d, from);
+        }
+    }
+
+    /** The cost cube a dataset was made with: its manifest's template and technology, the template's default design space. */
+    static CostCube cubeOf(Path data, SearchSpace space, CommandSpec spec) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(data.resolve("manifest.json"))) {
+            throw Generate.problem("DATA", data + " holds no manifest.json; make a dataset with `coex evaluator generate -o " + data + "`");
+        }
+        var manifest = DatasetFiles.manifest(data);
+        String templateName = String.valueOf(manifest.get("template"));
+        AcceleratorTemplate t = Templates.byName(templateName).orElseThrow(() -> Generate.problem("DATA", "the dataset names template '" + templateName
+                + "', which is not installed; installed: " + String.join(", ", Templates.names())));
+        String technology = String.valueOf(manifest.get("technology"));
+        try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
+            return CostCubeBuilder.build(space, t, t.defaultSpace(), TechnologyTables.resolve(technology, Path.of("")), technology, progress);
+        }
+    }
+
+    /** {@code coex evaluator report}. */
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Measure a trained evaluator on the held-out samples of its dataset again; writes report.json, report.md and parity plots.")
+    public static final class Report implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "MODEL", description = "folder written by coex evaluator train") Path model;
+        @picocli.CommandLine.Parameters(index = "1", paramLabel = "DATA", description = "the dataset it was trained on") Path data;
+        @Option(names = "--space", paramLabel = "FILE", description = "the search-space YAML (default: built-in)") Path spaceFile;
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: MODEL") Path output;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            CostCube cube = cubeOf(data, space, spec);
+            CostDataset d = DatasetFiles.read(data, cube);
+            try (LearnedEvaluator ev = EvaluatorFiles.load(model, cube.key())) {
+                Fidelity f = Fidelity.measure(ev, d, EvaluatorFiles.firstHeldOut(model));
+                Path out = output == null ? model : output;
+                OutputDirectory.writeAtomically(out, FidelityReport.files(f, analyticFidelity(cube, d, EvaluatorFiles.firstHeldOut(model)),
+                        cube.key().template() + " / " + space.name()));
+                spec.commandLine().getOut().print(FidelityReport.markdownSummary(f));
+                spec.commandLine().getOut().printf("wrote %s%n", out.toAbsolutePath().normalize());
             }
             return 0;
         }

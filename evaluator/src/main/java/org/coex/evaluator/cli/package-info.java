@@ -1,2 +1,2 @@
-/** {@code coex evaluator generate | train}. */
+/** {@code coex evaluator generate | train | report}. */
 package org.coex.evaluator.cli;

@@ -27,7 +27,8 @@ public final class EvaluatorFiles {
 
     private EvaluatorFiles() {}
 
-    public static Map<String, byte[]> files(LearnedEvaluator ev, CostCube.Key key, int[] hidden) throws IOException {
+    /** @param firstHeldOut index of the first dataset sample not trained on (the report's test set starts there) */
+    public static Map<String, byte[]> files(LearnedEvaluator ev, CostCube.Key key, int[] hidden, int firstHeldOut) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put("generator.params", params(ev.generator()));
         out.put("estimator.params", params(ev.estimator()));
@@ -35,6 +36,7 @@ public final class EvaluatorFiles {
         m.put("format", "coex-evaluator/1");
         m.put("trained_for", describe(key));
         m.put("hidden", hidden);
+        m.put("first_held_out_sample", firstHeldOut);
         m.put("log_mean", ev.scaling().logMean());
         m.put("log_std", ev.scaling().logStd());
         out.put("evaluator.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m));
@@ -79,6 +81,11 @@ public final class EvaluatorFiles {
             throw new IOException("damaged parameters in " + dir + ": " + ex.getMessage(), ex);
         }
         return ev;
+    }
+
+    /** The index of the first held-out sample of the dataset the evaluator in {@code dir} was trained on. */
+    public static int firstHeldOut(Path dir) throws IOException {
+        return ((Number) JSON.readValue(dir.resolve("evaluator.json").toFile(), Map.class).get("first_held_out_sample")).intValue();
     }
 
     private static byte[] params(ai.djl.nn.Block b) throws IOException {

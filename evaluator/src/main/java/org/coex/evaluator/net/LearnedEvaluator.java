@@ -7,8 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.coex.accel.cost.Metrics;
 import org.coex.evaluator.api.Evaluator;
@@ -33,6 +31,10 @@ public final class LearnedEvaluator implements Evaluator, AutoCloseable {
     private final ForwardingMlp generator;
     private final ForwardingMlp estimator;
     private final ParameterStore ps;
+    private final NDArray membership;
+    private final NDArray membershipT;
+    private final NDArray logMean;
+    private final NDArray logStd;
     private SplittableRandom gumbel;
 
     public LearnedEvaluator(ArchEncoding encoding, HardwareLayout hardware, Scaling scaling, int[] hidden) {
@@ -46,6 +48,18 @@ public final class LearnedEvaluator implements Evaluator, AutoCloseable {
         generator.initialize(manager, DataType.FLOAT32, new Shape(1, k));
         estimator.initialize(manager, DataType.FLOAT32, new Shape(1, k + hardware.width()));
         this.ps = new ParameterStore(manager, false);
+        float[] member = new float[hardware.width() * hardware.blocks()];
+        for (int j = 0; j < hardware.blocks(); j++) for (int i = 0; i < hardware.blockSize(j); i++) member[(hardware.offset(j) + i) * hardware.blocks() + j] = 1;
+        this.membership = manager.create(member, new Shape(hardware.width(), hardware.blocks()));
+        this.membershipT = membership.transpose();
+        float[] mean = new float[3];
+        float[] std = new float[3];
+        for (int i = 0; i < 3; i++) {
+            mean[i] = (float) scaling.logMean()[i];
+            std[i] = (float) scaling.logStd()[i];
+        }
+        this.logMean = manager.create(mean);
+        this.logStd = manager.create(std);
     }
 
     public ForwardingMlp generator() { return generator; }
@@ -77,33 +91,44 @@ public final class LearnedEvaluator implements Evaluator, AutoCloseable {
         NDArray p = probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities;
         NDArray logits = generatorLogits(p, false);
         NDArray hw = straightThrough(logits);
-        NDArray y = estimate(p, hw, false);
-        NDArray[] m = new NDArray[3];
-        for (int i = 0; i < 3; i++) m[i] = y.get(":, " + i).mul((float) scaling.logStd()[i]).add((float) scaling.logMean()[i]).exp();
-        return new Prediction(m[0], m[1], m[2], hw);
+        NDArray m = denormalized(estimate(p, hw, false));
+        return new Prediction(m.get(":, 0"), m.get(":, 1"), m.get(":, 2"), hw);
     }
 
-    /** Per block: one-hot of argmax(logits [+ Gumbel]) forward, softmax's gradient backward. */
+    @Override public NDArray metricsOn(NDArray probabilities, int[] configs) {
+        NDArray p = probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities;
+        float[] hot = new float[configs.length * hardware.width()];
+        for (int r = 0; r < configs.length; r++) {
+            System.arraycopy(hardware.oneHot(hardware.designSpace().choices(configs[r])), 0, hot, r * hardware.width(), hardware.width());
+        }
+        return denormalized(estimate(p, p.getManager().create(hot, new Shape(configs.length, hardware.width())), false));
+    }
+
+    /** exp(y * std + mean), column by column: metrics from the estimator's normalized outputs [B, 3]. */
+    private NDArray denormalized(NDArray y) { return y.mul(logStd).add(logMean).exp(); }
+
+    /**
+     * Per block: one-hot of argmax(logits [+ Gumbel]) forward, the block's softmax gradient backward.
+     * All blocks' softmaxes at once: exp(l - max) / (exp(l - max) B B^T), B the [width, blocks]
+     * membership matrix (subtracting the row's overall max leaves each block's softmax unchanged).
+     */
     private NDArray straightThrough(NDArray logits) {
         NDManager scope = logits.getManager();
         int b = (int) logits.getShape().get(0);
-        float[] noise = new float[b * hardware.width()];
-        if (gumbel != null) for (int i = 0; i < noise.length; i++) noise[i] = (float) -Math.log(-Math.log(Math.max(1e-12, gumbel.nextDouble())));
-        float[] scores = logits.add(scope.create(noise, logits.getShape())).toFloatArray();
-        List<NDArray> blocks = new ArrayList<>();
-        for (int j = 0; j < hardware.blocks(); j++) {
-            int off = hardware.offset(j);
-            int size = hardware.blockSize(j);
-            float[] hot = new float[b * size];
-            for (int r = 0; r < b; r++) {
-                int best = 0;
-                for (int i = 1; i < size; i++) if (scores[r * hardware.width() + off + i] > scores[r * hardware.width() + off + best]) best = i;
-                hot[r * size + best] = 1;
+        int w = hardware.width();
+        float[] scores = logits.toFloatArray();
+        if (gumbel != null) for (int i = 0; i < scores.length; i++) scores[i] += (float) -Math.log(-Math.log(Math.max(1e-12, gumbel.nextDouble())));
+        float[] hot = new float[b * w];
+        for (int r = 0; r < b; r++) {
+            for (int j = 0; j < hardware.blocks(); j++) {
+                int best = hardware.offset(j);
+                for (int i = best + 1; i < hardware.offset(j) + hardware.blockSize(j); i++) if (scores[r * w + i] > scores[r * w + best]) best = i;
+                hot[r * w + best] = 1;
             }
-            NDArray soft = logits.get(":, " + off + ":" + (off + size)).softmax(1);
-            blocks.add(scope.create(hot, new Shape(b, size)).add(soft).sub(soft.stopGradient()));
         }
-        return NDArrays.concat(new NDList(blocks), 1);
+        NDArray e = logits.sub(logits.max(new int[] {1}, true).stopGradient()).exp();
+        NDArray soft = e.div(e.matMul(membership).matMul(membershipT));
+        return scope.create(hot, new Shape(b, w)).add(soft).sub(soft.stopGradient());
     }
 
     /** Deterministic (no Gumbel noise): the generator's argmax configuration and the estimator's metrics for it. */

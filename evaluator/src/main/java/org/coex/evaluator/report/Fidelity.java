@@ -9,7 +9,7 @@ import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.evaluator.data.CostDataset;
 import org.coex.evaluator.net.HardwareLayout;
-import org.coex.evaluator.net.LearnedEvaluator;
+import org.coex.evaluator.api.Evaluator;
 
 /**
  * How faithful a learned evaluator is on held-out samples (rows {@code from} to the end of the
@@ -22,45 +22,46 @@ import org.coex.evaluator.net.LearnedEvaluator;
  *       limits; a chosen configuration that breaks a limit counts as not within any tolerance.</li>
  * </ul>
  *
+ * Works for any {@link Evaluator}: the learned one, or the analytic one side by side with it.
+ *
+ * @param samplesPerSecond held-out samples through both measurements per second (a rough speed figure)
  * @param predicted [samples][3] predicted latency, energy, area (for parity plots); {@code truth} likewise
  */
 public record Fidelity(int samples, double[] mape, double[] kendallTau, double meanRegret, double within2Percent, double chosenFeasible,
-                       double[][] predicted, double[][] truth) {
+                       double samplesPerSecond, double[][] predicted, double[][] truth) {
     public static final double[] MAPE_TARGETS = {0.02, 0.02, 0.01};
 
-    public static Fidelity measure(LearnedEvaluator ev, CostDataset d, int from) {
+    public static Fidelity measure(Evaluator ev, CostDataset d, int from) {
         int n = d.size() - from;
         if (n < 2) throw new IllegalArgumentException("need at least 2 held-out samples, found " + n);
-        HardwareLayout layout = ev.hardware();
+        HardwareLayout layout = new HardwareLayout(d.cube().key().designSpace());
         int k = d.arch()[0].length;
-        double[][] pred = new double[n][3];
-        double[][] truth = new double[n][3];
+        double[][] pred = new double[n][];
+        double[][] truth = new double[n][];
         int[] chosen = new int[n];
+        long start = System.nanoTime();
         try (NDManager m = NDManager.newBaseManager()) {
             for (int b = 0; b < n; b += 4096) {
                 int rows = Math.min(4096, n - b);
                 float[] x = new float[rows * k];
-                float[] c = new float[rows * layout.width()];
+                int[] configs = new int[rows];
                 for (int r = 0; r < rows; r++) {
-                    int i = from + b + r;
-                    System.arraycopy(d.arch()[i], 0, x, r * k, k);
-                    System.arraycopy(layout.oneHot(layout.designSpace().choices(d.config()[i])), 0, c, r * layout.width(), layout.width());
+                    System.arraycopy(d.arch()[from + b + r], 0, x, r * k, k);
+                    configs[r] = d.config()[from + b + r];
                 }
                 try (NDManager step = m.newSubManager()) {
                     NDArray xa = step.create(x, new Shape(rows, k));
-                    float[] y = ev.estimate(xa, step.create(c, new Shape(rows, layout.width())), false).toFloatArray();
-                    float[] logits = ev.generatorLogits(xa, false).toFloatArray();
+                    float[] y = ev.metricsOn(xa, configs).toFloatArray();
+                    float[] hw = ev.forward(xa).hardware().toFloatArray();
                     for (int r = 0; r < rows; r++) {
-                        for (int j = 0; j < 3; j++) {
-                            pred[b + r][j] = Math.exp(y[r * 3 + j] * ev.scaling().logStd()[j] + ev.scaling().logMean()[j]);
-                            truth[b + r][j] = d.metrics()[from + b + r][j];
-                        }
-                        float[] row = java.util.Arrays.copyOfRange(logits, r * layout.width(), (r + 1) * layout.width());
-                        chosen[b + r] = layout.index(layout.argmax(row));
+                        pred[b + r] = new double[] {y[r * 3], y[r * 3 + 1], y[r * 3 + 2]};
+                        truth[b + r] = d.metrics()[from + b + r];
+                        chosen[b + r] = layout.index(layout.argmax(java.util.Arrays.copyOfRange(hw, r * layout.width(), (r + 1) * layout.width())));
                     }
                 }
             }
         }
+        double seconds = (System.nanoTime() - start) / 1e9;
         double[] mape = new double[3];
         double[] tau = new double[3];
         KendallsCorrelation kendall = new KendallsCorrelation();
@@ -94,7 +95,7 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
             if (regret <= 0.02) within++;
         }
         return new Fidelity(n, mape, tau, feasible == 0 ? Double.NaN : regretSum / feasible, counted == 0 ? Double.NaN : (double) within / counted,
-                counted == 0 ? Double.NaN : (double) feasible / counted, pred, truth);
+                counted == 0 ? Double.NaN : (double) feasible / counted, n / seconds, pred, truth);
     }
 
     /** Every target of the evaluator issue met. */

@@ -9,8 +9,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.apache.commons.math3.random.Well19937c;
+import org.apache.commons.math3.util.MathArrays;
 import org.coex.evaluator.data.CostDataset;
 import org.coex.evaluator.net.HardwareLayout;
 import org.coex.evaluator.net.LearnedEvaluator;
@@ -59,7 +60,7 @@ public final class EvaluatorTrainer {
             for (int e = 0; e < c.epochs(); e++) {
                 long start = System.nanoTime();
                 double lr = c.lr() * 0.5 * (1 + Math.cos(Math.PI * e / c.epochs()));
-                int[] order = shuffled(n, new SplittableRandom(c.seed() * 31 + e));
+                int[] order = shuffled(n, c.seed() * 31 + e);
                 double estSum = 0;
                 double genSum = 0;
                 for (int from = 0; from < n; from += c.batchSize()) {
@@ -122,15 +123,10 @@ public final class EvaluatorTrainer {
         return out;
     }
 
-    private static int[] shuffled(int n, SplittableRandom r) {
+    private static int[] shuffled(int n, long seed) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) a[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+        MathArrays.shuffle(a, new Well19937c(seed));
         return a;
     }
 

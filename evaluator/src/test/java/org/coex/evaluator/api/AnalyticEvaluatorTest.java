@@ -2,6 +2,7 @@ package org.coex.evaluator.api;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -87,6 +88,54 @@ class AnalyticEvaluatorTest {
             Architecture arch = TinyCubes.SPACE.encoding().argmax(p[0]);
             assertEquals(new OptimalConfigs(CUBE, energy, limits).best(new double[][] {TinyCubes.SPACE.encoding().oneHot(arch)})[0].metrics(),
                     ev.predict(arch).metrics());
+        }
+    }
+
+    @Test
+    void theSoftMinsGradientMatchesFiniteDifferences() {
+        double[] p0 = samples(3, 4)[2];   // a per-layer Dirichlet vector
+        Objective edp = Objective.of(Metrics.Name.EDP);
+        var limits = List.of(new HardLimit(Metrics.Name.AREA, CUBE.areaMm2(CUBE.configCount() / 2)));
+        try (AnalyticEvaluator ev = AnalyticEvaluator.choosing(CUBE, edp, limits, 0.3, 5); NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.create(flat(new double[][] {p0}), new Shape(1, p0.length));
+            x.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(ev.forward(x).energyUj().sum());
+            }
+            float[] grad = x.getGradient().toFloatArray();
+            double scale = 0;
+            for (float g : grad) scale = Math.max(scale, Math.abs(g));
+            for (int k = 0; k < p0.length; k++) {
+                double h = 1e-2;
+                double[] up = p0.clone();
+                double[] down = p0.clone();
+                up[k] += h;
+                down[k] -= h;
+                double fd = (energy(ev, m, up) - energy(ev, m, down)) / (2 * h);
+                assertTrue(Float.isFinite(grad[k]), "entry " + k);
+                assertEquals(fd, grad[k], 0.02 * scale, "d energy / d p_" + k);
+            }
+        }
+    }
+
+    static double energy(AnalyticEvaluator ev, NDManager m, double[] p) {
+        try (NDManager step = m.newSubManager()) {
+            return ev.forward(step.create(flat(new double[][] {p}), new Shape(1, p.length))).energyUj().getFloat(0);
+        }
+    }
+
+    @Test
+    void metricsOnGivenConfigurationsAreTheCubes() {
+        double[][] p = samples(5, 6);
+        int[] configs = {0, 7, 13, 20, 26};
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); NDManager m = NDManager.newBaseManager()) {
+            float[] y = ev.metricsOn(m.create(flat(p), new Shape(p.length, p[0].length)), configs).toFloatArray();
+            for (int r = 0; r < p.length; r++) {
+                Metrics want = CUBE.metrics(configs[r], p[r]);
+                assertEquals(want.latencyMs(), y[r * 3], 1e-5 * want.latencyMs());
+                assertEquals(want.energyUj(), y[r * 3 + 1], 1e-5 * want.energyUj());
+                assertEquals(want.areaMm2(), y[r * 3 + 2], 1e-5 * want.areaMm2());
+            }
         }
     }
 }

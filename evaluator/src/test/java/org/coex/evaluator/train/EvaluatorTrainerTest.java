@@ -51,10 +51,11 @@ class EvaluatorTrainerTest {
             assertTrue(f.mape()[0] < 0.15 && f.mape()[1] < 0.15, "MAPE " + java.util.Arrays.toString(f.mape()));
             assertTrue(f.kendallTau()[0] > 0.8, "tau " + java.util.Arrays.toString(f.kendallTau()));
             assertTrue(f.within2Percent() > 0.5, "within 2 %: " + f.within2Percent());
-            OutputDirectory.writeAtomically(dir, EvaluatorFiles.files(ev, CUBE.key(), CONFIG.hidden()));
+            OutputDirectory.writeAtomically(dir, EvaluatorFiles.files(ev, CUBE.key(), CONFIG.hidden(), EvaluatorTrainer.trainCount(d, CONFIG)));
             Architecture a = new Architecture(List.of(1, 2, 3, 4));
             try (LearnedEvaluator loaded = EvaluatorFiles.load(dir, CUBE.key())) {
                 assertEquals(ev.predict(a), loaded.predict(a));
+                assertEquals(10_800, EvaluatorFiles.firstHeldOut(dir));
             }
             CostCube other = TinyCubes.cube(new SpatialTemplate(), DS.with(Parameter.of("pe_rows", 4, 16)));
             SpecException e = assertThrows(SpecException.class, () -> EvaluatorFiles.load(dir, other.key()));
