@@ -141,8 +141,4 @@ public final class DatasetFiles {
     public static Map<String, Object> manifest(Path dir) throws IOException {
         return JSON.readValue(dir.resolve("manifest.json").toFile(), Map.class);
     }
-
-    static List<String> arrayNames() {
-        return List.of("arch", "kind", "config", "metrics", "best_config", "best_metrics", "best_feasible");
-    }
 }

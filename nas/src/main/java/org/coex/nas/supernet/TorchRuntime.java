@@ -11,6 +11,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * Gumbel-softmax with alpha steps 2 in 60 and 2 in 120 runs; Gumbel weights-only 0 in 80; binary
  * gates with alpha steps 0 in 80; retraining a derived network 0 in 120, which is why retraining
  * may use more threads (a non-finite loss still stops it, {@link org.coex.nas.train.TrainingDiverged}).
+ * One thread does not make Gumbel searches with architecture steps safe: a one-thread run of the
+ * default space (3,000 images) got a NaN loss at its second architecture step, and the identical
+ * rerun did not (same first epoch to the last digit), so something still races there.
  * {@code -Dai.djl.pytorch.num_threads=N} overrides both.
  */
 public final class TorchRuntime {
