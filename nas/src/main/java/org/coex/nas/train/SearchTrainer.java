@@ -174,7 +174,7 @@ public final class SearchTrainer implements AutoCloseable {
     private static void zero(List<Parameter> params) {
         for (Parameter p : params) {
             try (NDArray g = p.getArray().getGradient()) {
-                g.muli(0);
+                Updater.clear(g);
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.coex.nas.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
@@ -21,7 +22,7 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
 
     protected Updater(NDManager manager) { this.manager = manager; }
 
-    /** Updates every parameter from its gradient at learning rate {@code lr}, then zeroes the gradient. */
+    /** Updates every parameter from its gradient at learning rate {@code lr}, then clears the gradient ({@link #clear}). */
     public final void step(List<Parameter> params, double lr) {
         steps++;
         for (Parameter p : params) {
@@ -29,10 +30,16 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
             try (NDArray g = w.getGradient(); NDManager scope = manager.newSubManager()) {
                 NDArray[] s = state.computeIfAbsent(p.getId(), k -> slots(w));
                 update(w, g, s, lr, scope);
-                g.muli(0);
+                clear(g);
             }
         }
     }
+
+    /**
+     * Sets a gradient buffer to exactly zero in place. Multiplying by 0 would not: a NaN or infinite
+     * entry (an overflow in a step whose gradient is thrown away) stays NaN and poisons the next step.
+     */
+    public static void clear(NDArray gradient) { gradient.set(new NDIndex("..."), 0f); }
 
     protected abstract NDArray[] slots(NDArray like);
 
