@@ -28,6 +28,14 @@ public record HardwareLayout(DesignSpace designSpace) {
         return v;
     }
 
+    /** Row after row, the one-hot encodings of configurations given by grid index: [rows x width], flat. */
+    public float[] oneHotRows(int[] gridIndices) {
+        int w = width();
+        float[] out = new float[gridIndices.length * w];
+        for (int r = 0; r < gridIndices.length; r++) System.arraycopy(oneHot(designSpace.choices(gridIndices[r])), 0, out, r * w, w);
+        return out;
+    }
+
     /** The argmax of every block: value indices. */
     public int[] argmax(float[] v) {
         int[] out = new int[blocks()];

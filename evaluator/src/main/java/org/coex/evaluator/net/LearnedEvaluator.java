@@ -97,11 +97,7 @@ public final class LearnedEvaluator implements Evaluator, AutoCloseable {
 
     @Override public NDArray metricsOn(NDArray probabilities, int[] configs) {
         NDArray p = probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities;
-        float[] hot = new float[configs.length * hardware.width()];
-        for (int r = 0; r < configs.length; r++) {
-            System.arraycopy(hardware.oneHot(hardware.designSpace().choices(configs[r])), 0, hot, r * hardware.width(), hardware.width());
-        }
-        return denormalized(estimate(p, p.getManager().create(hot, new Shape(configs.length, hardware.width())), false));
+        return denormalized(estimate(p, p.getManager().create(hardware.oneHotRows(configs), new Shape(configs.length, hardware.width())), false));
     }
 
     /** exp(y * std + mean), column by column: metrics from the estimator's normalized outputs [B, 3]. */

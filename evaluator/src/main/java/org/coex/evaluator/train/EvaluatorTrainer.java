@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,8 +51,8 @@ public final class EvaluatorTrainer {
         LearnedEvaluator.Scaling scaling = scaling(d, n);
         LearnedEvaluator ev = new LearnedEvaluator(d.cube().key().encoding(), layout, scaling, c.hidden());
         Samples s = new Samples(d, layout, scaling);
-        List<Parameter> est = trainable(ev.estimator().getParameters());
-        List<Parameter> gen = trainable(ev.generator().getParameters());
+        List<Parameter> est = Updater.trainable(ev.estimator().getParameters());
+        List<Parameter> gen = Updater.trainable(ev.generator().getParameters());
         try (NDManager state = NDManager.newBaseManager()) {
             Updater estOpt = new Updater.Adam(state, 0.9, 0.999, 1e-8);
             Updater genOpt = new Updater.Adam(state, 0.9, 0.999, 1e-8);
@@ -113,16 +112,6 @@ public final class EvaluatorTrainer {
         return new LearnedEvaluator.Scaling(mean, std);
     }
 
-    private static List<Parameter> trainable(ai.djl.util.PairList<String, Parameter> ps) {
-        List<Parameter> out = new ArrayList<>();
-        for (Pair<String, Parameter> p : ps) {
-            if (!p.getValue().requiresGradient()) continue;
-            p.getValue().getArray().setRequiresGradient(true);
-            out.add(p.getValue());
-        }
-        return out;
-    }
-
     private static int[] shuffled(int n, long seed) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) a[i] = i;
@@ -154,10 +143,9 @@ public final class EvaluatorTrainer {
         NDArray best(NDManager m, int[] rows) { return hot(m, rows, d.bestConfig()); }
 
         private NDArray hot(NDManager m, int[] rows, int[] index) {
-            int w = layout.width();
-            float[] f = new float[rows.length * w];
-            for (int r = 0; r < rows.length; r++) System.arraycopy(layout.oneHot(layout.designSpace().choices(index[rows[r]])), 0, f, r * w, w);
-            return m.create(f, new Shape(rows.length, w));
+            int[] configs = new int[rows.length];
+            for (int r = 0; r < rows.length; r++) configs[r] = index[rows[r]];
+            return m.create(layout.oneHotRows(configs), new Shape(rows.length, layout.width()));
         }
 
         NDArray targets(NDManager m, int[] rows) {

@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -46,11 +45,7 @@ public final class Retrainer implements AutoCloseable {
         DjlSeeds.apply(config.seed());
         this.net = new DerivedNet(space, architecture);
         net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), space.inputChannels(), space.inputSize(), space.inputSize()));
-        for (Pair<String, Parameter> p : net.getParameters()) {
-            if (!p.getValue().requiresGradient()) continue;
-            p.getValue().getArray().setRequiresGradient(true);
-            params.add(p.getValue());
-        }
+        params.addAll(Updater.trainable(net.getParameters()));
         this.updater = new Updater.SgdMomentum(manager, config.momentum(), config.weightDecay());
     }
 

@@ -10,7 +10,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import ai.djl.util.Pair;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -67,11 +66,7 @@ public final class SearchTrainer implements AutoCloseable {
         this.net = new Supernet(space, sampler);
         net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), space.inputChannels(), space.inputSize(), space.inputSize()));
         List<Parameter> alphaParams = net.mixedOps().stream().map(MixedOp::alpha).toList();
-        for (Pair<String, Parameter> p : net.getParameters()) {
-            if (!p.getValue().requiresGradient()) continue;
-            p.getValue().getArray().setRequiresGradient(true);
-            (alphaParams.contains(p.getValue()) ? alphas : weights).add(p.getValue());
-        }
+        for (Parameter p : Updater.trainable(net.getParameters())) (alphaParams.contains(p) ? alphas : weights).add(p);
         this.weightUpdater = new Updater.SgdMomentum(manager, config.momentum(), config.weightDecay());
         this.alphaUpdater = new Updater.Adam(manager, 0.5, 0.999, 1e-8);
     }

@@ -41,6 +41,17 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
      */
     public static void clear(NDArray gradient) { gradient.set(new NDIndex("..."), 0f); }
 
+    /** The parameters of a block that train (BatchNorm statistics do not), with gradients switched on. */
+    public static List<Parameter> trainable(ai.djl.util.PairList<String, Parameter> params) {
+        List<Parameter> out = new java.util.ArrayList<>();
+        for (ai.djl.util.Pair<String, Parameter> p : params) {
+            if (!p.getValue().requiresGradient()) continue;
+            p.getValue().getArray().setRequiresGradient(true);
+            out.add(p.getValue());
+        }
+        return out;
+    }
+
     protected abstract NDArray[] slots(NDArray like);
 
     protected abstract void update(NDArray w, NDArray g, NDArray[] slots, double lr, NDManager scope);
