@@ -56,22 +56,7 @@ public record Target(Network network, String networkRef, AcceleratorTemplate tem
         }
 
         HwConfig fixed = new HwConfig(values(root.child("fixed")));
-        DesignSpace space = template == null ? DesignSpace.of() : template.defaultSpace();
-        SpecNode spaceNode = root.child("space");
-        if (spaceNode.expectObject()) {
-            List<Parameter> ps = new ArrayList<>();
-            for (String key : spaceNode.keys()) {
-                List<Object> values = new ArrayList<>();
-                for (SpecNode v : spaceNode.child(key).elements()) {
-                    Object o = v.scalar();
-                    if (o != null && values.contains(o)) v.problem("value " + o + " is listed twice");
-                    else if (o != null) values.add(o);
-                }
-                if (values.isEmpty()) spaceNode.problem(key, "give at least one value, e.g. [16, 32]");
-                else ps.add(new Parameter(key, values));
-            }
-            space = new DesignSpace(ps);
-        }
+        DesignSpace space = readSpace(root.child("space"), template == null ? DesignSpace.of() : template.defaultSpace());
         for (Parameter p : space.parameters()) {
             if (fixed.has(p.name())) root.problem("fixed." + p.name(), "'" + p.name() + "' is both swept (space) and fixed; keep one");
         }
@@ -79,8 +64,28 @@ public record Target(Network network, String networkRef, AcceleratorTemplate tem
         return new Target(network, networkRef, template, tech, space, fixed);
     }
 
-    /** Tries every listed value on its own (others at their defaults) so a bad value is named at its line. */
-    private static void checkValues(AcceleratorTemplate t, TechnologyTable tech, DesignSpace space, HwConfig fixed, SpecNode root) {
+    /** A {@code space} mapping (parameter: [values], each value once); {@code fallback} when the key is absent. */
+    public static DesignSpace readSpace(SpecNode spaceNode, DesignSpace fallback) {
+        if (!spaceNode.expectObject()) return fallback;
+        List<Parameter> ps = new ArrayList<>();
+        for (String key : spaceNode.keys()) {
+            List<Object> values = new ArrayList<>();
+            for (SpecNode v : spaceNode.child(key).elements()) {
+                Object o = v.scalar();
+                if (o != null && values.contains(o)) v.problem("value " + o + " is listed twice");
+                else if (o != null) values.add(o);
+            }
+            if (values.isEmpty()) spaceNode.problem(key, "give at least one value, e.g. [16, 32]");
+            else ps.add(new Parameter(key, values));
+        }
+        return new DesignSpace(ps);
+    }
+
+    /**
+     * Tries {@code fixed}, then every value of {@code root}'s {@code space} on its own (others at their
+     * defaults), so a bad value is named at its line.
+     */
+    public static void checkValues(AcceleratorTemplate t, TechnologyTable tech, DesignSpace space, HwConfig fixed, SpecNode root) {
         try {
             t.configure(fixed, tech);
         } catch (IllegalArgumentException e) {

@@ -29,6 +29,14 @@ public final class HwOptimizer {
     private HwOptimizer() {}
 
     public static OptimizeResult optimize(OptimizeProblem problem, long budget, long seed) {
+        return optimize(problem, budget, seed, null);
+    }
+
+    /**
+     * As {@link #optimize(OptimizeProblem, long, long)}, the local search starting from {@code start}
+     * (one value index per parameter; null: from the construction heuristic's solution).
+     */
+    public static OptimizeResult optimize(OptimizeProblem problem, long budget, long seed, int[] start) {
         if (budget < 1) throw new IllegalArgumentException("budget must be >= 1, found " + budget);
         boolean exhaustive = problem.space().size() <= budget;
         problem.limitEvaluations(exhaustive ? Long.MAX_VALUE : budget);
@@ -47,7 +55,9 @@ public final class HwOptimizer {
                 .withPhaseList(phases);
         Solver<HwPlan> solver = SolverFactory.<HwPlan>create(config).buildSolver();
         problem.onBudgetExhausted(solver::terminateEarly);
-        HwPlan best = solver.solve(new HwPlan(problem));
+        HwPlan plan = new HwPlan(problem);
+        if (start != null && !exhaustive) plan.start(start);
+        HwPlan best = solver.solve(plan);
         return new OptimizeResult(problem.candidate(best.choice()), exhaustive, problem.evaluations(),
                 exhaustive ? "exhaustive" : "local search");
     }

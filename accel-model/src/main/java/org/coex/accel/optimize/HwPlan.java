@@ -37,6 +37,12 @@ public class HwPlan {
 
     public void setProblem(OptimizeProblem problem) { this.problem = problem; }
 
+    /** Assigns every parameter its value index in {@code choice}, so the solver starts there. */
+    void start(int[] choice) {
+        if (choice.length != slots.size()) throw new IllegalArgumentException("start has " + choice.length + " values for " + slots.size() + " parameters");
+        for (ParameterSlot s : slots) s.setChoice(choice[s.getParameter()]);
+    }
+
     /** The value index of every parameter; unassigned slots count as their first value. */
     int[] choice() {
         int[] c = new int[slots.size()];

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.coex.accel.cost.Metrics;
-import org.coex.accel.cost.NetworkCost;
 import org.coex.accel.space.DesignSpace;
 import org.coex.accel.space.HwConfig;
 import org.coex.accel.tech.TechnologyTable;
@@ -14,13 +13,18 @@ import org.coex.accel.workload.Network;
 
 /**
  * A constrained hardware optimization: the best point of {@code space} (with {@code fixed}
- * parameters) for {@code network} on {@code template}, minimizing {@code objective} under
- * {@code limits}. Evaluates each configuration once (memoized) and counts distinct evaluations.
+ * parameters) minimizing {@code objective} under {@code limits}, where a {@link Coster} gives each
+ * configuration's metrics (usually a network on a template). Evaluates each configuration once
+ * (memoized) and counts distinct evaluations.
  */
 public final class OptimizeProblem {
-    private final Network network;
-    private final AcceleratorTemplate template;
-    private final TechnologyTable technology;
+    /** The metrics of a configuration (grid index and values); throws IllegalArgumentException to refuse it. */
+    @FunctionalInterface
+    public interface Coster {
+        Metrics cost(long index, HwConfig config);
+    }
+
+    private final Coster coster;
     private final DesignSpace space;
     private final HwConfig fixed;
     private final Objective objective;
@@ -30,11 +34,14 @@ public final class OptimizeProblem {
     private long evaluationLimit = Long.MAX_VALUE;
     private Runnable onBudgetExhausted = () -> { };
 
+    /** {@code network} on {@code template}: accel-model's cost of the whole network. */
     public OptimizeProblem(Network network, AcceleratorTemplate template, TechnologyTable technology, DesignSpace space,
                            HwConfig fixed, Objective objective, List<HardLimit> limits) {
-        this.network = network;
-        this.template = template;
-        this.technology = technology;
+        this((index, config) -> template.configure(config, technology).evaluate(network).metrics(), space, fixed, objective, limits);
+    }
+
+    public OptimizeProblem(Coster coster, DesignSpace space, HwConfig fixed, Objective objective, List<HardLimit> limits) {
+        this.coster = coster;
         this.space = space;
         this.fixed = fixed;
         this.objective = objective;
@@ -80,8 +87,7 @@ public final class OptimizeProblem {
         evaluations.incrementAndGet();
         HwConfig config = space.point(index).withAll(fixed);
         try {
-            NetworkCost cost = template.configure(config, technology).evaluate(network);
-            Metrics m = cost.metrics();
+            Metrics m = coster.cost(index, config);
             double violation = 0;
             for (HardLimit l : limits) violation += l.violation(m);
             return new Candidate(index, config, m, violation, objective.value(m), null);

@@ -43,6 +43,20 @@ class HwOptimizerTest {
     }
 
     @Test
+    void aLocalSearchStartsWhereItIsToldAndNeverEndsWorseThanItsStart() {
+        Objective energy = Objective.of(Metrics.Name.ENERGY);
+        Candidate optimum = exhaustively(SMALL, energy, List.of());
+        int[] start = SMALL.choices(optimum.index());
+        // budget 1 < 144 points: a local search that may cost one configuration, which must be the start
+        OptimizeResult r = HwOptimizer.optimize(problem(SMALL, energy, List.of()), 1, 5, start);
+        assertFalse(r.proven());
+        assertEquals(optimum.index(), r.best().index());
+        assertEquals(1, r.evaluations());
+        OptimizeResult fromWorst = HwOptimizer.optimize(problem(SMALL, energy, List.of()), 20, 5, new int[] {0, 0, 0, 0});
+        assertTrue(fromWorst.best().objective() <= problem(SMALL, energy, List.of()).candidate(0).objective());
+    }
+
+    @Test
     void anEdpObjectiveWithAnFpsLimitToo() {
         Objective edp = Objective.of(Metrics.Name.EDP);
         List<HardLimit> limits = List.of(new HardLimit(Metrics.Name.FPS, 400));

@@ -182,9 +182,34 @@ class CoexCommandIT {
     }
 
     @Test
+    void aDesignSpaceTooLargeToEnumerateIsLabelledByTheSolverAndTrainedOn() throws IOException {
+        Path ds = dir.resolve("big.yaml");
+        // 10 x 10 x 3 x 6 x 6 x 6 x 4 = 259,200 configurations: above the cube's 200,000
+        Files.writeString(ds, "space:\n  rows: [8, 12, 16, 24, 32, 48, 64, 96, 128, 256]\n  cols: [8, 12, 16, 24, 32, 48, 64, 96, 128, 256]\n"
+                + "  dataflow: [os, ws, is]\n  ifmap_sram_kb: [16, 32, 64, 128, 256, 512]\n  filter_sram_kb: [16, 32, 64, 128, 256, 512]\n"
+                + "  ofmap_sram_kb: [16, 32, 64, 128, 256, 512]\n  dram_words_per_cycle: [8, 16, 32, 64]\n");
+        Path data = dir.resolve("big-data");
+        Result g = coex("evaluator", "generate", "--template", "systolic", "--design-space", ds.toString(), "--samples", "40", "--solver-budget", "60",
+                "--limit", "area=2", "-o", data.toString());
+        assertEquals(0, g.status(), g.err());
+        assertTrue(g.out().contains("259,200 systolic configurations: costed on demand"), g.out());
+        String manifest = Files.readString(data.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"optimum\" : \"coex optimize solver, at most 60 configurations per architecture\""), manifest);
+        assertTrue(manifest.contains("\"rows\" : [ 8, 12, 16"), manifest);
+        Path model = dir.resolve("big-model");
+        Result t = coex("evaluator", "train", data.toString(), "--epochs", "1", "--hidden", "8", "--batch-size", "16", "-o", model.toString());
+        assertEquals(0, t.status(), t.err());
+        assertTrue(Files.readString(model.resolve("report.md")).contains("is not available"), Files.readString(model.resolve("report.md")));
+    }
+
+    @Test
     void evaluatorMistakesAreOneLine() throws IOException {
         assertUserMistake(coex("evaluator", "generate", "--limit", "area", "-o", dir.resolve("out").toString()), 1, "--limit: 'area' is not METRIC=BOUND");
         assertUserMistake(coex("evaluator", "generate", "--template", "tpu", "-o", dir.resolve("out").toString()), 1, "unknown template 'tpu'");
+        Path ds = dir.resolve("bad-space.yaml");
+        Files.writeString(ds, "space:\n  rows: [8, -4]\n");
+        assertUserMistake(coex("evaluator", "generate", "--template", "systolic", "--design-space", ds.toString(), "-o", dir.resolve("out").toString()), 1,
+                "bad-space.yaml:2: space.rows[1]");
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertUserMistake(coex("evaluator", "train", empty.toString(), "-o", dir.resolve("out").toString()), 1, "holds no manifest.json");
     }

@@ -8,6 +8,7 @@ import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
 import org.coex.accel.space.Parameter;
+import org.coex.evaluator.cube.ConfigRow;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.data.OptimalConfigs;
 import org.coex.nas.space.Architecture;
@@ -57,15 +58,16 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
         int values = params.stream().mapToInt(Parameter::size).sum();
         float[] ind = new float[c * values];
         for (int j = 0; j < c; j++) {
-            double[] lr = cube.latencyRow(j);
-            double[] er = cube.energyRow(j);
+            ConfigRow row = cube.row(j);
+            double[] lr = row.latencyRow();
+            double[] er = row.energyRow();
             for (int i = 0; i < k; i++) {
                 lat[i * c + j] = (float) lr[i];
                 en[i * c + j] = (float) er[i];
             }
-            fl[j] = (float) cube.fixedLatencyMs(j);
-            fe[j] = (float) cube.fixedEnergyUj(j);
-            ar[j] = (float) cube.areaMm2(j);
+            fl[j] = (float) row.fixedLatencyMs();
+            fe[j] = (float) row.fixedEnergyUj();
+            ar[j] = (float) row.areaMm2();
             int[] choice = cube.key().designSpace().choices(j);
             int offset = 0;
             for (int p = 0; p < params.size(); p++) {

@@ -17,7 +17,14 @@ import org.coex.accel.tech.TechnologyTables;
 import org.coex.accel.template.AcceleratorTemplate;
 import org.coex.accel.template.Templates;
 import org.coex.evaluator.api.AnalyticEvaluator;
+import org.coex.accel.space.DesignSpace;
+import org.coex.evaluator.cube.ConfigCosts;
 import org.coex.evaluator.cube.CostCube;
+import org.coex.evaluator.cube.OnDemandCosts;
+import org.coex.accel.explore.DesignSpaceFiles;
+import org.coex.evaluator.data.OptimalConfigs;
+import org.coex.evaluator.data.Optima;
+import org.coex.evaluator.data.SolverOptima;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.evaluator.data.CostDataset;
 import org.coex.evaluator.data.DatasetFiles;
@@ -49,8 +56,14 @@ public final class EvaluatorCommand implements Runnable {
     public static final class Generate implements Callable<Integer> {
         @Option(names = "--space", paramLabel = "FILE", description = "search-space YAML (default: the built-in Fashion-MNIST space)")
         Path spaceFile;
-        @Option(names = "--template", defaultValue = "spatial", description = "accelerator template; its default design space is enumerated")
+        @Option(names = "--template", defaultValue = "spatial", description = "accelerator template")
         String template;
+        @Option(names = "--design-space", paramLabel = "FILE", description = {"YAML with a `space:` mapping (parameter: [values]) as in sweep specs",
+            "(default: the template's default space)"})
+        Path designSpaceFile;
+        @Option(names = "--solver-budget", defaultValue = "2000", description = {"configurations costed per architecture by coex optimize's solver",
+            "when the design space has more than " + CostCubeBuilder.MAX_CONFIGS + " points (smaller ones are enumerated)"})
+        long solverBudget;
         @Option(names = "--technology", defaultValue = TechnologyTables.DEFAULT, description = "technology preset or YAML file")
         String technology;
         @Option(names = "--samples", defaultValue = "100000") int samples;
@@ -73,17 +86,32 @@ public final class EvaluatorCommand implements Runnable {
             List<HardLimit> hard = new ArrayList<>();
             for (String l : limits) hard.add(limit(l));
             if (samples < 1) throw problem("--samples", "must be >= 1 (found " + samples + ")");
+            if (solverBudget < 1) throw problem("--solver-budget", "must be >= 1 (found " + solverBudget + ")");
+            DesignSpace ds = designSpaceFile == null ? t.defaultSpace() : DesignSpaceFiles.load(designSpaceFile, t, tech);
             long start = System.nanoTime();
-            CostCube cube;
-            CostDataset d;
-            try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
-                cube = CostCubeBuilder.build(space, t, t.defaultSpace(), tech, technology, progress);
+            ConfigCosts costs;
+            Optima optima;
+            String method;
+            if (ds.size() <= CostCubeBuilder.MAX_CONFIGS) {
+                CostCube cube;
+                try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
+                    cube = CostCubeBuilder.build(space, t, ds, tech, technology, progress);
+                }
+                out.printf("cost cube: %s, %d searchable layers, %d encoding entries x %,d %s configurations (%.1f s)%n", space.name(),
+                        space.layers().size(), cube.width(), cube.configCount(), t.name(), (System.nanoTime() - start) / 1e9);
+                costs = cube;
+                optima = new OptimalConfigs(cube, obj, hard);
+                method = "exhaustive";
+            } else {
+                costs = new OnDemandCosts(space, t, ds, tech, technology);
+                optima = new SolverOptima(costs, obj, hard, solverBudget, seed);
+                method = "coex optimize solver, at most " + solverBudget + " configurations per architecture";
+                out.printf("%,d %s configurations: costed on demand, optima by %s%n", ds.size(), t.name(), method);
             }
-            out.printf("cost cube: %s, %d searchable layers, %d encoding entries x %,d %s configurations (%.1f s)%n", space.name(),
-                    space.layers().size(), cube.width(), cube.configCount(), t.name(), (System.nanoTime() - start) / 1e9);
             out.flush();
+            CostDataset d;
             try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
-                d = CostDataset.generate(cube, samples, seed, obj, hard, progress);
+                d = CostDataset.generate(costs, optima, method, samples, seed, obj, hard, progress);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             DatasetFiles.write(d, output, seconds);
@@ -137,7 +165,7 @@ public final class EvaluatorCommand implements Runnable {
             if (!(heldOut > 0 && heldOut < 1)) throw Generate.problem("--held-out", "must be between 0 and 1 (found " + heldOut + ")");
             if (epochs < 1 || batchSize < 1 || !(lr > 0)) throw Generate.problem("--epochs", "epochs, batch size and lr must be positive");
             SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
-            CostCube cube = cubeOf(data, space, spec);
+            ConfigCosts cube = costsOf(data, space, spec);
             CostDataset d = DatasetFiles.read(data, cube);
             var config = new EvaluatorTrainer.Config(epochs, batchSize, lr, heldOut, seed, hidden);
             out.printf("training on %,d of %,d samples (%d epochs, hidden %s)%n", EvaluatorTrainer.trainCount(d, config), d.size(), epochs,
@@ -162,15 +190,19 @@ public final class EvaluatorCommand implements Runnable {
         }
     }
 
-    /** The analytic evaluator on the same held-out samples: exact costs in float32, configuration by a cold soft-min. */
-    static Fidelity analyticFidelity(CostCube cube, CostDataset d, int from) {
+    /**
+     * The analytic evaluator on the same held-out samples: exact costs in float32, configuration by a
+     * cold soft-min; null when the design space is too large to enumerate.
+     */
+    static Fidelity analyticFidelity(ConfigCosts costs, CostDataset d, int from) {
+        if (!(costs instanceof CostCube cube)) return null;
         try (AnalyticEvaluator a = AnalyticEvaluator.choosing(cube, d.objective(), d.limits(), 1e-3, 100)) {
             return Fidelity.measure(a, d, from);
         }
     }
 
-    /** The cost cube a dataset was made with: its manifest's template and technology, the template's default design space. */
-    static CostCube cubeOf(Path data, SearchSpace space, CommandSpec spec) throws IOException {
+    /** The costs a dataset was made with: its manifest's template, technology and design space (a cube when it is small enough). */
+    static ConfigCosts costsOf(Path data, SearchSpace space, CommandSpec spec) throws IOException {
         if (!java.nio.file.Files.isRegularFile(data.resolve("manifest.json"))) {
             throw Generate.problem("DATA", data + " holds no manifest.json; make a dataset with `coex evaluator generate -o " + data + "`");
         }
@@ -179,8 +211,11 @@ public final class EvaluatorCommand implements Runnable {
         AcceleratorTemplate t = Templates.byName(templateName).orElseThrow(() -> Generate.problem("DATA", "the dataset names template '" + templateName
                 + "', which is not installed; installed: " + String.join(", ", Templates.names())));
         String technology = String.valueOf(manifest.get("technology"));
+        TechnologyTable tech = TechnologyTables.resolve(technology, Path.of(""));
+        DesignSpace ds = DatasetFiles.designSpace(manifest);
+        if (ds.size() > CostCubeBuilder.MAX_CONFIGS) return new OnDemandCosts(space, t, ds, tech, technology);
         try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
-            return CostCubeBuilder.build(space, t, t.defaultSpace(), TechnologyTables.resolve(technology, Path.of("")), technology, progress);
+            return CostCubeBuilder.build(space, t, ds, tech, technology, progress);
         }
     }
 
@@ -196,7 +231,7 @@ public final class EvaluatorCommand implements Runnable {
 
         @Override public Integer call() throws IOException {
             SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
-            CostCube cube = cubeOf(data, space, spec);
+            ConfigCosts cube = costsOf(data, space, spec);
             CostDataset d = DatasetFiles.read(data, cube);
             try (LearnedEvaluator ev = EvaluatorFiles.load(model, cube.key())) {
                 Fidelity f = Fidelity.measure(ev, d, EvaluatorFiles.firstHeldOut(model));

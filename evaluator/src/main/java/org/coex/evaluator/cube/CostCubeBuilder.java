@@ -1,28 +1,16 @@
 package org.coex.evaluator.cube;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-import org.coex.accel.cost.LayerCost;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.space.DesignSpace;
-import org.coex.accel.space.HwConfig;
 import org.coex.accel.tech.TechnologyTable;
-import org.coex.accel.template.Accelerator;
 import org.coex.accel.template.AcceleratorTemplate;
-import org.coex.accel.workload.Layer;
-import org.coex.nas.space.ArchEncoding;
 import org.coex.nas.space.SearchSpace;
-import org.coex.nas.space.SearchableLayer;
 
-/**
- * Computes a {@link CostCube} with accel-model: every configuration of the design space (in parallel),
- * each distinct layer shape once per configuration (layers of a stage repeat shapes).
- */
+/** Computes a {@link CostCube} with accel-model: one {@link ConfigRow} per configuration of the design space, in parallel. */
 public final class CostCubeBuilder {
-    /** Above this many configurations the cube is too big to enumerate; narrow the design space. */
+    /** Above this many configurations the cube is too big to enumerate; use {@link OnDemandCosts} instead. */
     public static final long MAX_CONFIGS = 200_000;
 
     private CostCubeBuilder() {}
@@ -32,48 +20,19 @@ public final class CostCubeBuilder {
                                  String technologyName, ProgressListener progress) {
         long n = designSpace.size();
         if (n > MAX_CONFIGS) {
-            throw new IllegalArgumentException("the design space has " + n + " configurations; a cost cube enumerates at most " + MAX_CONFIGS + ", so narrow it");
+            throw new IllegalArgumentException("the design space has " + n + " configurations; a cost cube enumerates at most " + MAX_CONFIGS
+                    + " (larger spaces are costed on demand)");
         }
-        int configs = (int) n;
-        ArchEncoding encoding = space.encoding();
-        List<SearchableLayer> layers = space.layers();
-        List<Layer> fixed = space.fixedLayers();
-        HwConfig[] points = new HwConfig[configs];
-        double[] clock = new double[configs];
-        double[] area = new double[configs];
-        double[] fixedCycles = new double[configs];
-        double[] fixedEnergy = new double[configs];
-        double[][] cycles = new double[configs][encoding.length()];
-        double[][] energy = new double[configs][encoding.length()];
+        ConfigRow[] rows = new ConfigRow[(int) n];
         AtomicLong done = new AtomicLong();
-        IntStream.range(0, configs).parallel().forEach(c -> {
-            Accelerator acc = template.configure(designSpace.point(c), technology);
-            Map<Layer, LayerCost> memo = new HashMap<>();
-            points[c] = acc.config();
-            clock[c] = acc.clockMhz();
-            area[c] = acc.areaUm2().values().stream().mapToDouble(Double::doubleValue).sum() / 1e6;
-            for (Layer l : fixed) {
-                LayerCost lc = cost(acc, l, memo);
-                fixedCycles[c] += lc.cycles();
-                fixedEnergy[c] += lc.totalEnergyPj();
-            }
-            for (SearchableLayer sl : layers) {
-                for (int j = 0; j < sl.candidates().size(); j++) {
-                    int k = encoding.offset(sl.index()) + j;
-                    for (Layer l : sl.accelLayers(sl.candidates().get(j))) {
-                        LayerCost lc = cost(acc, l, memo);
-                        cycles[c][k] += lc.cycles();
-                        energy[c][k] += lc.totalEnergyPj();
-                    }
-                }
-            }
-            progress.progress(done.incrementAndGet(), configs);
+        IntStream.range(0, rows.length).parallel().forEach(c -> {
+            rows[c] = ConfigRow.of(space, template.configure(designSpace.point(c), technology));
+            progress.progress(done.incrementAndGet(), rows.length);
         });
-        return new CostCube(new CostCube.Key(space.fingerprint(), encoding, template.name(), technologyName, designSpace), List.of(points),
-                clock, area, fixedCycles, fixedEnergy, cycles, energy);
+        return new CostCube(key(space, template, designSpace, technologyName), java.util.List.of(rows));
     }
 
-    private static LayerCost cost(Accelerator acc, Layer l, Map<Layer, LayerCost> memo) {
-        return memo.computeIfAbsent(l.withName("shape"), acc::evaluate);
+    static CostCube.Key key(SearchSpace space, AcceleratorTemplate template, DesignSpace designSpace, String technologyName) {
+        return new CostCube.Key(space.fingerprint(), space.encoding(), template.name(), technologyName, designSpace);
     }
 }

@@ -16,6 +16,7 @@ import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
+import org.coex.evaluator.cube.ConfigCosts;
 import org.coex.evaluator.cube.CostCube;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,7 +33,7 @@ public final class DatasetFiles {
     private DatasetFiles() {}
 
     public static void write(CostDataset d, Path dir, double seconds) throws IOException {
-        DesignSpace ds = d.cube().key().designSpace();
+        DesignSpace ds = d.costs().key().designSpace();
         int n = d.size();
         int h = ds.parameters().size();
         int[][] config = new int[n][];
@@ -56,7 +57,7 @@ public final class DatasetFiles {
     }
 
     static Map<String, Object> manifest(CostDataset d, double seconds) {
-        CostCube.Key k = d.cube().key();
+        CostCube.Key k = d.costs().key();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "coex-cost-dataset/1");
         m.put("samples", d.size());
@@ -69,13 +70,15 @@ public final class DatasetFiles {
         Map<String, Double> weights = new LinkedHashMap<>();
         d.objective().weights().forEach((k2, v) -> weights.put(k2.column(), v));
         m.put("objective_weights", weights);
+        m.put("optimum", d.optimum());
         m.put("limits", d.limits().stream().map(l -> Map.of("metric", l.metric().column(), "bound", l.bound())).toList());
         Map<String, String> arrays = new LinkedHashMap<>();
         arrays.put("arch", "float32 [samples, encoding length]: per-layer op probabilities, layer after layer, candidates in the space's order");
         arrays.put("kind", "int32 [samples]: 0 one-hot architecture, 1 mixture of three, 2 per-layer Dirichlet");
         arrays.put("config", "int32 [samples, parameters]: value index of each design-space parameter (order of design_space)");
         arrays.put("metrics", "float64 [samples, 3]: " + String.join(", ", CostDataset.METRIC_COLUMNS) + " of (arch, config)");
-        arrays.put("best_config", "int32 [samples, parameters]: the optimal configuration of arch under objective and limits");
+        arrays.put("best_config", "int32 [samples, parameters]: the optimal configuration of arch under objective and limits (proven when optimum is exhaustive, "
+                + "the solver's best otherwise)");
         arrays.put("best_metrics", "float64 [samples, 3]: metrics of (arch, best_config)");
         arrays.put("best_feasible", "int32 [samples]: 1 if best_config meets every limit");
         m.put("arrays", arrays);
@@ -83,12 +86,12 @@ public final class DatasetFiles {
     }
 
     /**
-     * Reads a dataset back for the cube it was made with.
+     * Reads a dataset back for the costs it was made with.
      *
      * @throws SpecException (one problem) if the manifest names another search space, template or design space
      */
     @SuppressWarnings("unchecked")
-    public static CostDataset read(Path dir, CostCube cube) throws IOException {
+    public static CostDataset read(Path dir, ConfigCosts cube) throws IOException {
         Map<String, Object> m = manifest(dir);
         Map<String, Object> want = JSON.convertValue(manifestKey(cube.key()), Map.class);
         for (String k : want.keySet()) {
@@ -114,7 +117,8 @@ public final class DatasetFiles {
             bestIndex[i] = (int) ds.index(best[i]);
             feasible[i] = feasibleFlags[i] == 1;
         }
-        return new CostDataset(cube, new Objective(weights), limits, ((Number) m.get("seed")).longValue(), array(dir, "arch").toFloatMatrix(),
+        return new CostDataset(cube, new Objective(weights), limits, ((Number) m.get("seed")).longValue(),
+                String.valueOf(m.getOrDefault("optimum", "exhaustive")), array(dir, "arch").toFloatMatrix(),
                 array(dir, "kind").toIntVector(), configIndex, array(dir, "metrics").toDoubleMatrix(), bestIndex,
                 array(dir, "best_metrics").toDoubleMatrix(), feasible);
     }
@@ -128,6 +132,14 @@ public final class DatasetFiles {
         for (Parameter p : k.designSpace().parameters()) space.put(p.name(), p.values());
         m.put("design_space", space);
         return m;
+    }
+
+    /** The design space a manifest names (parameters and values in their order). */
+    @SuppressWarnings("unchecked")
+    public static DesignSpace designSpace(Map<String, Object> manifest) {
+        List<Parameter> ps = new java.util.ArrayList<>();
+        ((Map<String, List<Object>>) manifest.get("design_space")).forEach((name, values) -> ps.add(new Parameter(name, values)));
+        return new DesignSpace(ps);
     }
 
     /** Reads an array back (any of the names in the manifest). */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
+import org.coex.evaluator.cube.ConfigRow;
 import org.coex.evaluator.cube.CostCube;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * configurations meeting every hard limit; when none does, least total relative violation
  * (limits in {@link HardLimit}'s sense), ties by objective. Thread-safe.
  */
-public final class OptimalConfigs {
+public final class OptimalConfigs implements Optima {
     private static final long CELLS_PER_CHUNK = 1L << 22;
     private static final double INFEASIBLE = 1e30;
 
@@ -29,8 +30,6 @@ public final class OptimalConfigs {
     private final INDArray fixedEnergy;
     private final INDArray area;
 
-    public record Choice(int config, boolean feasible, Metrics metrics) {}
-
     public OptimalConfigs(CostCube cube, Objective objective, List<HardLimit> limits) {
         this.cube = cube;
         this.objective = objective;
@@ -42,11 +41,12 @@ public final class OptimalConfigs {
         double[] fe = new double[c];
         double[] ar = new double[c];
         for (int i = 0; i < c; i++) {
-            lat[i] = cube.latencyRow(i);
-            en[i] = cube.energyRow(i);
-            fl[i] = cube.fixedLatencyMs(i);
-            fe[i] = cube.fixedEnergyUj(i);
-            ar[i] = cube.areaMm2(i);
+            ConfigRow row = cube.row(i);
+            lat[i] = row.latencyRow();
+            en[i] = row.energyRow();
+            fl[i] = row.fixedLatencyMs();
+            fe[i] = row.fixedEnergyUj();
+            ar[i] = row.areaMm2();
         }
         this.latencyT = Nd4j.create(lat).transpose().dup();
         this.energyT = Nd4j.create(en).transpose().dup();
@@ -55,8 +55,7 @@ public final class OptimalConfigs {
         this.area = Nd4j.create(ar, 1, c);
     }
 
-    /** The best configuration of each row of {@code probabilities}. */
-    public Choice[] best(double[][] probabilities) {
+    @Override public Choice[] best(double[][] probabilities) {
         Choice[] out = new Choice[probabilities.length];
         int rows = (int) Math.max(1, CELLS_PER_CHUNK / cube.configCount());
         for (int from = 0; from < probabilities.length; from += rows) {

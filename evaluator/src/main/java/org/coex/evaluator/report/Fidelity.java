@@ -34,7 +34,7 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
     public static Fidelity measure(Evaluator ev, CostDataset d, int from) {
         int n = d.size() - from;
         if (n < 2) throw new IllegalArgumentException("need at least 2 held-out samples, found " + n);
-        HardwareLayout layout = new HardwareLayout(d.cube().key().designSpace());
+        HardwareLayout layout = new HardwareLayout(d.costs().key().designSpace());
         int k = d.arch()[0].length;
         double[][] pred = new double[n][];
         double[][] truth = new double[n][];
@@ -86,10 +86,10 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
             counted++;
             double[] p = new double[k];
             for (int q = 0; q < k; q++) p[q] = d.arch()[row][q];
-            Metrics got = d.cube().metrics(chosen[i], p);
+            Metrics got = d.costs().metrics(chosen[i], p);
             if (!limits.stream().allMatch(l -> l.isMet(got))) continue;
             feasible++;
-            Metrics best = d.cube().metrics(d.bestConfig()[row], p);
+            Metrics best = d.costs().metrics(d.bestConfig()[row], p);
             double regret = Math.max(0, d.objective().value(got) / d.objective().value(best) - 1);
             regretSum += regret;
             if (regret <= 0.02) within++;

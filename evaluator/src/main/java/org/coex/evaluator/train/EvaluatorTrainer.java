@@ -45,11 +45,11 @@ public final class EvaluatorTrainer {
     public static LearnedEvaluator train(CostDataset d, Config c, Consumer<Epoch> onEpoch) {
         TorchRuntime.configure();
         DjlSeeds.apply(c.seed());
-        HardwareLayout layout = new HardwareLayout(d.cube().key().designSpace());
+        HardwareLayout layout = new HardwareLayout(d.costs().key().designSpace());
         int n = trainCount(d, c);
         if (n < 1) throw new IllegalArgumentException("no training samples left after holding out " + c.heldOut());
         LearnedEvaluator.Scaling scaling = scaling(d, n);
-        LearnedEvaluator ev = new LearnedEvaluator(d.cube().key().encoding(), layout, scaling, c.hidden());
+        LearnedEvaluator ev = new LearnedEvaluator(d.costs().key().encoding(), layout, scaling, c.hidden());
         Samples s = new Samples(d, layout, scaling);
         List<Parameter> est = Updater.trainable(ev.estimator().getParameters());
         List<Parameter> gen = Updater.trainable(ev.generator().getParameters());

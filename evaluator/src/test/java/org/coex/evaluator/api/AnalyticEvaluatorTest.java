@@ -21,6 +21,7 @@ import org.coex.evaluator.TinyCubes;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.data.ArchSampler;
 import org.coex.evaluator.data.OptimalConfigs;
+import org.coex.evaluator.data.Optima;
 import org.coex.nas.space.Architecture;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class AnalyticEvaluatorTest {
                 assertEquals(want.areaMm2(), area[i], 1e-5 * want.areaMm2());
             }
             float[] grad = x.getGradient().toFloatArray();
-            double[] row = CUBE.latencyRow(13);
+            double[] row = CUBE.row(13).latencyRow();
             for (int k = 0; k < row.length; k++) assertEquals(row[k], grad[k], 1e-5 * Math.abs(row[k]) + 1e-9, "d latency / d p_" + k);
             // rows 4, 8, 16 x cols 4, 8, 16 x 3 dataflows: configuration 13 is rows 8, cols 8, ws
             assertArrayEquals(new float[] {0, 1, 0, 0, 1, 0, 0, 1, 0}, out.hardware().get(0).toFloatArray());
@@ -71,9 +72,9 @@ class AnalyticEvaluatorTest {
     void aColdSoftMinChoosesTheOptimalConfiguration() {
         double[][] p = samples(30, 2);
         Objective energy = Objective.of(Metrics.Name.ENERGY);
-        double area = CUBE.areaMm2(CUBE.configCount() / 2);
+        double area = CUBE.row(CUBE.configCount() / 2).areaMm2();
         var limits = List.of(new HardLimit(Metrics.Name.AREA, area));
-        OptimalConfigs.Choice[] best = new OptimalConfigs(CUBE, energy, limits).best(p);
+        Optima.Choice[] best = new OptimalConfigs(CUBE, energy, limits).best(p);
         try (AnalyticEvaluator ev = AnalyticEvaluator.choosing(CUBE, energy, limits, 1e-3, 100); NDManager m = NDManager.newBaseManager()) {
             Evaluator.Prediction out = ev.forward(m.create(flat(p), new Shape(p.length, p[0].length)));
             float[] e = out.energyUj().toFloatArray();
@@ -95,7 +96,7 @@ class AnalyticEvaluatorTest {
     void theSoftMinsGradientMatchesFiniteDifferences() {
         double[] p0 = samples(3, 4)[2];   // a per-layer Dirichlet vector
         Objective edp = Objective.of(Metrics.Name.EDP);
-        var limits = List.of(new HardLimit(Metrics.Name.AREA, CUBE.areaMm2(CUBE.configCount() / 2)));
+        var limits = List.of(new HardLimit(Metrics.Name.AREA, CUBE.row(CUBE.configCount() / 2).areaMm2()));
         try (AnalyticEvaluator ev = AnalyticEvaluator.choosing(CUBE, edp, limits, 0.3, 5); NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.create(flat(new double[][] {p0}), new Shape(1, p0.length));
             x.setRequiresGradient(true);

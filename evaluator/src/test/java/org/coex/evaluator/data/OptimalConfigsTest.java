@@ -34,7 +34,7 @@ class OptimalConfigsTest {
                 new Object[] {Objective.of(Metrics.Name.LATENCY), List.of(new HardLimit(Metrics.Name.AREA, 1e-6))})) {
             Objective objective = (Objective) problem[0];
             @SuppressWarnings("unchecked") List<HardLimit> limits = (List<HardLimit>) problem[1];
-            OptimalConfigs.Choice[] got = new OptimalConfigs(CUBE, objective, limits).best(p);
+            Optima.Choice[] got = new OptimalConfigs(CUBE, objective, limits).best(p);
             int feasible = 0;
             for (int i = 0; i < p.length; i++) {
                 double bestScore = Double.POSITIVE_INFINITY;
