@@ -34,7 +34,18 @@ public interface Evaluator {
      * @param hardware  [B, sum of parameter sizes]: per design-space parameter, the probability of each
      *                  value (blocks in the design space's parameter order, each summing to 1)
      */
-    record Prediction(NDArray latencyMs, NDArray energyUj, NDArray areaMm2, NDArray hardware) {}
+    record Prediction(NDArray latencyMs, NDArray energyUj, NDArray areaMm2, NDArray hardware) {
+        /** One metric [B], differentiable: EDP = latency x energy; frame rate is not one (limit latency instead). */
+        public NDArray metric(Metrics.Name name) {
+            return switch (name) {
+                case LATENCY -> latencyMs;
+                case ENERGY -> energyUj;
+                case AREA -> areaMm2;
+                case EDP -> latencyMs.mul(energyUj);
+                case FPS -> throw new IllegalArgumentException("fps is not differentiated directly: limit latency to 1000 / fps instead");
+            };
+        }
+    }
 
     record Choice(HwConfig config, Metrics metrics) {}
 }

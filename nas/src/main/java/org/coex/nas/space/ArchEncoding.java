@@ -25,6 +25,13 @@ public record ArchEncoding(List<Integer> candidatesPerLayer, String fingerprint)
     }
 
     /** The one-hot vector of an architecture. */
+    /** Every layer's candidates equally likely: the probabilities of an all-zero alpha. */
+    public double[] uniform() {
+        double[] p = new double[length()];
+        for (int i = 0; i < layers(); i++) java.util.Arrays.fill(p, offset(i), offset(i) + candidatesPerLayer.get(i), 1.0 / candidatesPerLayer.get(i));
+        return p;
+    }
+
     public double[] oneHot(Architecture a) {
         if (a.choices().size() != layers()) throw new IllegalArgumentException("architecture has " + a.choices().size() + " layers, encoding " + layers());
         double[] v = new double[length()];

@@ -3,6 +3,7 @@ package org.coex.nas.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -55,6 +56,7 @@ public final class SearchTrainer implements AutoCloseable {
     private int epoch;
     private CostTable costTable;
     private NDArray[] costRows;
+    private ArchitectureObjective objective;
 
     public SearchTrainer(SearchSpace space, SearchConfig config) {
         this.space = space;
@@ -84,6 +86,9 @@ public final class SearchTrainer implements AutoCloseable {
             costRows[i] = manager.create(f);
         }
     }
+
+    /** Adds a co-exploration's cost term and gradient adjustment to every architecture step. */
+    public void useObjective(ArchitectureObjective objective) { this.objective = objective; }
 
     /** Expected cost under the current alpha, in the table's unit (NaN without a table). */
     public double expectedCost() {
@@ -136,8 +141,10 @@ public final class SearchTrainer implements AutoCloseable {
                         if (costTable != null && config.costLambda() > 0) {
                             objective = objective.add(expectedCostTerm(step).mul((float) config.costLambda()));
                         }
+                        if (this.objective != null) objective = objective.add(this.objective.cost(probabilities(step)));
                         gc.backward(objective);
                     }
+                    if (this.objective != null) adjustAlphaGradient(step);
                     alphaUpdater.step(alphas, config.alphaLr());
                     zero(weights);
                 }
@@ -147,6 +154,55 @@ public final class SearchTrainer implements AutoCloseable {
         epoch++;
         return new EpochStats(e, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), valAccuracy, meanEntropy(),
                 net.derive(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** softmax(alpha) of every layer, concatenated in the encoding layout, inside the current graph. */
+    private NDArray probabilities(NDManager scope) {
+        NDList parts = new NDList();
+        for (MixedOp m : net.mixedOps()) parts.add(scope.zeros(m.alpha().getArray().getShape()).add(m.alpha().getArray()).softmax(0));
+        return NDArrays.concat(parts);
+    }
+
+    /** The alpha gradient in the encoding layout. */
+    private double[] alphaGradient() {
+        double[] g = new double[space.encoding().length()];
+        List<MixedOp> ops = net.mixedOps();
+        for (int i = 0; i < ops.size(); i++) {
+            try (NDArray grad = ops.get(i).alpha().getArray().getGradient()) {
+                float[] f = grad.toFloatArray();
+                for (int j = 0; j < f.length; j++) g[space.encoding().offset(i) + j] = f[j];
+            }
+        }
+        return g;
+    }
+
+    private void setAlphaGradient(double[] g) {
+        List<MixedOp> ops = net.mixedOps();
+        for (int i = 0; i < ops.size(); i++) {
+            try (NDArray grad = ops.get(i).alpha().getArray().getGradient()) {
+                float[] f = new float[(int) grad.size()];
+                for (int j = 0; j < f.length; j++) f[j] = (float) g[space.encoding().offset(i) + j];
+                grad.set(f);
+            }
+        }
+    }
+
+    /** Lets the objective replace the architecture gradient (HDX), differentiating what it needs on the side. */
+    private void adjustAlphaGradient(NDManager scope) {
+        double[] g = alphaGradient();
+        zero(alphas);
+        ArchitectureObjective.Differentiator d = f -> {
+            double value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray y = f.apply(probabilities(scope));
+                value = y.getFloat();
+                gc.backward(y);
+            }
+            double[] h = alphaGradient();
+            zero(alphas);
+            return new ArchitectureObjective.Derivative(value, h);
+        };
+        setAlphaGradient(objective.adjust(g, d));
     }
 
     /** Gumbel trains weights on the whole mixture (FBNet); binary gates on one sampled path (ProxylessNAS). */

@@ -1,0 +1,90 @@
+package org.coex.dance.loop;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.optimize.Objective;
+import org.coex.evaluator.api.Evaluator;
+import org.coex.hdx.ConstraintGuard;
+import org.coex.hdx.HardConstraint;
+import org.coex.nas.train.ArchitectureObjective;
+
+/**
+ * DANCE's architecture objective, with HDX when there are hard constraints. The cost added to the
+ * cross-entropy is
+ * <pre>  lambda * sum_m w_m * metric_m(p) / metric_m(uniform p)</pre>
+ * with the metrics predicted by an {@link Evaluator} (learned or analytic) from the op probabilities p,
+ * so d cost / d alpha flows through the evaluator. When a hard constraint on a predicted metric is
+ * violated, the architecture gradient g of cross-entropy + cost is replaced by the {@link ConstraintGuard}'s
+ * projection, using h_k = d metric_k / d alpha from one extra backward pass through the evaluator each.
+ * Constraint metric names are {@link Metrics.Name} columns (latency_ms, energy_uj, area_mm2, edp_uj_ms).
+ */
+public final class CoExploration implements ArchitectureObjective {
+    private final Evaluator evaluator;
+    private final Objective objective;
+    private final double lambda;
+    private final ConstraintGuard guard;
+    private final List<Metrics.Name> constrained = new ArrayList<>();
+    private final double[] reference;
+    private ConstraintGuard.Step last;
+
+    /**
+     * @param uniform the op probabilities of a uniform alpha (the start of a search): the cost's reference point
+     * @param guard   hard constraints (none: DANCE with a soft cost only)
+     */
+    public CoExploration(Evaluator evaluator, Objective objective, double lambda, ConstraintGuard guard, double[] uniform) {
+        if (!(lambda >= 0)) throw new IllegalArgumentException("lambda must be >= 0, found " + lambda);
+        this.evaluator = evaluator;
+        this.objective = objective;
+        this.lambda = lambda;
+        this.guard = guard;
+        for (HardConstraint c : guard.constraints()) {
+            constrained.add(Metrics.Name.parse(c.metric()).filter(n -> n != Metrics.Name.FPS).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown constraint metric '" + c.metric() + "'; use latency_ms, energy_uj, area_mm2 or edp_uj_ms")));
+        }
+        List<Metrics.Name> names = List.copyOf(objective.weights().keySet());
+        this.reference = new double[names.size()];
+        try (NDManager m = NDManager.newBaseManager()) {
+            Evaluator.Prediction p = evaluator.forward(m.create(toFloat(uniform)));
+            for (int i = 0; i < names.size(); i++) reference[i] = p.metric(names.get(i)).getFloat();
+        }
+    }
+
+    @Override public NDArray cost(NDArray probabilities) {
+        Evaluator.Prediction p = evaluator.forward(probabilities);
+        NDArray total = probabilities.getManager().zeros(new ai.djl.ndarray.types.Shape(1));
+        int i = 0;
+        for (Map.Entry<Metrics.Name, Double> w : objective.weights().entrySet()) {
+            total = total.add(p.metric(w.getKey()).mul((float) (lambda * w.getValue() / reference[i++])));
+        }
+        return total.sum();
+    }
+
+    @Override public double[] adjust(double[] gradient, Differentiator differentiator) {
+        int m = constrained.size();
+        double[] values = new double[m];
+        double[][] h = new double[m][];
+        for (int k = 0; k < m; k++) {
+            Metrics.Name name = constrained.get(k);
+            Derivative d = differentiator.of(p -> evaluator.forward(p).metric(name).sum());
+            values[k] = d.value();
+            h[k] = d.gradient();
+        }
+        last = guard.apply(gradient, values, h);
+        return last.gradient();
+    }
+
+    /** What the last architecture step did (null before the first). */
+    public ConstraintGuard.Step lastStep() { return last; }
+
+    public ConstraintGuard guard() { return guard; }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return f;
+    }
+}

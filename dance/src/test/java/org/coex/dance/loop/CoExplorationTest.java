@@ -1,0 +1,102 @@
+package org.coex.dance.loop;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.explore.ProgressListener;
+import org.coex.accel.optimize.Objective;
+import org.coex.accel.space.DesignSpace;
+import org.coex.accel.space.Parameter;
+import org.coex.accel.tech.TechnologyTables;
+import org.coex.accel.template.systolic.SystolicTemplate;
+import org.coex.evaluator.api.AnalyticEvaluator;
+import org.coex.evaluator.cube.CostCube;
+import org.coex.evaluator.cube.CostCubeBuilder;
+import org.coex.hdx.ConstraintGuard;
+import org.coex.hdx.HardConstraint;
+import org.coex.nas.data.ImageSet;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.SearchSpace;
+import org.coex.nas.space.Stage;
+import org.coex.nas.supernet.PathSampler;
+import org.coex.nas.train.Batches;
+import org.coex.nas.train.SearchConfig;
+import org.coex.nas.train.SearchTrainer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("djl")
+class CoExplorationTest {
+    /** 8x8 input; 3 searchable layers of k{3,5} x e{1,3} (+ skip on two of them). */
+    static final SearchSpace TINY = new SearchSpace("tiny", 1, 8, 4, 3, 1, List.of(new Stage(8, 2, 2), new Stage(8, 1, 1)),
+            List.of(3, 5), List.of(1, 3), true, 16, 4);
+    static final CostCube CUBE = CostCubeBuilder.build(TINY, new SystolicTemplate(), DesignSpace.of(Parameter.of("rows", 4, 8), Parameter.of("cols", 4, 8)),
+            TechnologyTables.preset(TechnologyTables.DEFAULT), TechnologyTables.DEFAULT, ProgressListener.NONE);
+    static final SearchConfig CONFIG = new SearchConfig(6, 1, 16, 0.05, 0.9, 1e-4, 0.1, PathSampler.Strategy.BINARY_GATES, 1.0, 1.0, 0, false, 5, 0);
+
+    /** 4 classes: a bright 3x3 square in one of four corners, plus noise. */
+    static ImageSet synthetic(int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        byte[] px = new byte[n * 64];
+        byte[] lb = new byte[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % 4;
+            lb[i] = (byte) c;
+            for (int r = 0; r < 8; r++) {
+                for (int col = 0; col < 8; col++) {
+                    boolean on = (c / 2 == 0 ? r < 3 : r >= 5) && (c % 2 == 0 ? col < 3 : col >= 5);
+                    px[i * 64 + r * 8 + col] = (byte) Math.min(255, (on ? 200 : 20) + rng.nextInt(40));
+                }
+            }
+        }
+        return new ImageSet(n, 8, 8, px, lb);
+    }
+
+    /** Searches with the exact evaluator on configuration 0 and returns the derived architecture's true latency. */
+    static double search(List<HardConstraint> constraints, CoExploration[] out) {
+        Batches train = new Batches(synthetic(96, 1), 16, 0.3, 0.3, 0, false);
+        Batches val = new Batches(synthetic(48, 2), 16, 0.3, 0.3, 0, false);
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0, new ConstraintGuard(constraints, 0.05, 1.5),
+                    TINY.encoding().uniform());
+            t.useObjective(co);
+            for (int e = 0; e < CONFIG.epochs(); e++) t.runEpoch(train, val);
+            out[0] = co;
+            Architecture a = t.supernet().derive();
+            return CUBE.metrics(0, a).latencyMs();
+        }
+    }
+
+    @Test
+    void aLatencyLimitTheUnconstrainedSearchMissesIsMetByTheDerivedArchitecture() {
+        CoExploration[] co = new CoExploration[1];
+        double free = search(List.of(), co);
+        assertFalse(co[0].lastStep().anyViolated());
+        // the cheapest architecture of the space: the lowest-latency candidate of every layer
+        double cheapest = Double.POSITIVE_INFINITY;
+        for (int[] choice : allArchitectures()) cheapest = Math.min(cheapest, CUBE.metrics(0, new Architecture(java.util.Arrays.stream(choice).boxed().toList())).latencyMs());
+        double bound = cheapest + 0.25 * (free - cheapest);
+        assertTrue(free > bound, "the unconstrained search must miss the limit for this test to mean anything");
+        double constrained = search(List.of(new HardConstraint("latency_ms", bound, 0.05)), co);
+        assertTrue(constrained <= bound, "derived latency " + constrained + " ms above the limit " + bound + " ms (unconstrained " + free + ")");
+    }
+
+    static List<int[]> allArchitectures() {
+        List<Integer> sizes = TINY.encoding().candidatesPerLayer();
+        List<int[]> out = new java.util.ArrayList<>();
+        int total = sizes.stream().reduce(1, (a, b) -> a * b);
+        for (int i = 0; i < total; i++) {
+            int[] c = new int[sizes.size()];
+            int r = i;
+            for (int l = sizes.size() - 1; l >= 0; l--) {
+                c[l] = r % sizes.get(l);
+                r /= sizes.get(l);
+            }
+            out.add(c);
+        }
+        return out;
+    }
+}
