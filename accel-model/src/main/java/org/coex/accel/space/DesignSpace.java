@@ -66,6 +66,17 @@ public record DesignSpace(List<Parameter> parameters) {
         return idx;
     }
 
+    /** The grid index of a point of this space (its values of every parameter; other keys ignored). */
+    public long indexOf(HwConfig config) {
+        int[] c = new int[parameters.size()];
+        for (int j = 0; j < c.length; j++) {
+            Parameter p = parameters.get(j);
+            c[j] = p.values().indexOf(config.values().get(p.name()));
+            if (c[j] < 0) throw new IllegalArgumentException(p.name() + " = " + config.values().get(p.name()) + " is not a value of this design space");
+        }
+        return index(c);
+    }
+
     private int[] digits(long index) {
         int[] d = new int[parameters.size()];
         for (int j = parameters.size() - 1; j >= 0; j--) {

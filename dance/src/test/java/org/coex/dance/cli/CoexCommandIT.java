@@ -240,6 +240,41 @@ class CoexCommandIT {
     }
 
     /** Fashion-MNIST-shaped IDX files (28x28 noise, labels 0..9) named as the Debian package names them. */
+    @Test
+    void aCoExplorationRunsFromASpecChecksItsLimitsWithTheTruthAndResumes() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
+        writeIdx(data, "train", 96);
+        writeIdx(data, "t10k", 16);
+        Path spec = dir.resolve("search.yaml");
+        Path out = dir.resolve("co");
+        Files.writeString(spec, "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0, data_dir: " + data + "}\n"
+                + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16], dataflow: [os, ws]}}\n"
+                + "objective: latency\nlambda: 0.1\nconstraints: {latency_ms: 0.05, area_mm2: 5}\noutput: " + out + "\n");
+        Result r = coex("search", spec.toString());
+        assertTrue(r.status() == 0 || r.status() == 4, r.err());
+        String result = Files.readString(out.resolve("result/result.json"));
+        for (String key : List.of("\"architecture\"", "\"accelerator\"", "\"predicted\"", "\"true\"", "\"true_value\"", "\"feasible\"")) {
+            assertTrue(result.contains(key), key + " in " + result);
+        }
+        assertEquals(r.status() == 0, result.contains("\"feasible\" : true"), result);
+        assertEquals(2, Files.readAllLines(out.resolve("log.jsonl")).size());
+        assertTrue(Files.readString(out.resolve("log.jsonl")).contains("\"constraints\""));
+        assertTrue(Files.isRegularFile(out.resolve("checkpoint/hdx.json")));
+        // resuming a finished run repeats its result
+        Result again = coex("search", spec.toString(), "--resume");
+        assertEquals(r.status(), again.status(), again.err());
+        assertEquals(result.replaceAll("\"seconds\" : [0-9.]+", ""), Files.readString(out.resolve("result/result.json")).replaceAll("\"seconds\" : [0-9.]+", ""));
+    }
+
+    @Test
+    void searchSpecMistakesAreOneLineWithTheKeyPath() throws IOException {
+        Path spec = dir.resolve("bad.yaml");
+        Files.writeString(spec, "search: {epochs: 4}\nconstraints: {latency: -1}\nmethod: hdx\n");
+        assertUserMistake(coex("search", spec.toString()), 1, "bad.yaml:2: constraints.latency: bound must be a positive number");
+        Files.writeString(spec, "search: {epohcs: 2}\n");
+        assertUserMistake(coex("search", spec.toString()), 1, "search.epohcs: unknown key 'epohcs'; did you mean 'epochs'?");
+    }
+
     static void writeIdx(Path dir, String prefix, int count) throws IOException {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(count);
         java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + count * 784).putInt(0x803).putInt(count).putInt(28).putInt(28);

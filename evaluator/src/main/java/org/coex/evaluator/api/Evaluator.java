@@ -10,7 +10,7 @@ import org.coex.nas.space.Architecture;
  * hardware that goes with them. Implemented exactly ({@link AnalyticEvaluator}) and, next, by
  * DANCE's learned networks.
  */
-public interface Evaluator {
+public interface Evaluator extends AutoCloseable {
 
     /**
      * Metrics of a batch of op-probability vectors [B, K] (encoding layout; [K] counts as B = 1),
@@ -48,4 +48,7 @@ public interface Evaluator {
     }
 
     record Choice(HwConfig config, Metrics metrics) {}
+
+    /** Releases the evaluator's native memory. */
+    @Override void close();
 }

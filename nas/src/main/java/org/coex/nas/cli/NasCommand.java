@@ -32,7 +32,7 @@ public final class NasCommand implements Runnable {
     @Override public void run() { spec.commandLine().usage(spec.commandLine().getOut()); }
 
     /** One line on stderr for a run stopped by a signal; exit status 130 as a shell reports Ctrl-C. */
-    static int stopped(PrintWriter err, StopOnSignal.Stopped e, String what) {
+    public static int stopped(PrintWriter err, StopOnSignal.Stopped e, String what) {
         err.println("coex: stopped by " + e.getMessage() + " at a step boundary; " + what);
         err.flush();
         return 130;

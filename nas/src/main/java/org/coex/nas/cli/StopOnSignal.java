@@ -13,9 +13,9 @@ import sun.misc.SignalHandler;
  * so that it throws {@link Stopped} once a signal has come; the caller's try-with-resources then
  * closes the trainer. The previous handlers come back on {@link #close}.
  */
-final class StopOnSignal implements AutoCloseable {
+public final class StopOnSignal implements AutoCloseable {
     /** Thrown at the first step boundary after a signal. */
-    static final class Stopped extends RuntimeException {
+    public static final class Stopped extends RuntimeException {
         Stopped(String signal) { super(signal); }
     }
 
@@ -23,7 +23,7 @@ final class StopOnSignal implements AutoCloseable {
     private final List<SignalHandler> previous = new ArrayList<>();
     private volatile String received;
 
-    StopOnSignal() {
+    public StopOnSignal() {
         for (String name : new String[] {"INT", "TERM"}) {
             Signal s = new Signal(name);
             signals.add(s);
@@ -31,7 +31,7 @@ final class StopOnSignal implements AutoCloseable {
         }
     }
 
-    ProgressListener watch(ProgressListener inner) {
+    public ProgressListener watch(ProgressListener inner) {
         return (done, total) -> {
             inner.progress(done, total);
             String s = received;

@@ -33,13 +33,23 @@ public final class NasSearch {
     /** The outcome: every epoch's statistics and the derived architecture. */
     public record Result(List<EpochStats> epochs, Architecture architecture, Path output) {}
 
+    /** The batches a search trains weights on and architecture parameters on. */
+    public record Split(Batches train, Batches validation) {
+        /** The spec's split of the training images (seeded), normalized with the weight-training part's statistics. */
+        public static Split of(NasSpec spec) {
+            FashionMnist.Data data = FashionMnist.load(spec.dataDir());
+            ImageSet[] split = FashionMnist.split(data.train(), spec.validationSize(), spec.config().seed());
+            ImageSet train = split[0].first(spec.trainLimit());
+            double[] ms = train.meanStd();
+            return new Split(new Batches(train, spec.config().batchSize(), ms[0], ms[1], spec.config().cropPadding(), spec.config().flip()),
+                    new Batches(split[1], spec.config().batchSize(), ms[0], ms[1], 0, false));
+        }
+    }
+
     public static Result run(NasSpec spec, boolean resume, Consumer<EpochStats> onEpoch, ProgressListener progress) throws IOException {
-        FashionMnist.Data data = FashionMnist.load(spec.dataDir());
-        ImageSet[] split = FashionMnist.split(data.train(), spec.validationSize(), spec.config().seed());
-        ImageSet train = split[0].first(spec.trainLimit());
-        double[] ms = train.meanStd();
-        Batches trainBatches = new Batches(train, spec.config().batchSize(), ms[0], ms[1], spec.config().cropPadding(), spec.config().flip());
-        Batches valBatches = new Batches(split[1], spec.config().batchSize(), ms[0], ms[1], 0, false);
+        Split batches = Split.of(spec);
+        Batches trainBatches = batches.train();
+        Batches valBatches = batches.validation();
         Path checkpoint = spec.output().resolve("checkpoint");
         Path log = spec.output().resolve("log.jsonl");
         Files.createDirectories(spec.output());
@@ -68,7 +78,7 @@ public final class NasSearch {
     }
 
     /** On resume, drops log lines of epochs the checkpoint does not include. */
-    private static void keepLogUpTo(Path log, int epochs) throws IOException {
+    public static void keepLogUpTo(Path log, int epochs) throws IOException {
         if (!Files.exists(log)) return;
         List<String> lines = Files.readAllLines(log);
         Files.write(log, lines.subList(0, Math.min(epochs, lines.size())));

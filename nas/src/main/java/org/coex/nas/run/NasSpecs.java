@@ -43,6 +43,16 @@ public final class NasSpecs {
         Problems problems = new Problems();
         SpecNode root = doc.root(problems);
         if (!root.expectObject()) problems.throwIfAny();
+        NasSpec spec = read(root, base, doc.file().toString());
+        problems.throwIfAny();
+        return spec;
+    }
+
+    /**
+     * Reads a search section (a whole nas spec, or the {@code search} section of a co-exploration
+     * spec); problems go to the node's collector, and fields may then be defaults.
+     */
+    public static NasSpec read(SpecNode root, Path base, String source) {
         root.allowOnly(KEYS);
         String spaceRef = root.string("space", "default");
         SearchSpace space = SearchSpace.fashionMnistDefault();
@@ -70,8 +80,7 @@ public final class NasSpecs {
                 positive(root, "alpha_lr", 0.006), strategy, positive(root, "tau0", 5.0), positive(root, "tau_decay", 0.956),
                 root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1), hardware == null ? 0 : hardware.lambda());
         Path output = base.resolve(root.string("output", "runs/nas")).toAbsolutePath().normalize();
-        problems.throwIfAny();
-        return new NasSpec(doc.file().toString(), space, data, validation, trainLimit, config, output, hardware);
+        return new NasSpec(source, space, data, validation, trainLimit, config, output, hardware);
     }
 
     /** The {@code hardware} section: template, technology, config (parameter: value), metric (latency or energy). */

@@ -271,7 +271,10 @@ public final class SearchTrainer implements AutoCloseable {
     }
 
     /** Writes weights, alpha, BatchNorm statistics, both optimizers' state and the epoch into {@code dir}, all or nothing. */
-    public void checkpoint(Path dir) throws IOException {
+    public void checkpoint(Path dir) throws IOException { checkpoint(dir, Map.of()); }
+
+    /** As {@link #checkpoint(Path)}, with the caller's own state files written in the same all-or-nothing step. */
+    public void checkpoint(Path dir, Map<String, byte[]> extra) throws IOException {
         ByteArrayOutputStream params = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(params)) {
             net.saveParameters(out);
@@ -282,6 +285,7 @@ public final class SearchTrainer implements AutoCloseable {
         files.put("alpha.optimizer", alphaUpdater.state(alphas).encode());
         files.put("state.json", ("{\"epoch\": " + epoch + ", \"seed\": " + config.seed() + ", \"space\": \"" + space.fingerprint() + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
+        files.putAll(extra);
         OutputDirectory.writeAtomically(dir, files);
     }
 

@@ -1,0 +1,55 @@
+package org.coex.dance.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.coex.accel.cli.Progress;
+import org.coex.dance.run.CoSearch;
+import org.coex.dance.run.TruthCheck;
+import org.coex.dance.spec.SearchSpec;
+import org.coex.dance.spec.SearchSpecs;
+import org.coex.nas.cli.NasCommand;
+import org.coex.nas.cli.StopOnSignal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code coex search SPEC}: co-exploration of a network and its accelerator (DANCE, with HDX's hard limits). */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Co-explore a network and its accelerator from a YAML spec (docs/search.md): supernet + evaluator + HDX,",
+            "then the truth (analytic re-measure, hardware repair if a limit fails). Exit 4 when no configuration meets the limits."})
+public final class SearchCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", description = "search spec (YAML); examples/ has ready ones") Path specFile;
+    @Option(names = "--resume", description = "continue from <output>/checkpoint") boolean resume;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files") Path dataDir;
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SearchSpec s = SearchSpecs.load(specFile);
+        if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
+        out.printf("search: %s on %s (%,d configurations), method %s, objective %s, lambda %.3g, limits %s%n", s.search().space().name(), s.template().name(),
+                s.designSpace().size(), s.method().name().toLowerCase(Locale.ROOT), s.objective(), s.lambda(), s.limits());
+        out.flush();
+        CoSearch.Result r;
+        try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
+            r = CoSearch.run(s, resume, line -> {
+                out.println(line);
+                out.flush();
+            }, stop.watch(progress));
+        } catch (StopOnSignal.Stopped e) {
+            return NasCommand.stopped(spec.commandLine().getErr(), e, "finished epochs are in " + s.output().resolve("checkpoint") + "; continue with --resume");
+        }
+        out.printf("derived %s on %s%n", r.architecture().choices(), r.outcome().hardware());
+        for (TruthCheck.LimitCheck c : r.outcome().limits()) {
+            out.printf("  %s: true %.6g (%s)%n", c.limit(), c.value(), c.met() ? "met" : "NOT met");
+        }
+        if (r.outcome().repaired()) out.println("  the evaluator's accelerator missed a limit; repaired by exact search");
+        out.println("wrote " + r.output().resolve("result/result.json"));
+        return r.outcome().feasible() ? 0 : 4;
+    }
+}

@@ -1,0 +1,193 @@
+package org.coex.dance.run;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.explore.ProgressListener;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.SpecException;
+import org.coex.dance.loop.CoExploration;
+import org.coex.dance.spec.SearchSpec;
+import org.coex.evaluator.api.AnalyticEvaluator;
+import org.coex.evaluator.api.Evaluator;
+import org.coex.evaluator.cube.ConfigCosts;
+import org.coex.evaluator.cube.CostCube;
+import org.coex.evaluator.cube.CostCubeBuilder;
+import org.coex.evaluator.cube.OnDemandCosts;
+import org.coex.evaluator.net.EvaluatorFiles;
+import org.coex.hdx.ConstraintGuard;
+import org.coex.nas.run.NasRetrain;
+import org.coex.nas.run.NasSearch;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.ArchitectureJson;
+import org.coex.nas.space.Op;
+import org.coex.nas.train.EpochStats;
+import org.coex.nas.train.SearchTrainer;
+
+/**
+ * Front door of {@code coex search}: the supernet search with DANCE's evaluator cost and HDX's
+ * gradient projection, a line of {@code log.jsonl} and a checkpoint (with HDX's deltas) per epoch,
+ * then the truth: the derived architecture on the evaluator's configuration re-measured analytically,
+ * the configuration repaired by exact search if a limit fails ({@link TruthCheck}), optional
+ * retraining, and {@code result.json} + {@code architecture.json}.
+ */
+public final class CoSearch {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Soft-min temperature and violation penalty of the analytic evaluator's hardware choice. */
+    private static final double CHOICE_TEMPERATURE = 1e-3;
+    private static final double CHOICE_PENALTY = 100;
+
+    private CoSearch() {}
+
+    public record Result(Architecture architecture, TruthCheck.Outcome outcome, Evaluator.Choice predicted, double testAccuracy, Path output) {}
+
+    public static Result run(SearchSpec spec, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
+        long start = System.nanoTime();
+        var space = spec.search().space();
+        NasSearch.Split batches = NasSearch.Split.of(spec.search());
+        ConfigCosts costs = costs(spec, progress);
+        Path checkpoint = spec.output().resolve("checkpoint");
+        Path log = spec.output().resolve("log.jsonl");
+        Files.createDirectories(spec.output());
+        try (Evaluator evaluator = evaluator(spec, costs);
+             SearchTrainer t = resume && Files.isDirectory(checkpoint)
+                     ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
+            ConstraintGuard guard = new ConstraintGuard(spec.constraints(), spec.hdx().delta(), spec.hdx().growth());
+            if (resume && Files.isRegularFile(checkpoint.resolve("hdx.json"))) {
+                guard.restore(JSON.readValue(checkpoint.resolve("hdx.json").toFile(), double[].class));
+            }
+            NasSearch.keepLogUpTo(log, t.epoch());
+            CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, space.encoding().uniform());
+            t.useObjective(co);
+            while (t.epoch() < spec.search().config().epochs()) {
+                EpochStats e = t.runEpoch(batches.train(), batches.validation(), progress);
+                Map<String, Object> line = epochLine(e, evaluator, t.supernet().probabilities(), co);
+                Files.writeString(log, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                t.checkpoint(checkpoint, Map.of("hdx.json", JSON.writeValueAsBytes(guard.deltas())));
+                say.accept(String.format(java.util.Locale.ROOT, "epoch %2d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
+                        e.epoch(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
+            }
+            Architecture arch = t.supernet().derive();
+            Evaluator.Choice predicted = evaluator.predict(arch);
+            int chosen = (int) costs.key().designSpace().indexOf(predicted.config());
+            TruthCheck.Outcome outcome = TruthCheck.check(costs, arch, chosen, spec.objective(), spec.limits(), spec.repairBudget(),
+                    spec.search().config().seed());
+            double accuracy = Double.NaN;
+            if (spec.retrainEpochs() > 0) {
+                var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
+                accuracy = NasRetrain.run(space, arch, config, NasRetrain.Data.load(spec.search().dataDir(), 0), spec.output().resolve("retrain"),
+                        ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
+                                ep.seconds())), progress).testAccuracy();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, accuracy, seconds)));
+            files.put("architecture.json", ArchitectureJson.write(arch, space));
+            OutputDirectory.writeAtomically(spec.output().resolve("result"), files);
+            return new Result(arch, outcome, predicted, accuracy, spec.output());
+        }
+    }
+
+    /** The cube when the design space can be enumerated, else costs on demand (a learned evaluator is then required). */
+    private static ConfigCosts costs(SearchSpec spec, ProgressListener progress) {
+        if (spec.designSpace().size() <= CostCubeBuilder.MAX_CONFIGS) {
+            return CostCubeBuilder.build(spec.search().space(), spec.template(), spec.designSpace(), spec.technology(), spec.technologyName(), progress);
+        }
+        if (spec.evaluator().equals("analytic")) {
+            throw new SpecException(new Problem(spec.source(), 0, "evaluator", "the analytic evaluator enumerates the design space, which has "
+                    + spec.designSpace().size() + " configurations (at most " + CostCubeBuilder.MAX_CONFIGS + "); train a learned one with `coex evaluator train`"));
+        }
+        return new OnDemandCosts(spec.search().space(), spec.template(), spec.designSpace(), spec.technology(), spec.technologyName());
+    }
+
+    private static Evaluator evaluator(SearchSpec spec, ConfigCosts costs) throws IOException {
+        if (spec.evaluator().equals("analytic")) {
+            return AnalyticEvaluator.choosing((CostCube) costs, spec.objective(), spec.limits(), CHOICE_TEMPERATURE, CHOICE_PENALTY);
+        }
+        return EvaluatorFiles.load(Path.of(spec.source()).toAbsolutePath().getParent().resolve(spec.evaluator()), costs.key());
+    }
+
+    private static Map<String, Object> epochLine(EpochStats e, Evaluator evaluator, double[] p, CoExploration co) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", e.epoch());
+        m.put("train_loss", e.trainLoss());
+        m.put("train_accuracy", e.trainAccuracy());
+        m.put("validation_accuracy", e.validationAccuracy());
+        m.put("alpha_entropy", e.alphaEntropy());
+        m.put("architecture", e.architecture().choices());
+        try (NDManager scope = NDManager.newBaseManager()) {
+            float[] f = new float[p.length];
+            for (int i = 0; i < p.length; i++) f[i] = (float) p[i];
+            Evaluator.Prediction pr = evaluator.forward(scope.create(f));
+            Map<String, Object> predicted = new LinkedHashMap<>();
+            predicted.put("latency_ms", pr.latencyMs().getFloat(0));
+            predicted.put("energy_uj", pr.energyUj().getFloat(0));
+            predicted.put("area_mm2", pr.areaMm2().getFloat(0));
+            m.put("predicted", predicted);
+        }
+        if (co.lastStep() != null) {
+            List<Map<String, Object>> cs = new ArrayList<>();
+            for (int k = 0; k < co.guard().constraints().size(); k++) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("metric", co.guard().constraints().get(k).metric());
+                c.put("bound", co.guard().constraints().get(k).bound());
+                c.put("violated_last_step", co.lastStep().violated()[k]);
+                c.put("delta", co.guard().deltas()[k]);
+                cs.add(c);
+            }
+            m.put("constraints", cs);
+        }
+        m.put("seconds", e.seconds());
+        return m;
+    }
+
+    private static Map<String, Object> result(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome o, ConfigCosts costs,
+                                              double accuracy, double seconds) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("method", spec.method().name().toLowerCase(java.util.Locale.ROOT));
+        r.put("architecture", arch.ops(spec.search().space()).stream().map(Op::name).toList());
+        r.put("macs", arch.toNetwork(spec.search().space()).macs());
+        r.put("accelerator", o.hardware().values());
+        r.put("template", spec.template().name());
+        r.put("predicted", metrics(predicted.metrics()));
+        r.put("predicted_accelerator", predicted.config().values());
+        r.put("true", metrics(o.truth()));
+        r.put("repaired", o.repaired());
+        if (o.repaired()) r.put("true_on_predicted_accelerator", metrics(o.chosenTruth()));
+        List<Map<String, Object>> limits = new ArrayList<>();
+        for (TruthCheck.LimitCheck c : o.limits()) {
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("metric", c.limit().metric().column());
+            l.put("bound", c.limit().bound());
+            l.put("true_value", c.value());
+            l.put("met", c.met());
+            limits.add(l);
+        }
+        r.put("constraints", limits);
+        r.put("feasible", o.feasible());
+        r.put("test_accuracy", Double.isNaN(accuracy) ? null : accuracy);
+        r.put("seconds", Math.round(seconds * 10) / 10.0);
+        r.put("seed", spec.search().config().seed());
+        return r;
+    }
+
+    private static Map<String, Object> metrics(Metrics m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("latency_ms", m.latencyMs());
+        out.put("fps", m.fps());
+        out.put("energy_uj", m.energyUj());
+        out.put("area_mm2", m.areaMm2());
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package org.coex.dance.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.accel.optimize.Objective;
+import org.coex.accel.space.DesignSpace;
+import org.coex.accel.tech.TechnologyTable;
+import org.coex.accel.template.AcceleratorTemplate;
+import org.coex.hdx.HardConstraint;
+import org.coex.nas.run.NasSpec;
+
+/**
+ * A validated {@code coex search} spec: the supernet search (nas settings), the hardware (template,
+ * technology, design space), the evaluator ("analytic" or a folder written by {@code coex evaluator
+ * train}), the objective and its weight lambda, the hard limits, HDX settings, the method, retraining
+ * epochs and the output folder.
+ */
+public record SearchSpec(String source, NasSpec search, AcceleratorTemplate template, TechnologyTable technology, String technologyName,
+                         DesignSpace designSpace, String evaluator, Objective objective, double lambda, List<HardLimit> limits,
+                         Hdx hdx, Method method, int retrainEpochs, long repairBudget, Path output) {
+
+    public enum Method { HDX, SOFT }
+
+    /** This spec with other search settings (e.g. another data folder). */
+    public SearchSpec withSearch(NasSpec other) {
+        return new SearchSpec(source, other, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
+                retrainEpochs, repairBudget, output);
+    }
+
+    /** HDX settings: margin inside each limit, initial delta (relative units) and its growth factor. */
+    public record Hdx(double margin, double delta, double growth) {}
+
+    /** The limits as HDX constraints on evaluator metrics (a frame-rate floor becomes a latency ceiling); none for {@code soft}. */
+    public List<HardConstraint> constraints() {
+        if (method == Method.SOFT) return List.of();
+        return limits.stream().map(l -> l.metric() == org.coex.accel.cost.Metrics.Name.FPS
+                ? new HardConstraint("latency_ms", 1000.0 / l.bound(), hdx.margin())
+                : new HardConstraint(l.metric().column(), l.bound(), hdx.margin())).toList();
+    }
+}

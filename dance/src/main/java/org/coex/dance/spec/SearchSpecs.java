@@ -1,0 +1,133 @@
+package org.coex.dance.spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.explore.Target;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.accel.optimize.Objective;
+import org.coex.accel.space.DesignSpace;
+import org.coex.accel.space.HwConfig;
+import org.coex.accel.spec.InputFiles;
+import org.coex.accel.spec.Problems;
+import org.coex.accel.spec.SpecException;
+import org.coex.accel.spec.SpecNode;
+import org.coex.accel.spec.YamlDocument;
+import org.coex.accel.tech.TechnologyTable;
+import org.coex.accel.tech.TechnologyTables;
+import org.coex.accel.template.AcceleratorTemplate;
+import org.coex.accel.template.Templates;
+import org.coex.nas.run.NasSpec;
+import org.coex.nas.run.NasSpecs;
+
+/** Reads {@code coex search} specs (layout: docs/search.md), every problem with its key path and line. */
+public final class SearchSpecs {
+    static final List<String> KEYS = List.of("search", "hardware", "evaluator", "objective", "lambda", "constraints", "hdx", "method",
+            "retrain_epochs", "repair_budget", "output");
+
+    private SearchSpecs() {}
+
+    /** @throws SpecException listing every problem */
+    public static SearchSpec load(Path file) {
+        return parse(YamlDocument.parse(file, InputFiles.readString(file, "search spec", "check the path")), file.toAbsolutePath().getParent());
+    }
+
+    public static SearchSpec parse(YamlDocument doc, Path base) {
+        Problems problems = new Problems();
+        SpecNode root = doc.root(problems);
+        if (!root.expectObject()) problems.throwIfAny();
+        root.allowOnly(KEYS);
+        NasSpec search = NasSpecs.read(root.child("search"), base, doc.file().toString());
+        if (root.child("search").has("hardware") || root.child("search").has("lambda")) {
+            root.child("search").problem("'hardware' and 'lambda' belong at the top level of a co-exploration spec");
+        }
+
+        SpecNode hw = root.child("hardware");
+        hw.allowOnly(List.of("template", "technology", "space"));
+        String templateName = hw.string("template", "spatial");
+        AcceleratorTemplate template = Templates.byName(templateName).orElse(null);
+        if (template == null) hw.problem("template", "unknown template '" + templateName + "'; installed: " + String.join(", ", Templates.names()));
+        String techName = hw.string("technology", TechnologyTables.DEFAULT);
+        TechnologyTable tech = null;
+        try {
+            tech = TechnologyTables.resolve(techName, base);
+        } catch (SpecException e) {
+            hw.problem("technology", "unknown technology '" + techName + "'; use one of " + String.join(", ", TechnologyTables.PRESETS) + " or a YAML table");
+        }
+        DesignSpace ds = template == null ? DesignSpace.of() : Target.readSpace(hw.child("space"), template.defaultSpace());
+        if (template != null && tech != null && hw.has("space")) Target.checkValues(template, tech, ds, HwConfig.of(), hw);
+
+        String evaluator = root.string("evaluator", "analytic");
+        if (!evaluator.equals("analytic") && !java.nio.file.Files.isDirectory(base.resolve(evaluator))) {
+            root.problem("evaluator", "'" + evaluator + "' is neither 'analytic' nor a folder written by `coex evaluator train`");
+        }
+        Objective objective = objective(root.child("objective"));
+        double lambda = root.number("lambda", 0.0);
+        if (!(lambda >= 0)) root.problem("lambda", "must be >= 0 (found " + lambda + ")");
+        List<HardLimit> limits = limits(root.child("constraints"));
+        SpecNode hdxNode = root.child("hdx");
+        hdxNode.allowOnly(List.of("margin", "delta", "growth"));
+        double margin = hdxNode.number("margin", 0.05);
+        double delta = hdxNode.number("delta", 0.05);
+        double growth = hdxNode.number("growth", 1.5);
+        if (!(margin >= 0 && margin < 1)) hdxNode.problem("margin", "must be in [0, 1) (found " + margin + ")");
+        if (!(delta > 0)) hdxNode.problem("delta", "must be > 0 (found " + delta + ")");
+        if (!(growth > 1)) hdxNode.problem("growth", "must be > 1 (found " + growth + ")");
+        String methodName = root.string("method", "hdx").toUpperCase(Locale.ROOT);
+        SearchSpec.Method method = SearchSpec.Method.HDX;
+        try {
+            method = SearchSpec.Method.valueOf(methodName);
+        } catch (IllegalArgumentException e) {
+            root.problem("method", "must be hdx or soft (found \"" + methodName.toLowerCase(Locale.ROOT) + "\")");
+        }
+        if (method == SearchSpec.Method.HDX && !root.has("constraints") && root.has("method")) {
+            root.problem("method", "hdx needs at least one entry under 'constraints' (or use method: soft)");
+        }
+        int retrain = root.integerAtLeast("retrain_epochs", 0, 0);
+        long repair = root.longValue("repair_budget", 20_000);
+        if (repair < 1) root.problem("repair_budget", "must be >= 1 (found " + repair + ")");
+        Path output = base.resolve(root.string("output", "runs/search")).toAbsolutePath().normalize();
+        problems.throwIfAny();
+        return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
+                new SearchSpec.Hdx(margin, delta, growth), method, retrain, repair, output);
+    }
+
+    /** {@code objective: latency} or {@code objective: {latency: 1, energy: 0.5}}; default latency. */
+    private static Objective objective(SpecNode node) {
+        if (node.isMissing()) return Objective.of(Metrics.Name.LATENCY);
+        Map<Metrics.Name, Double> weights = new LinkedHashMap<>();
+        if (node.isObject()) {
+            for (String k : node.keys()) {
+                var m = Metrics.Name.parse(k).filter(n -> n != Metrics.Name.FPS);
+                double w = node.number(k, 1);
+                if (m.isEmpty()) node.problem(k, "unknown metric; use latency, energy, edp or area");
+                else if (!(w > 0)) node.problem(k, "weight must be > 0 (found " + w + ")");
+                else weights.put(m.get(), w);
+            }
+        } else {
+            Object v = node.scalar();
+            var m = Metrics.Name.parse(String.valueOf(v)).filter(n -> n != Metrics.Name.FPS);
+            if (m.isEmpty()) node.problem("must be latency, energy, edp or area, or a mapping of them to weights (found \"" + v + "\")");
+            else weights.put(m.get(), 1.0);
+        }
+        return weights.isEmpty() ? Objective.of(Metrics.Name.LATENCY) : new Objective(weights);
+    }
+
+    /** {@code constraints: {latency_ms: 0.2, fps: 5000, area_mm2: 1.5, energy_uj: 30}}. */
+    private static List<HardLimit> limits(SpecNode node) {
+        List<HardLimit> out = new ArrayList<>();
+        if (!node.expectObject()) return out;
+        for (String k : node.keys()) {
+            var m = Metrics.Name.parse(k).filter(n -> n != Metrics.Name.EDP);
+            double bound = node.number(k, Double.NaN);
+            if (m.isEmpty()) node.problem(k, "unknown limit; use latency_ms, fps, area_mm2 or energy_uj");
+            else if (!(bound > 0) || Double.isInfinite(bound)) node.problem(k, "bound must be a positive number (found " + node.child(k).describe() + ")");
+            else out.add(new HardLimit(m.get(), bound));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,62 @@
+package org.coex.dance.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.spec.SpecException;
+import org.coex.accel.spec.YamlDocument;
+import org.coex.hdx.HardConstraint;
+import org.junit.jupiter.api.Test;
+
+class SearchSpecsTest {
+    static SearchSpec parse(String yaml) { return SearchSpecs.parse(YamlDocument.parse(Path.of("s.yaml"), yaml), Path.of("")); }
+
+    static String problems(String yaml) {
+        try {
+            parse(yaml);
+            return "";
+        } catch (SpecException e) {
+            return e.problems().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"));
+        }
+    }
+
+    @Test
+    void everyExampleSpecIsValid() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("../examples"))) {
+            List<Path> specs = files.filter(f -> f.getFileName().toString().startsWith("search-")).sorted().toList();
+            assertEquals(4, specs.size(), specs.toString());
+            for (Path f : specs) {
+                SearchSpec s = SearchSpecs.load(f);
+                assertFalse(s.limits().isEmpty(), f.toString());
+            }
+        }
+    }
+
+    @Test
+    void aFrameRateFloorBecomesALatencyCeilingAndSoftHasNoConstraints() {
+        SearchSpec s = parse("constraints: {fps: 20000, area_mm2: 0.5}\nhdx: {margin: 0.1}\n");
+        assertEquals(List.of(new HardConstraint("latency_ms", 0.05, 0.1), new HardConstraint("area_mm2", 0.5, 0.1)), s.constraints());
+        assertEquals(Metrics.Name.LATENCY, s.objective().weights().keySet().iterator().next());
+        assertTrue(parse("method: soft\nconstraints: {fps: 20000}\n").constraints().isEmpty());
+        assertEquals(2, parse("objective: {latency: 1, energy: 0.5}\n").objective().weights().size());
+    }
+
+    @Test
+    void mistakesNameTheirKeyPath() {
+        assertTrue(problems("hardware: {template: tpu}\n").contains("hardware.template: unknown template 'tpu'"));
+        assertTrue(problems("hardware: {template: systolic, space: {rows: [0]}}\n").contains("hardware.space.rows[0]"));
+        assertTrue(problems("objective: fps\n").contains("objective: must be latency, energy, edp or area"));
+        assertTrue(problems("hdx: {growth: 1}\n").contains("hdx.growth: must be > 1"));
+        assertTrue(problems("method: greedy\n").contains("method: must be hdx or soft"));
+        String p = problems("search: {lambda: 1}\n");
+        assertTrue(p.contains("'hardware' and 'lambda' belong at the top level"), p);
+        assertTrue(problems("evaluator: no/such/dir\n").contains("evaluator: 'no/such/dir' is neither 'analytic' nor a folder"));
+    }
+}
