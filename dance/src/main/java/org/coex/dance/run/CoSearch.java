@@ -119,13 +119,7 @@ public final class CoSearch {
     }
 
     private static Map<String, Object> epochLine(EpochStats e, Evaluator evaluator, double[] p, CoExploration co) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epoch", e.epoch());
-        m.put("train_loss", e.trainLoss());
-        m.put("train_accuracy", e.trainAccuracy());
-        m.put("validation_accuracy", e.validationAccuracy());
-        m.put("alpha_entropy", e.alphaEntropy());
-        m.put("architecture", e.architecture().choices());
+        Map<String, Object> m = e.logFields();
         try (NDManager scope = NDManager.newBaseManager()) {
             float[] f = new float[p.length];
             for (int i = 0; i < p.length; i++) f[i] = (float) p[i];

@@ -18,6 +18,7 @@ import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.data.ImageSet;
+import org.coex.nas.data.SyntheticImages;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.Stage;
@@ -37,23 +38,8 @@ class CoExplorationTest {
             TechnologyTables.preset(TechnologyTables.DEFAULT), TechnologyTables.DEFAULT, ProgressListener.NONE);
     static final SearchConfig CONFIG = new SearchConfig(6, 1, 16, 0.05, 0.9, 1e-4, 0.1, PathSampler.Strategy.BINARY_GATES, 1.0, 1.0, 0, false, 5, 0);
 
-    /** 4 classes: a bright 3x3 square in one of four corners, plus noise. */
-    static ImageSet synthetic(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        byte[] px = new byte[n * 64];
-        byte[] lb = new byte[n];
-        for (int i = 0; i < n; i++) {
-            int c = i % 4;
-            lb[i] = (byte) c;
-            for (int r = 0; r < 8; r++) {
-                for (int col = 0; col < 8; col++) {
-                    boolean on = (c / 2 == 0 ? r < 3 : r >= 5) && (c % 2 == 0 ? col < 3 : col >= 5);
-                    px[i * 64 + r * 8 + col] = (byte) Math.min(255, (on ? 200 : 20) + rng.nextInt(40));
-                }
-            }
-        }
-        return new ImageSet(n, 8, 8, px, lb);
-    }
+    /** 4 classes of 8x8 images ({@link SyntheticImages#corners}). */
+    static ImageSet synthetic(int n, long seed) { return SyntheticImages.corners(n, seed); }
 
     /** Searches with the exact evaluator on configuration 0 and returns the derived architecture's true latency. */
     static double search(List<HardConstraint> constraints, CoExploration[] out) {

@@ -138,13 +138,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
     }
 
     private static NDArray metric(Metrics.Name name, NDArray lat, NDArray en, NDArray ar) {
-        return switch (name) {
-            case LATENCY -> lat;
-            case ENERGY -> en;
-            case AREA -> ar;
-            case EDP -> lat.mul(en);
-            case FPS -> throw new IllegalArgumentException("minimize latency instead of fps");
-        };
+        return new Prediction(lat, en, ar, null).metric(name);
     }
 
     /** Fixed: that configuration; choosing: the exact optimum (the T -> 0 limit of the soft-min). */

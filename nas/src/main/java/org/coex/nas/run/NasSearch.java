@@ -85,13 +85,7 @@ public final class NasSearch {
     }
 
     static String jsonLine(EpochStats e, double expectedMacs, double expectedCost, double derivedCost) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("epoch", e.epoch());
-        m.put("train_loss", e.trainLoss());
-        m.put("train_accuracy", e.trainAccuracy());
-        m.put("validation_accuracy", e.validationAccuracy());
-        m.put("alpha_entropy", e.alphaEntropy());
-        m.put("architecture", e.architecture().choices());
+        Map<String, Object> m = e.logFields();
         m.put("expected_macs", expectedMacs);
         if (!Double.isNaN(expectedCost)) {
             m.put("expected_cost", expectedCost);

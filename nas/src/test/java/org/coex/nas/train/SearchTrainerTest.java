@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.coex.nas.data.ImageSet;
+import org.coex.nas.data.SyntheticImages;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.Stage;
 import org.coex.nas.supernet.MixedOp;
@@ -26,23 +27,8 @@ public class SearchTrainerTest {
             1.0, 1.0, 1, false, 5, 0);
     @TempDir Path dir;
 
-    /** 4 classes: a bright 3x3 square in one of four corners of an 8x8 image, plus noise. */
-    public static ImageSet synthetic(int n, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        byte[] px = new byte[n * 64];
-        byte[] lb = new byte[n];
-        for (int i = 0; i < n; i++) {
-            int c = i % 4;
-            lb[i] = (byte) c;
-            for (int r = 0; r < 8; r++) {
-                for (int col = 0; col < 8; col++) {
-                    boolean on = (c / 2 == 0 ? r < 3 : r >= 5) && (c % 2 == 0 ? col < 3 : col >= 5);
-                    px[i * 64 + r * 8 + col] = (byte) Math.min(255, (on ? 200 : 20) + rng.nextInt(40));
-                }
-            }
-        }
-        return new ImageSet(n, 8, 8, px, lb);
-    }
+    /** 4 classes of 8x8 images ({@link SyntheticImages#corners}). */
+    public static ImageSet synthetic(int n, long seed) { return SyntheticImages.corners(n, seed); }
 
     static Batches batches(ImageSet s) { return new Batches(s, CONFIG.batchSize(), 0.3, 0.3, CONFIG.cropPadding(), CONFIG.flip()); }
 
