@@ -56,7 +56,9 @@ public final class CoSearch {
         long start = System.nanoTime();
         var space = spec.search().space();
         NasSearch.Split batches = NasSearch.Split.of(spec.search());
-        ConfigCosts costs = costs(spec, progress);
+        ConfigCosts costs = costs(spec, ProgressListener.NONE);
+        say.accept(String.format(java.util.Locale.ROOT, "costs of %d encoding entries on %,d configurations ready (%.1f s)", costs.width(),
+                costs.configCount(), (System.nanoTime() - start) / 1e9));
         Path checkpoint = spec.output().resolve("checkpoint");
         Path log = spec.output().resolve("log.jsonl");
         Files.createDirectories(spec.output());
@@ -69,7 +71,7 @@ public final class CoSearch {
             }
             NasSearch.keepLogUpTo(log, t.epoch());
             CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, space.encoding().uniform());
-            t.useObjective(co);
+            if (spec.method() != SearchSpec.Method.SEQUENTIAL) t.useObjective(co);
             while (t.epoch() < spec.search().config().epochs()) {
                 EpochStats e = t.runEpoch(batches.train(), batches.validation(), progress);
                 Map<String, Object> line = epochLine(e, evaluator, t.supernet().probabilities(), co);
@@ -80,9 +82,11 @@ public final class CoSearch {
             }
             Architecture arch = t.supernet().derive();
             Evaluator.Choice predicted = evaluator.predict(arch);
-            int chosen = (int) costs.key().designSpace().indexOf(predicted.config());
-            TruthCheck.Outcome outcome = TruthCheck.check(costs, arch, chosen, spec.objective(), spec.limits(), spec.repairBudget(),
-                    spec.search().config().seed());
+            long seed = spec.search().config().seed();
+            TruthCheck.Outcome outcome = spec.method() == SearchSpec.Method.SEQUENTIAL
+                    ? TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed)
+                    : TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
+                            spec.repairBudget(), seed);
             double accuracy = Double.NaN;
             if (spec.retrainEpochs() > 0) {
                 var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
@@ -94,9 +98,20 @@ public final class CoSearch {
             Map<String, byte[]> files = new LinkedHashMap<>();
             files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, accuracy, seconds)));
             files.put("architecture.json", ArchitectureJson.write(arch, space));
+            List<Map<String, Object>> history = readLog(log);
+            String title = spec.method().name().toLowerCase(java.util.Locale.ROOT);
+            if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.constraints(history, spec.limits(), title));
+            files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
             OutputDirectory.writeAtomically(spec.output().resolve("result"), files);
             return new Result(arch, outcome, predicted, accuracy, spec.output());
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> readLog(Path log) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) if (!line.isBlank()) out.add(JSON.readValue(line, Map.class));
+        return out;
     }
 
     /** The cube when the design space can be enumerated, else costs on demand (a learned evaluator is then required). */
@@ -142,6 +157,7 @@ public final class CoSearch {
             }
             m.put("constraints", cs);
         }
+        m.put("probabilities", java.util.Arrays.stream(p).map(v -> Math.round(v * 1e6) / 1e6).boxed().toList());
         m.put("seconds", e.seconds());
         return m;
     }

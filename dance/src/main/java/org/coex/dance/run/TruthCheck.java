@@ -39,12 +39,19 @@ public final class TruthCheck {
         double[] onehot = costs.key().encoding().oneHot(arch);
         Metrics chosenTruth = costs.metrics(chosen, onehot);
         if (limits.stream().allMatch(l -> l.isMet(chosenTruth))) return new Outcome(chosen, chosenTruth, chosen, costs.config(chosen), chosenTruth, checks(chosenTruth, limits), false);
+        Outcome searched = bestHardware(costs, arch, objective, limits, repairBudget, seed);
+        return new Outcome(chosen, chosenTruth, searched.finalConfig(), searched.hardware(), searched.truth(), searched.limits(), true);
+    }
+
+    /** The best configuration for {@code arch} by exact constrained search (the sequential baseline's hardware step); chosen = -1. */
+    public static Outcome bestHardware(ConfigCosts costs, Architecture arch, Objective objective, List<HardLimit> limits, long budget, long seed) {
+        double[] onehot = costs.key().encoding().oneHot(arch);
         OptimizeProblem problem = new OptimizeProblem((index, config) -> costs.metrics((int) index, onehot), costs.key().designSpace(), HwConfig.of(),
                 objective, limits);
-        OptimizeResult r = HwOptimizer.optimize(problem, repairBudget, seed);
+        OptimizeResult r = HwOptimizer.optimize(problem, budget, seed);
         int best = (int) r.best().index();
         Metrics truth = costs.metrics(best, onehot);
-        return new Outcome(chosen, chosenTruth, best, costs.config(best), truth, checks(truth, limits), true);
+        return new Outcome(-1, null, best, costs.config(best), truth, checks(truth, limits), false);
     }
 
     private static List<LimitCheck> checks(Metrics m, List<HardLimit> limits) {

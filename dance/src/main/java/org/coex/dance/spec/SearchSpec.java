@@ -20,7 +20,11 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
                          DesignSpace designSpace, String evaluator, Objective objective, double lambda, List<HardLimit> limits,
                          Hdx hdx, Method method, int retrainEpochs, long repairBudget, Path output) {
 
-    public enum Method { HDX, SOFT }
+    /**
+     * hdx: DANCE + HDX's projection; soft: DANCE's cost only; sequential: a hardware-unaware search, then
+     * the best accelerator for its network under the limits by exact search (the classic two-step baseline).
+     */
+    public enum Method { HDX, SOFT, SEQUENTIAL }
 
     /** This spec with other search settings (e.g. another data folder). */
     public SearchSpec withSearch(NasSpec other) {
@@ -31,9 +35,9 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
     /** HDX settings: margin inside each limit, initial delta (relative units) and its growth factor. */
     public record Hdx(double margin, double delta, double growth) {}
 
-    /** The limits as HDX constraints on evaluator metrics (a frame-rate floor becomes a latency ceiling); none for {@code soft}. */
+    /** The limits as HDX constraints on evaluator metrics (a frame-rate floor becomes a latency ceiling); none but for {@code hdx}. */
     public List<HardConstraint> constraints() {
-        if (method == Method.SOFT) return List.of();
+        if (method != Method.HDX) return List.of();
         return limits.stream().map(l -> l.metric() == org.coex.accel.cost.Metrics.Name.FPS
                 ? new HardConstraint("latency_ms", 1000.0 / l.bound(), hdx.margin())
                 : new HardConstraint(l.metric().column(), l.bound(), hdx.margin())).toList();

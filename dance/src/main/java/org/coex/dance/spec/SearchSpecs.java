@@ -82,7 +82,7 @@ public final class SearchSpecs {
         try {
             method = SearchSpec.Method.valueOf(methodName);
         } catch (IllegalArgumentException e) {
-            root.problem("method", "must be hdx or soft (found \"" + methodName.toLowerCase(Locale.ROOT) + "\")");
+            root.problem("method", "must be hdx, soft or sequential (found \"" + methodName.toLowerCase(Locale.ROOT) + "\")");
         }
         if (method == SearchSpec.Method.HDX && !root.has("constraints") && root.has("method")) {
             root.problem("method", "hdx needs at least one entry under 'constraints' (or use method: soft)");

@@ -264,6 +264,14 @@ class CoexCommandIT {
         Result again = coex("search", spec.toString(), "--resume");
         assertEquals(r.status(), again.status(), again.err());
         assertEquals(result.replaceAll("\"seconds\" : [0-9.]+", ""), Files.readString(out.resolve("result/result.json")).replaceAll("\"seconds\" : [0-9.]+", ""));
+        for (String png : List.of("constraints.png", "alpha.png")) assertTrue(Files.size(out.resolve("result/" + png)) > 1000, png);
+        // the two-step baseline: same search without the evaluator, then the best accelerator by exact search
+        Files.writeString(spec, Files.readString(spec).replace("output: " + out, "output: " + dir.resolve("seq")) + "method: sequential\n");
+        Result seq = coex("search", spec.toString());
+        assertTrue(seq.status() == 0 || seq.status() == 4, seq.err());
+        String seqResult = Files.readString(dir.resolve("seq/result/result.json"));
+        assertTrue(seqResult.contains("\"method\" : \"sequential\""), seqResult);
+        assertFalse(Files.readString(dir.resolve("seq/log.jsonl")).contains("\"constraints\""));
     }
 
     @Test

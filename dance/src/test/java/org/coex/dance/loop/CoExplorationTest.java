@@ -70,6 +70,47 @@ class CoExplorationTest {
         assertTrue(constrained <= bound, "derived latency " + constrained + " ms above the limit " + bound + " ms (unconstrained " + free + ")");
     }
 
+    static float[] alphas(SearchTrainer t) {
+        List<Float> all = new java.util.ArrayList<>();
+        for (var m : t.supernet().mixedOps()) for (float v : m.alpha().getArray().toFloatArray()) all.add(v);
+        float[] out = new float[all.size()];
+        for (int i = 0; i < out.length; i++) out[i] = all.get(i);
+        return out;
+    }
+
+    /** A co-exploration resumed from a checkpoint (supernet, optimizers and HDX's deltas) ends where the uninterrupted one does. */
+    @Test
+    void resumingWithTheConstraintDeltasEqualsTheUninterruptedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        Batches train = new Batches(synthetic(64, 1), 16, 0.3, 0.3, 0, false);
+        Batches val = new Batches(synthetic(32, 2), 16, 0.3, 0.3, 0, false);
+        List<HardConstraint> limit = List.of(new HardConstraint("latency_ms", 1e-4, 0.05));   // violated throughout: deltas keep growing
+        float[] straight;
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, new ConstraintGuard(limit, 0.05, 1.5), TINY.encoding().uniform()));
+            for (int e = 0; e < 4; e++) t.runEpoch(train, val);
+            straight = alphas(t);
+        }
+        double[] deltas;
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            ConstraintGuard guard = new ConstraintGuard(limit, 0.05, 1.5);
+            t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, guard, TINY.encoding().uniform()));
+            for (int e = 0; e < 2; e++) t.runEpoch(train, val);
+            deltas = guard.deltas();
+            t.checkpoint(dir.resolve("ckpt"));
+        }
+        assertTrue(deltas[0] > 0.05, "the limit must have been pushed on before the checkpoint");
+        for (boolean restore : new boolean[] {true, false}) {
+            try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = SearchTrainer.resume(TINY, CONFIG, dir.resolve("ckpt"))) {
+                ConstraintGuard guard = new ConstraintGuard(limit, 0.05, 1.5);
+                if (restore) guard.restore(deltas);
+                t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, guard, TINY.encoding().uniform()));
+                for (int e = 2; e < 4; e++) t.runEpoch(train, val);
+                if (restore) org.junit.jupiter.api.Assertions.assertArrayEquals(straight, alphas(t));
+                else assertFalse(java.util.Arrays.equals(straight, alphas(t)), "forgetting the deltas must change the run");
+            }
+        }
+    }
+
     static List<int[]> allArchitectures() {
         List<Integer> sizes = TINY.encoding().candidatesPerLayer();
         List<int[]> out = new java.util.ArrayList<>();

@@ -54,7 +54,7 @@ class SearchSpecsTest {
         assertTrue(problems("hardware: {template: systolic, space: {rows: [0]}}\n").contains("hardware.space.rows[0]"));
         assertTrue(problems("objective: fps\n").contains("objective: must be latency, energy, edp or area"));
         assertTrue(problems("hdx: {growth: 1}\n").contains("hdx.growth: must be > 1"));
-        assertTrue(problems("method: greedy\n").contains("method: must be hdx or soft"));
+        assertTrue(problems("method: greedy\n").contains("method: must be hdx, soft or sequential"));
         String p = problems("search: {lambda: 1}\n");
         assertTrue(p.contains("'hardware' and 'lambda' belong at the top level"), p);
         assertTrue(problems("evaluator: no/such/dir\n").contains("evaluator: 'no/such/dir' is neither 'analytic' nor a folder"));
