@@ -102,6 +102,8 @@ public final class CoSearch {
             String title = spec.method().name().toLowerCase(java.util.Locale.ROOT);
             if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.constraints(history, spec.limits(), title));
             files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
+            files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
+            files.putAll(RunExports.files(spec.template(), spec.technology(), outcome.hardware(), arch.toNetwork(space)));
             OutputDirectory.writeAtomically(spec.output().resolve("result"), files);
             return new Result(arch, outcome, predicted, accuracy, spec.output());
         }
@@ -190,6 +192,35 @@ public final class CoSearch {
         r.put("seconds", Math.round(seconds * 10) / 10.0);
         r.put("seed", spec.search().config().seed());
         return r;
+    }
+
+    /** A page a person reads: what was searched, what came out, and each limit under the truth. */
+    static String report(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome o, double accuracy, double seconds) {
+        var space = spec.search().space();
+        StringBuilder b = new StringBuilder("# coex search: " + spec.method().name().toLowerCase(java.util.Locale.ROOT) + "\n\n");
+        b.append(String.format(java.util.Locale.ROOT, "Spec `%s`: %s on %s (%,d configurations), objective %s, lambda %.3g, seed %d; %.0f s.%n%n",
+                spec.source(), space.name(), spec.template().name(), spec.designSpace().size(), spec.objective(), spec.lambda(),
+                spec.search().config().seed(), seconds));
+        b.append("Network: ").append(String.join(", ", arch.ops(space).stream().map(Op::name).toList()))
+                .append(String.format(java.util.Locale.ROOT, " (%,d MACs).%n%n", arch.toNetwork(space).macs()));
+        b.append("Accelerator: `").append(o.hardware()).append('`').append(o.repaired() ? " (repaired by exact search: the evaluator's choice missed a limit)" : "")
+                .append(".\n\n");
+        b.append("| metric | predicted | true |\n|---|---|---|\n");
+        Metrics t = o.truth();
+        Metrics p = predicted.metrics();
+        b.append(String.format(java.util.Locale.ROOT, "| latency ms | %.5g | %.5g |%n| energy uJ | %.5g | %.5g |%n| area mm2 | %.5g | %.5g |%n%n",
+                p.latencyMs(), t.latencyMs(), p.energyUj(), t.energyUj(), p.areaMm2(), t.areaMm2()));
+        if (!o.limits().isEmpty()) {
+            b.append("| limit | true value | met |\n|---|---|---|\n");
+            for (TruthCheck.LimitCheck c : o.limits()) {
+                b.append(String.format(java.util.Locale.ROOT, "| %s | %.5g | %s |%n", c.limit(), c.value(), c.met() ? "yes" : "**no**"));
+            }
+            b.append('\n');
+        }
+        b.append(Double.isNaN(accuracy) ? "Not retrained (`retrain_epochs: 0`); `coex nas train result/architecture.json` does it.\n"
+                : String.format(java.util.Locale.ROOT, "Test accuracy after retraining: %.2f %%.%n", 100 * accuracy));
+        b.append("\nPlots: `constraints.png` (limited metrics against their bounds, per epoch), `alpha.png` (how each layer decided).\n");
+        return b.toString();
     }
 
     private static Map<String, Object> metrics(Metrics m) {

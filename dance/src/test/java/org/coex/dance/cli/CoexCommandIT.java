@@ -265,6 +265,8 @@ class CoexCommandIT {
         assertEquals(r.status(), again.status(), again.err());
         assertEquals(result.replaceAll("\"seconds\" : [0-9.]+", ""), Files.readString(out.resolve("result/result.json")).replaceAll("\"seconds\" : [0-9.]+", ""));
         for (String png : List.of("constraints.png", "alpha.png")) assertTrue(Files.size(out.resolve("result/" + png)) > 1000, png);
+        for (String f : List.of("report.md", "network.json", "accelerator.cfg", "architecture.json")) assertTrue(Files.isRegularFile(out.resolve("result/" + f)), f);
+        assertEquals(0, coex("networks", out.resolve("result/network.json").toString()).status());
         // the two-step baseline: same search without the evaluator, then the best accelerator by exact search
         Files.writeString(spec, Files.readString(spec).replace("output: " + out, "output: " + dir.resolve("seq")) + "method: sequential\n");
         Result seq = coex("search", spec.toString());

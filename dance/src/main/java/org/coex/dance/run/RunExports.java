@@ -1,0 +1,71 @@
+package org.coex.dance.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coex.accel.interop.ScaleSimConfigs;
+import org.coex.accel.interop.TimeloopExport;
+import org.coex.accel.nest.ConvProblem;
+import org.coex.accel.space.HwConfig;
+import org.coex.accel.tech.TechnologyTable;
+import org.coex.accel.template.Accelerator;
+import org.coex.accel.template.AcceleratorTemplate;
+import org.coex.accel.template.spatial.SpatialAccelerator;
+import org.coex.accel.template.systolic.SystolicAccelerator;
+import org.coex.accel.template.systolic.SystolicParams;
+import org.coex.accel.workload.Layer;
+import org.coex.accel.workload.Network;
+
+/**
+ * What a co-exploration hands to other tools: the derived network as a coex network file
+ * ({@code network.json}, docs/networks.md: every layer with its input shape, so {@code coex cost} and
+ * sweeps read it back), and the accelerator as a SCALE-Sim {@code accelerator.cfg} (systolic) or as
+ * Timeloop inputs per layer with coex's mapping ({@code timeloop/LAYER/}, spatial).
+ */
+final class RunExports {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunExports() {}
+
+    static Map<String, byte[]> files(AcceleratorTemplate template, TechnologyTable technology, HwConfig config, Network network) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        out.put("network.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(networkFile(network)));
+        Accelerator acc = template.configure(config, technology);
+        if (acc instanceof SystolicAccelerator) {
+            out.put("accelerator.cfg", ScaleSimConfigs.write(SystolicParams.from(acc.config()), "coex_search").getBytes(StandardCharsets.UTF_8));
+        } else if (acc instanceof SpatialAccelerator spatial) {
+            for (Layer l : network.layers()) {
+                String dir = "timeloop/" + l.name().replaceAll("[^A-Za-z0-9._-]", "_") + "/";
+                TimeloopExport.files(spatial.architecture(), ConvProblem.of(l), spatial.mapping(l).mapping())
+                        .forEach((name, text) -> out.put(dir + name, text.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
+    }
+
+    /** The network in the coex network-file layout, every layer a (grouped) convolution with its input shape. */
+    static Map<String, Object> networkFile(Network network) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", network.name());
+        root.put("batch", network.layers().isEmpty() ? 1 : network.layers().get(0).batch());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (Layer l : network.layers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", l.name());
+            m.put("type", "conv");
+            m.put("input", List.of(l.inH(), l.inW(), l.inC()));
+            m.put("out_channels", l.outC());
+            m.put("kernel", List.of(l.kernelH(), l.kernelW()));
+            m.put("stride", List.of(l.strideH(), l.strideW()));
+            m.put("padding", List.of(l.padH(), l.padW()));
+            if (l.groups() > 1) m.put("groups", l.groups());
+            layers.add(m);
+        }
+        root.put("layers", layers);
+        return root;
+    }
+}
