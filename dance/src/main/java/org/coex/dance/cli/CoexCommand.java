@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
         subcommands = {SweepCommand.class, OptimizeCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class,
-            NetworksCommand.class, NasCommand.class, EvaluatorCommand.class, SearchCommand.class,
+            NetworksCommand.class, NasCommand.class, EvaluatorCommand.class, SearchCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoexCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

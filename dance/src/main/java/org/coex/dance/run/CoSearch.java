@@ -50,7 +50,9 @@ public final class CoSearch {
 
     private CoSearch() {}
 
-    public record Result(Architecture architecture, TruthCheck.Outcome outcome, Evaluator.Choice predicted, double testAccuracy, Path output) {}
+    /** @param validationAccuracy the supernet's accuracy on the validation part after the last epoch (argmax path for binary gates) */
+    public record Result(Architecture architecture, TruthCheck.Outcome outcome, Evaluator.Choice predicted, double validationAccuracy, double testAccuracy,
+                         Path output) {}
 
     public static Result run(SearchSpec spec, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         long start = System.nanoTime();
@@ -95,17 +97,19 @@ public final class CoSearch {
                                 ep.seconds())), progress).testAccuracy();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, accuracy, seconds)));
-            files.put("architecture.json", ArchitectureJson.write(arch, space));
             List<Map<String, Object>> history = readLog(log);
+            double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, validation,
+                    accuracy, seconds)));
+            files.put("architecture.json", ArchitectureJson.write(arch, space));
             String title = spec.method().name().toLowerCase(java.util.Locale.ROOT);
             if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.constraints(history, spec.limits(), title));
             files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
             files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
             files.putAll(RunExports.files(spec.template(), spec.technology(), outcome.hardware(), arch.toNetwork(space)));
             OutputDirectory.writeAtomically(spec.output().resolve("result"), files);
-            return new Result(arch, outcome, predicted, accuracy, spec.output());
+            return new Result(arch, outcome, predicted, validation, accuracy, spec.output());
         }
     }
 
@@ -165,7 +169,7 @@ public final class CoSearch {
     }
 
     private static Map<String, Object> result(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome o, ConfigCosts costs,
-                                              double accuracy, double seconds) {
+                                              double validation, double accuracy, double seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("method", spec.method().name().toLowerCase(java.util.Locale.ROOT));
         r.put("architecture", arch.ops(spec.search().space()).stream().map(Op::name).toList());
@@ -188,6 +192,7 @@ public final class CoSearch {
         }
         r.put("constraints", limits);
         r.put("feasible", o.feasible());
+        r.put("search_validation_accuracy", Double.isNaN(validation) ? null : validation);
         r.put("test_accuracy", Double.isNaN(accuracy) ? null : accuracy);
         r.put("seconds", Math.round(seconds * 10) / 10.0);
         r.put("seed", spec.search().config().seed());

@@ -26,6 +26,12 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
      */
     public enum Method { HDX, SOFT, SEQUENTIAL }
 
+    /** This spec with another method, lambda, limits and output folder (one run of a comparison). */
+    public SearchSpec with(Method m, double lambdaValue, List<HardLimit> limitSet, Path out) {
+        return new SearchSpec(source, search, template, technology, technologyName, designSpace, evaluator, objective, lambdaValue, List.copyOf(limitSet),
+                hdx, m, retrainEpochs, repairBudget, out);
+    }
+
     /** This spec with other search settings (e.g. another data folder). */
     public SearchSpec withSearch(NasSpec other) {
         return new SearchSpec(source, other, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,

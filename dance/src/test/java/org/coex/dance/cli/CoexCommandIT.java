@@ -277,6 +277,25 @@ class CoexCommandIT {
     }
 
     @Test
+    void aComparisonRunsEveryCombinationAndTabulatesThem() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
+        writeIdx(data, "train", 96);
+        writeIdx(data, "t10k", 16);
+        Path spec = dir.resolve("search.yaml");
+        Files.writeString(spec, "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0, data_dir: " + data + "}\n"
+                + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16]}}\nconstraints: {latency_ms: 0.05}\noutput: " + dir.resolve("c") + "\n");
+        Result r = coex("compare", spec.toString(), "--method", "hdx,sequential", "--limits", "latency_ms=0.05", "--limits", "latency_ms=0.1,area_mm2=9",
+                "-o", dir.resolve("cmp").toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> table = Files.readAllLines(dir.resolve("cmp/comparison.md")).stream().filter(l -> l.startsWith("| hdx") || l.startsWith("| sequential")).toList();
+        assertEquals(4, table.size(), String.join("\n", table));
+        assertEquals(5, Files.readAllLines(dir.resolve("cmp/comparison.csv")).size());
+        assertTrue(Files.size(dir.resolve("cmp/comparison.png")) > 1000);
+        assertTrue(Files.isRegularFile(dir.resolve("cmp/sequential-lambda_0-latency_ms_0.1-area_mm2_9/result/result.json")));
+        assertUserMistake(coex("compare", spec.toString(), "--method", "greedy", "-o", dir.resolve("out").toString()), 1, "--method: 'greedy'");
+    }
+
+    @Test
     void searchSpecMistakesAreOneLineWithTheKeyPath() throws IOException {
         Path spec = dir.resolve("bad.yaml");
         Files.writeString(spec, "search: {epochs: 4}\nconstraints: {latency: -1}\nmethod: hdx\n");

@@ -122,19 +122,10 @@ public final class EvaluatorCommand implements Runnable {
             return 0;
         }
 
-        static HardLimit limit(String text) {
-            int eq = text.indexOf('=');
-            var metric = eq < 0 ? java.util.Optional.<Metrics.Name>empty() : Metrics.Name.parse(text.substring(0, eq).trim());
-            double bound = Double.NaN;
-            try {
-                if (eq >= 0) bound = Double.parseDouble(text.substring(eq + 1).trim());
-            } catch (NumberFormatException e) {
-                bound = Double.NaN;
-            }
-            if (metric.isEmpty() || !(bound > 0) || Double.isInfinite(bound)) {
-                throw problem("--limit", "'" + text + "' is not METRIC=BOUND with METRIC latency, fps, energy, edp or area and BOUND > 0, e.g. area=1.5");
-            }
-            return new HardLimit(metric.get(), bound);
+        /** {@code METRIC=BOUND}, or a one-line mistake naming the option. */
+        public static HardLimit limit(String text) {
+            return HardLimit.parse(text).orElseThrow(() -> problem("--limit",
+                    "'" + text + "' is not METRIC=BOUND with METRIC latency, fps, energy, edp or area and BOUND > 0, e.g. area=1.5"));
         }
 
         static SpecException problem(String option, String message) {

@@ -1,0 +1,83 @@
+package org.coex.dance.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.coex.accel.cli.Progress;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.SpecException;
+import org.coex.dance.run.Comparison;
+import org.coex.dance.spec.SearchSpec;
+import org.coex.dance.spec.SearchSpecs;
+import org.coex.nas.cli.NasCommand;
+import org.coex.nas.cli.StopOnSignal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code coex compare SPEC}: the spec under several methods, lambdas and limit sets, and a table of what each found. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Run one search spec under several methods, lambda values and limit sets (every combination), each in",
+            "OUTPUT/<run>, then write comparison.md, comparison.csv and comparison.png. Interrupted comparisons continue where they stopped."})
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SPEC", description = "search spec (YAML)") Path specFile;
+    @Option(names = "--method", split = ",", paramLabel = "M", description = "hdx, soft, sequential (default: the spec's)") List<String> methods = new ArrayList<>();
+    @Option(names = "--lambda", split = ",", paramLabel = "L", description = "lambda values (default: the spec's)") List<Double> lambdas = new ArrayList<>();
+    @Option(names = "--limits", paramLabel = "SET", description = {"a limit set replacing the spec's constraints, e.g. latency_ms=0.03,area_mm2=0.5;",
+        "repeatable (default: the spec's constraints)"}) List<String> limitSets = new ArrayList<>();
+    @Option(names = "--data-dir", paramLabel = "DIR") Path dataDir;
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: the spec's output + -compare") Path output;
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SearchSpec s = SearchSpecs.load(specFile);
+        if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
+        List<SearchSpec.Method> ms = new ArrayList<>();
+        for (String m : methods) {
+            try {
+                ms.add(SearchSpec.Method.valueOf(m.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw problem("--method", "'" + m + "' is not hdx, soft or sequential");
+            }
+        }
+        if (ms.isEmpty()) ms.add(s.method());
+        for (double l : lambdas) if (!(l >= 0)) throw problem("--lambda", "must be >= 0 (found " + l + ")");
+        List<Double> ls = lambdas.isEmpty() ? List.of(s.lambda()) : lambdas;
+        List<List<HardLimit>> sets = new ArrayList<>();
+        for (String set : limitSets) {
+            List<HardLimit> limits = new ArrayList<>();
+            for (String one : set.split(",")) {
+                limits.add(HardLimit.parse(one.trim()).orElseThrow(() -> problem("--limits", "'" + one + "' in '" + set
+                        + "' is not METRIC=BOUND (latency_ms, fps, energy_uj, area_mm2), e.g. latency_ms=0.03,area_mm2=0.5")));
+            }
+            sets.add(limits);
+        }
+        if (sets.isEmpty()) sets.add(s.limits());
+        for (List<HardLimit> set : sets) {
+            if (ms.contains(SearchSpec.Method.HDX) && set.isEmpty()) throw problem("--limits", "method hdx needs at least one limit");
+        }
+        Path dir = output != null ? output.toAbsolutePath() : Path.of(s.output() + "-compare");
+        out.printf("compare: %d runs (%s x lambda %s x %d limit sets) into %s%n", ms.size() * ls.size() * sets.size(), ms, ls, sets.size(), dir);
+        out.flush();
+        try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
+            Comparison.run(s, ms, ls, sets, dir, line -> {
+                out.println(line);
+                out.flush();
+            }, stop.watch(progress));
+        } catch (StopOnSignal.Stopped e) {
+            return NasCommand.stopped(spec.commandLine().getErr(), e, "run the same command again to continue");
+        }
+        out.println("wrote " + dir.resolve("comparison.md"));
+        return 0;
+    }
+
+    static SpecException problem(String option, String message) { return new SpecException(new Problem("command line", 0, option, message)); }
+}

@@ -1,0 +1,109 @@
+package org.coex.dance.run;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.coex.accel.cost.Metrics;
+import org.coex.accel.explore.ProgressListener;
+import org.coex.accel.interop.OutputDirectory;
+import org.coex.accel.optimize.HardLimit;
+import org.coex.dance.spec.SearchSpec;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * {@code coex compare}: one spec run under several methods, lambdas and limit sets (their product),
+ * each in its own folder, then {@code comparison.md}, {@code comparison.csv} and
+ * {@code comparison.png} (accuracy against the objective's first metric under the true cost model;
+ * test accuracy when retrained, else the search's validation accuracy) in the output folder.
+ * Finished runs are resumed, not repeated.
+ */
+public final class Comparison {
+    private Comparison() {}
+
+    /** One run of the comparison and what came out. */
+    public record Row(String name, SearchSpec spec, CoSearch.Result result) {}
+
+    public static List<Row> run(SearchSpec base, List<SearchSpec.Method> methods, List<Double> lambdas, List<List<HardLimit>> limitSets,
+                                java.nio.file.Path output, Consumer<String> say, ProgressListener progress) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        for (List<HardLimit> limits : limitSets) {
+            for (SearchSpec.Method m : methods) {
+                for (double lambda : lambdas) {
+                    String name = name(m, lambda, limits);
+                    SearchSpec s = base.with(m, lambda, limits, output.resolve(name));
+                    say.accept("== " + name);
+                    rows.add(new Row(name, s, CoSearch.run(s, true, say, progress)));
+                }
+            }
+        }
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("comparison.md", markdown(rows).getBytes(StandardCharsets.UTF_8));
+        files.put("comparison.csv", csv(rows).getBytes(StandardCharsets.UTF_8));
+        files.put("comparison.png", scatter(rows, base));
+        OutputDirectory.writeAtomically(output, files);
+        return rows;
+    }
+
+    static String name(SearchSpec.Method m, double lambda, List<HardLimit> limits) {
+        StringBuilder b = new StringBuilder(m.name().toLowerCase(Locale.ROOT)).append("-lambda_").append(fmt(lambda));
+        for (HardLimit l : limits) b.append('-').append(l.metric().column()).append("_").append(fmt(l.bound()));
+        return b.toString();
+    }
+
+    private static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", ""); }
+
+    static String markdown(List<Row> rows) {
+        StringBuilder b = new StringBuilder("# coex compare\n\n| run | limits | true latency ms | true energy uJ | true area mm2 | limits met | accuracy |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            Metrics t = r.result().outcome().truth();
+            b.append(String.format(Locale.ROOT, "| %s | %s | %.5g | %.5g | %.5g | %s | %s |%n", r.name(), r.spec().limits(), t.latencyMs(), t.energyUj(),
+                    t.areaMm2(), r.result().outcome().feasible() ? "yes" : "**no**", accuracy(r)));
+        }
+        b.append("\nAccuracy: test accuracy after retraining when `retrain_epochs` > 0, otherwise (marked v) the search's validation accuracy.\n");
+        return b.toString();
+    }
+
+    static String csv(List<Row> rows) {
+        StringBuilder b = new StringBuilder("run,method,lambda,limits,latency_ms,energy_uj,area_mm2,feasible,validation_accuracy,test_accuracy\n");
+        for (Row r : rows) {
+            Metrics t = r.result().outcome().truth();
+            b.append(String.format(Locale.ROOT, "%s,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s%n", r.name(), r.spec().method().name().toLowerCase(Locale.ROOT), r.spec().lambda(),
+                    r.spec().limits(), t.latencyMs(), t.energyUj(), t.areaMm2(), r.result().outcome().feasible(), r.result().validationAccuracy(),
+                    Double.isNaN(r.result().testAccuracy()) ? "" : r.result().testAccuracy()));
+        }
+        return b.toString();
+    }
+
+    private static String accuracy(Row r) {
+        double test = r.result().testAccuracy();
+        return Double.isNaN(test) ? String.format(Locale.ROOT, "%.2f %% v", 100 * r.result().validationAccuracy()) : String.format(Locale.ROOT, "%.2f %%", 100 * test);
+    }
+
+    static byte[] scatter(List<Row> rows, SearchSpec base) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        Metrics.Name x = base.objective().weights().keySet().iterator().next();
+        XYChart chart = new XYChartBuilder().width(900).height(560).title("accuracy against true " + x.column()).xAxisTitle(x.column() + " (true)")
+                .yAxisTitle("accuracy").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        for (Row r : rows) {
+            double acc = Double.isNaN(r.result().testAccuracy()) ? r.result().validationAccuracy() : r.result().testAccuracy();
+            XYSeries s = chart.addSeries(r.name() + (r.result().outcome().feasible() ? "" : " (misses a limit)"),
+                    new double[] {r.result().outcome().truth().get(x)}, new double[] {acc});
+            s.setMarker(r.result().outcome().feasible() ? SeriesMarkers.CIRCLE : SeriesMarkers.CROSS);
+        }
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+}
