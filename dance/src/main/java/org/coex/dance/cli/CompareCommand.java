@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "OUTPUT/<run>, then write comparison.md, comparison.csv and comparison.png. Interrupted comparisons continue where they stopped."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "search spec (YAML)") Path specFile;
-    @Option(names = "--method", split = ",", paramLabel = "M", description = "hdx, soft, sequential (default: the spec's)") List<String> methods = new ArrayList<>();
+    @Option(names = "--method", split = ",", paramLabel = "M", description = "hdx, soft, sequential, fixed-hw (default: the spec's)") List<String> methods = new ArrayList<>();
     @Option(names = "--lambda", split = ",", paramLabel = "L", description = "lambda values (default: the spec's)") List<Double> lambdas = new ArrayList<>();
     @Option(names = "--limits", paramLabel = "SET", description = {"a limit set replacing the spec's constraints, e.g. latency_ms=0.03,area_mm2=0.5;",
         "repeatable (default: the spec's constraints)"}) List<String> limitSets = new ArrayList<>();
@@ -42,11 +42,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
         List<SearchSpec.Method> ms = new ArrayList<>();
         for (String m : methods) {
-            try {
-                ms.add(SearchSpec.Method.valueOf(m.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw problem("--method", "'" + m + "' is not hdx, soft or sequential");
-            }
+            ms.add(SearchSpec.Method.parse(m).orElseThrow(() -> problem("--method", "'" + m + "' is not hdx, soft, sequential or fixed-hw")));
         }
         if (ms.isEmpty()) ms.add(s.method());
         for (double l : lambdas) if (!(l >= 0)) throw problem("--lambda", "must be >= 0 (found " + l + ")");

@@ -33,7 +33,7 @@ public final class SearchCommand implements Callable<Integer> {
         SearchSpec s = SearchSpecs.load(specFile);
         if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
         out.printf("search: %s on %s (%,d configurations), method %s, objective %s, lambda %.3g, limits %s%n", s.search().space().name(), s.template().name(),
-                s.designSpace().size(), s.method().name().toLowerCase(Locale.ROOT), s.objective(), s.lambda(), s.limits());
+                s.designSpace().size(), s.method().spelling(), s.objective(), s.lambda(), s.limits());
         out.flush();
         CoSearch.Result r;
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {

@@ -85,10 +85,12 @@ public final class CoSearch {
             Architecture arch = t.supernet().derive();
             Evaluator.Choice predicted = evaluator.predict(arch);
             long seed = spec.search().config().seed();
-            TruthCheck.Outcome outcome = spec.method() == SearchSpec.Method.SEQUENTIAL
-                    ? TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed)
-                    : TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
+            TruthCheck.Outcome outcome = switch (spec.method()) {
+                case SEQUENTIAL -> TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed);
+                case FIXED_HW -> TruthCheck.onFixed(costs, arch, fixedIndex(spec), spec.limits());
+                default -> TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
                             spec.repairBudget(), seed);
+            };
             double accuracy = Double.NaN;
             if (spec.retrainEpochs() > 0) {
                 var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
@@ -103,7 +105,7 @@ public final class CoSearch {
             files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, validation,
                     accuracy, seconds)));
             files.put("architecture.json", ArchitectureJson.write(arch, space));
-            String title = spec.method().name().toLowerCase(java.util.Locale.ROOT);
+            String title = spec.method().spelling();
             if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.constraints(history, spec.limits(), title));
             files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
             files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
@@ -132,7 +134,16 @@ public final class CoSearch {
         return new OnDemandCosts(spec.search().space(), spec.template(), spec.designSpace(), spec.technology(), spec.technologyName());
     }
 
+    private static int fixedIndex(SearchSpec spec) { return (int) spec.designSpace().indexOf(spec.fixedHardware()); }
+
     private static Evaluator evaluator(SearchSpec spec, ConfigCosts costs) throws IOException {
+        if (spec.method() == SearchSpec.Method.FIXED_HW) {
+            if (!(costs instanceof CostCube cube)) {
+                throw new SpecException(new Problem(spec.source(), 0, "method", "fixed-hw costs ops on the cube, which enumerates at most "
+                        + CostCubeBuilder.MAX_CONFIGS + " configurations; narrow hardware.space"));
+            }
+            return AnalyticEvaluator.fixed(cube, fixedIndex(spec));
+        }
         if (spec.evaluator().equals("analytic")) {
             return AnalyticEvaluator.choosing((CostCube) costs, spec.objective(), spec.limits(), CHOICE_TEMPERATURE, CHOICE_PENALTY);
         }
@@ -171,7 +182,7 @@ public final class CoSearch {
     private static Map<String, Object> result(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome o, ConfigCosts costs,
                                               double validation, double accuracy, double seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("method", spec.method().name().toLowerCase(java.util.Locale.ROOT));
+        r.put("method", spec.method().spelling());
         r.put("architecture", arch.ops(spec.search().space()).stream().map(Op::name).toList());
         r.put("macs", arch.toNetwork(spec.search().space()).macs());
         r.put("accelerator", o.hardware().values());
@@ -202,7 +213,7 @@ public final class CoSearch {
     /** A page a person reads: what was searched, what came out, and each limit under the truth. */
     static String report(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome o, double accuracy, double seconds) {
         var space = spec.search().space();
-        StringBuilder b = new StringBuilder("# coex search: " + spec.method().name().toLowerCase(java.util.Locale.ROOT) + "\n\n");
+        StringBuilder b = new StringBuilder("# coex search: " + spec.method().spelling() + "\n\n");
         b.append(String.format(java.util.Locale.ROOT, "Spec `%s`: %s on %s (%,d configurations), objective %s, lambda %.3g, seed %d; %.0f s.%n%n",
                 spec.source(), space.name(), spec.template().name(), spec.designSpace().size(), spec.objective(), spec.lambda(),
                 spec.search().config().seed(), seconds));

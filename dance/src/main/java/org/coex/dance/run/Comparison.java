@@ -55,7 +55,7 @@ public final class Comparison {
     }
 
     static String name(SearchSpec.Method m, double lambda, List<HardLimit> limits) {
-        StringBuilder b = new StringBuilder(m.name().toLowerCase(Locale.ROOT)).append("-lambda_").append(fmt(lambda));
+        StringBuilder b = new StringBuilder(m.spelling()).append("-lambda_").append(fmt(lambda));
         for (HardLimit l : limits) b.append('-').append(l.metric().column()).append("_").append(fmt(l.bound()));
         return b.toString();
     }
@@ -78,7 +78,7 @@ public final class Comparison {
         StringBuilder b = new StringBuilder("run,method,lambda,limits,latency_ms,energy_uj,area_mm2,feasible,validation_accuracy,test_accuracy\n");
         for (Row r : rows) {
             Metrics t = r.result().outcome().truth();
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s%n", r.name(), r.spec().method().name().toLowerCase(Locale.ROOT), r.spec().lambda(),
+            b.append(String.format(Locale.ROOT, "%s,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s%n", r.name(), r.spec().method().spelling(), r.spec().lambda(),
                     r.spec().limits(), t.latencyMs(), t.energyUj(), t.areaMm2(), r.result().outcome().feasible(), r.result().validationAccuracy(),
                     Double.isNaN(r.result().testAccuracy()) ? "" : r.result().testAccuracy()));
         }

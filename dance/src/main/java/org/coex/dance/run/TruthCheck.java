@@ -43,6 +43,12 @@ public final class TruthCheck {
         return new Outcome(chosen, chosenTruth, searched.finalConfig(), searched.hardware(), searched.truth(), searched.limits(), true);
     }
 
+    /** {@code arch} on a fixed configuration (the fixed-hw baseline): no repair, the limits as they fall. */
+    public static Outcome onFixed(ConfigCosts costs, Architecture arch, int config, List<HardLimit> limits) {
+        Metrics truth = costs.metrics(config, costs.key().encoding().oneHot(arch));
+        return new Outcome(config, truth, config, costs.config(config), truth, checks(truth, limits), false);
+    }
+
     /** The best configuration for {@code arch} by exact constrained search (the sequential baseline's hardware step); chosen = -1. */
     public static Outcome bestHardware(ConfigCosts costs, Architecture arch, Objective objective, List<HardLimit> limits, long budget, long seed) {
         double[] onehot = costs.key().encoding().oneHot(arch);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
 import org.coex.accel.space.DesignSpace;
+import org.coex.accel.space.HwConfig;
 import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.template.AcceleratorTemplate;
 import org.coex.hdx.HardConstraint;
@@ -14,28 +15,40 @@ import org.coex.nas.run.NasSpec;
  * A validated {@code coex search} spec: the supernet search (nas settings), the hardware (template,
  * technology, design space), the evaluator ("analytic" or a folder written by {@code coex evaluator
  * train}), the objective and its weight lambda, the hard limits, HDX settings, the method, retraining
- * epochs and the output folder.
+ * epochs, the output folder, and for {@code fixed-hw} the accelerator (a point of the design space; else null).
  */
 public record SearchSpec(String source, NasSpec search, AcceleratorTemplate template, TechnologyTable technology, String technologyName,
                          DesignSpace designSpace, String evaluator, Objective objective, double lambda, List<HardLimit> limits,
-                         Hdx hdx, Method method, int retrainEpochs, long repairBudget, Path output) {
+                         Hdx hdx, Method method, int retrainEpochs, long repairBudget, Path output, HwConfig fixedHardware) {
 
     /**
      * hdx: DANCE + HDX's projection; soft: DANCE's cost only; sequential: a hardware-unaware search, then
-     * the best accelerator for its network under the limits by exact search (the classic two-step baseline).
+     * the best accelerator for its network under the limits by exact search (the classic two-step baseline);
+     * fixed-hw: hardware-aware NAS on one given accelerator ({@code hardware.fixed}), its expected cost
+     * linear in the op probabilities (the lookup-table baseline).
      */
-    public enum Method { HDX, SOFT, SEQUENTIAL }
+    public enum Method {
+        HDX, SOFT, SEQUENTIAL, FIXED_HW;
+
+        /** The spelling in specs and on the command line: hdx, soft, sequential, fixed-hw. */
+        public String spelling() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+        public static java.util.Optional<Method> parse(String s) {
+            for (Method m : values()) if (m.spelling().equals(s.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))) return java.util.Optional.of(m);
+            return java.util.Optional.empty();
+        }
+    }
 
     /** This spec with another method, lambda, limits and output folder (one run of a comparison). */
     public SearchSpec with(Method m, double lambdaValue, List<HardLimit> limitSet, Path out) {
         return new SearchSpec(source, search, template, technology, technologyName, designSpace, evaluator, objective, lambdaValue, List.copyOf(limitSet),
-                hdx, m, retrainEpochs, repairBudget, out);
+                hdx, m, retrainEpochs, repairBudget, out, fixedHardware);
     }
 
     /** This spec with other search settings (e.g. another data folder). */
     public SearchSpec withSearch(NasSpec other) {
         return new SearchSpec(source, other, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
-                retrainEpochs, repairBudget, output);
+                retrainEpochs, repairBudget, output, fixedHardware);
     }
 
     /** HDX settings: margin inside each limit, initial delta (relative units) and its growth factor. */

@@ -47,7 +47,7 @@ public final class SearchSpecs {
         }
 
         SpecNode hw = root.child("hardware");
-        hw.allowOnly(List.of("template", "technology", "space"));
+        hw.allowOnly(List.of("template", "technology", "space", "fixed"));
         String templateName = hw.string("template", "spatial");
         AcceleratorTemplate template = Templates.byName(templateName).orElse(null);
         if (template == null) hw.problem("template", "unknown template '" + templateName + "'; installed: " + String.join(", ", Templates.names()));
@@ -77,12 +77,12 @@ public final class SearchSpecs {
         if (!(margin >= 0 && margin < 1)) hdxNode.problem("margin", "must be in [0, 1) (found " + margin + ")");
         if (!(delta > 0)) hdxNode.problem("delta", "must be > 0 (found " + delta + ")");
         if (!(growth > 1)) hdxNode.problem("growth", "must be > 1 (found " + growth + ")");
-        String methodName = root.string("method", "hdx").toUpperCase(Locale.ROOT);
-        SearchSpec.Method method = SearchSpec.Method.HDX;
-        try {
-            method = SearchSpec.Method.valueOf(methodName);
-        } catch (IllegalArgumentException e) {
-            root.problem("method", "must be hdx, soft or sequential (found \"" + methodName.toLowerCase(Locale.ROOT) + "\")");
+        String methodName = root.string("method", "hdx");
+        SearchSpec.Method method = SearchSpec.Method.parse(methodName).orElse(SearchSpec.Method.HDX);
+        if (SearchSpec.Method.parse(methodName).isEmpty()) root.problem("method", "must be hdx, soft, sequential or fixed-hw (found \"" + methodName + "\")");
+        HwConfig fixed = fixedHardware(hw.child("fixed"), ds);
+        if (method == SearchSpec.Method.FIXED_HW && fixed == null && !hw.has("fixed")) {
+            root.problem("method", "fixed-hw needs the accelerator under hardware.fixed (a value for every design-space parameter)");
         }
         if (method == SearchSpec.Method.HDX && !root.has("constraints") && root.has("method")) {
             root.problem("method", "hdx needs at least one entry under 'constraints' (or use method: soft)");
@@ -93,7 +93,31 @@ public final class SearchSpecs {
         Path output = base.resolve(root.string("output", "runs/search")).toAbsolutePath().normalize();
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
-                new SearchSpec.Hdx(margin, delta, growth), method, retrain, repair, output);
+                new SearchSpec.Hdx(margin, delta, growth), method, retrain, repair, output, fixed);
+    }
+
+    /** {@code hardware.fixed}: one value of every design-space parameter; null when absent or wrong (problems reported). */
+    private static HwConfig fixedHardware(SpecNode node, DesignSpace ds) {
+        if (node.isMissing() || !node.expectObject()) return null;
+        java.util.Map<String, Object> values = new LinkedHashMap<>();
+        for (String k : node.keys()) values.put(k, node.child(k).scalar());
+        boolean ok = true;
+        for (var p : ds.parameters()) {
+            if (!values.containsKey(p.name())) {
+                node.problem("missing '" + p.name() + "'; give one of " + p.values());
+                ok = false;
+            } else if (!p.values().contains(values.get(p.name()))) {
+                node.problem(p.name(), values.get(p.name()) + " is not in the design space; use one of " + p.values());
+                ok = false;
+            }
+        }
+        for (String k : values.keySet()) {
+            if (ds.parameter(k).isEmpty()) {
+                node.problem(k, "not a design-space parameter; parameters: " + ds.parameters().stream().map(p -> p.name()).toList());
+                ok = false;
+            }
+        }
+        return ok ? new HwConfig(values) : null;
     }
 
     /** {@code objective: latency} or {@code objective: {latency: 1, energy: 0.5}}; default latency. */

@@ -283,15 +283,18 @@ class CoexCommandIT {
         writeIdx(data, "t10k", 16);
         Path spec = dir.resolve("search.yaml");
         Files.writeString(spec, "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0, data_dir: " + data + "}\n"
-                + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16]}}\nconstraints: {latency_ms: 0.05}\noutput: " + dir.resolve("c") + "\n");
-        Result r = coex("compare", spec.toString(), "--method", "hdx,sequential", "--limits", "latency_ms=0.05", "--limits", "latency_ms=0.1,area_mm2=9",
+                + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16]}, fixed: {rows: 8, cols: 16}}\nconstraints: {latency_ms: 0.05}\n"
+                + "lambda: 0.5\noutput: " + dir.resolve("c") + "\n");
+        Result r = coex("compare", spec.toString(), "--method", "hdx,sequential,fixed-hw", "--limits", "latency_ms=0.05", "--limits", "latency_ms=0.1,area_mm2=9",
                 "-o", dir.resolve("cmp").toString());
         assertEquals(0, r.status(), r.err());
-        List<String> table = Files.readAllLines(dir.resolve("cmp/comparison.md")).stream().filter(l -> l.startsWith("| hdx") || l.startsWith("| sequential")).toList();
-        assertEquals(4, table.size(), String.join("\n", table));
-        assertEquals(5, Files.readAllLines(dir.resolve("cmp/comparison.csv")).size());
+        List<String> table = Files.readAllLines(dir.resolve("cmp/comparison.md")).stream().filter(l -> l.matches("\\| (hdx|sequential|fixed-hw)-.*")).toList();
+        assertEquals(6, table.size(), String.join("\n", table));
+        assertEquals(7, Files.readAllLines(dir.resolve("cmp/comparison.csv")).size());
+        // the fixed-hw baseline keeps its accelerator
+        assertTrue(Files.readString(dir.resolve("cmp/fixed-hw-lambda_0.5-latency_ms_0.05/result/result.json")).contains("\"rows\" : 8"));
         assertTrue(Files.size(dir.resolve("cmp/comparison.png")) > 1000);
-        assertTrue(Files.isRegularFile(dir.resolve("cmp/sequential-lambda_0-latency_ms_0.1-area_mm2_9/result/result.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.1-area_mm2_9/result/result.json")));
         assertUserMistake(coex("compare", spec.toString(), "--method", "greedy", "-o", dir.resolve("out").toString()), 1, "--method: 'greedy'");
     }
 

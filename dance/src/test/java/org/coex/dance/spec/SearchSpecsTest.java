@@ -49,12 +49,23 @@ class SearchSpecsTest {
     }
 
     @Test
+    void fixedHardwareIsAPointOfTheDesignSpace() {
+        String ds = "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16]}, fixed: FIXED}\nmethod: fixed-hw\n";
+        SearchSpec s = parse(ds.replace("FIXED", "{rows: 16, cols: 8}"));
+        assertEquals(SearchSpec.Method.FIXED_HW, s.method());
+        assertEquals(2, s.designSpace().indexOf(s.fixedHardware()));
+        assertTrue(problems(ds.replace("FIXED", "{rows: 32, cols: 8}")).contains("hardware.fixed.rows: 32 is not in the design space"));
+        assertTrue(problems(ds.replace("FIXED", "{rows: 16}")).contains("hardware.fixed: missing 'cols'"));
+        assertTrue(problems("method: fixed-hw\n").contains("fixed-hw needs the accelerator under hardware.fixed"));
+    }
+
+    @Test
     void mistakesNameTheirKeyPath() {
         assertTrue(problems("hardware: {template: tpu}\n").contains("hardware.template: unknown template 'tpu'"));
         assertTrue(problems("hardware: {template: systolic, space: {rows: [0]}}\n").contains("hardware.space.rows[0]"));
         assertTrue(problems("objective: fps\n").contains("objective: must be latency, energy, edp or area"));
         assertTrue(problems("hdx: {growth: 1}\n").contains("hdx.growth: must be > 1"));
-        assertTrue(problems("method: greedy\n").contains("method: must be hdx, soft or sequential"));
+        assertTrue(problems("method: greedy\n").contains("method: must be hdx, soft, sequential or fixed-hw"));
         String p = problems("search: {lambda: 1}\n");
         assertTrue(p.contains("'hardware' and 'lambda' belong at the top level"), p);
         assertTrue(problems("evaluator: no/such/dir\n").contains("evaluator: 'no/such/dir' is neither 'analytic' nor a folder"));
