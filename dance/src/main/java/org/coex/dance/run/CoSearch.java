@@ -34,6 +34,7 @@ import org.coex.nas.space.ArchitectureJson;
 import org.coex.nas.space.Op;
 import org.coex.nas.train.EpochStats;
 import org.coex.nas.train.SearchTrainer;
+import org.coex.nas.supernet.TorchRuntime;
 
 /**
  * Front door of {@code coex search}: the supernet search with DANCE's evaluator cost and HDX's
@@ -56,6 +57,7 @@ public final class CoSearch {
 
     public static Result run(SearchSpec spec, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         long start = System.nanoTime();
+        TorchRuntime.configure();   // before the evaluator's first NDManager: the search's one PyTorch thread
         var space = spec.search().space();
         NasSearch.Split batches = NasSearch.Split.of(spec.search());
         ConfigCosts costs = costs(spec, ProgressListener.NONE);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -176,13 +177,19 @@ public final class SearchTrainer implements AutoCloseable {
         return g;
     }
 
+    /**
+     * Overwrites the alpha gradients in place. Not with {@code NDArray.set(float[])}: DJL's PyTorch
+     * engine then points the tensor at a direct buffer that only the Java wrapper keeps alive, so the
+     * parameter's gradient would outlive its memory once the wrapper is gone (heap corruption seen
+     * here as "corrupted double-linked list"). An indexed copy writes into PyTorch's own storage.
+     */
     private void setAlphaGradient(double[] g) {
         List<MixedOp> ops = net.mixedOps();
         for (int i = 0; i < ops.size(); i++) {
-            try (NDArray grad = ops.get(i).alpha().getArray().getGradient()) {
+            try (NDArray grad = ops.get(i).alpha().getArray().getGradient(); NDManager scope = manager.newSubManager()) {
                 float[] f = new float[(int) grad.size()];
                 for (int j = 0; j < f.length; j++) f[j] = (float) g[space.encoding().offset(i) + j];
-                grad.set(f);
+                grad.set(new NDIndex("..."), scope.create(f, grad.getShape()));
             }
         }
     }

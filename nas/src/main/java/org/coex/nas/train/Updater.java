@@ -73,7 +73,8 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
         state.clear();
         for (Parameter p : params) {
             NDArray[] s = slots(p.getArray());
-            for (int i = 0; i < s.length; i++) s[i].set(saved.get(k++).toFloatArray());
+            // an indexed copy into PyTorch's storage, not set(float[]), which would hang the state on a Java-held buffer
+            for (int i = 0; i < s.length; i++) s[i].set(new ai.djl.ndarray.index.NDIndex("..."), saved.get(k++));
             state.put(p.getId(), s);
         }
     }
