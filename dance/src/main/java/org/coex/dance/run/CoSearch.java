@@ -25,7 +25,6 @@ import org.coex.evaluator.cube.ConfigCosts;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.evaluator.cube.OnDemandCosts;
-import org.coex.evaluator.net.EvaluatorFiles;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.nas.run.NasRetrain;
 import org.coex.nas.run.NasSearch;
@@ -66,7 +65,7 @@ public final class CoSearch {
         Path checkpoint = spec.output().resolve("checkpoint");
         Path log = spec.output().resolve("log.jsonl");
         Files.createDirectories(spec.output());
-        try (Evaluator evaluator = evaluator(spec, costs);
+        try (Evaluator evaluator = evaluator(spec, costs, say);
              SearchTrainer t = resume && Files.isDirectory(checkpoint)
                      ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
             ConstraintGuard guard = new ConstraintGuard(spec.constraints(), spec.hdx().delta(), spec.hdx().growth());
@@ -129,7 +128,7 @@ public final class CoSearch {
         if (spec.designSpace().size() <= CostCubeBuilder.MAX_CONFIGS) {
             return CostCubeBuilder.build(spec.search().space(), spec.template(), spec.designSpace(), spec.technology(), spec.technologyName(), progress);
         }
-        if (spec.evaluator().equals("analytic")) {
+        if (spec.evaluator().analytic()) {
             throw new SpecException(new Problem(spec.source(), 0, "evaluator", "the analytic evaluator enumerates the design space, which has "
                     + spec.designSpace().size() + " configurations (at most " + CostCubeBuilder.MAX_CONFIGS + "); train a learned one with `coex evaluator train`"));
         }
@@ -138,7 +137,7 @@ public final class CoSearch {
 
     private static int fixedIndex(SearchSpec spec) { return (int) spec.designSpace().indexOf(spec.fixedHardware()); }
 
-    private static Evaluator evaluator(SearchSpec spec, ConfigCosts costs) throws IOException {
+    private static Evaluator evaluator(SearchSpec spec, ConfigCosts costs, Consumer<String> say) throws IOException {
         if (spec.method() == SearchSpec.Method.FIXED_HW) {
             if (!(costs instanceof CostCube cube)) {
                 throw new SpecException(new Problem(spec.source(), 0, "method", "fixed-hw costs ops on the cube, which enumerates at most "
@@ -146,10 +145,10 @@ public final class CoSearch {
             }
             return AnalyticEvaluator.fixed(cube, fixedIndex(spec));
         }
-        if (spec.evaluator().equals("analytic")) {
+        if (spec.evaluator().analytic()) {
             return AnalyticEvaluator.choosing((CostCube) costs, spec.objective(), spec.limits(), CHOICE_TEMPERATURE, CHOICE_PENALTY);
         }
-        return EvaluatorFiles.load(Path.of(spec.source()).toAbsolutePath().getParent().resolve(spec.evaluator()), costs.key());
+        return EvaluatorSetup.learned(spec, costs, say);
     }
 
     private static Map<String, Object> epochLine(EpochStats e, Evaluator evaluator, double[] p, CoExploration co) {

@@ -18,7 +18,7 @@ import org.coex.nas.run.NasSpec;
  * epochs, the output folder, and for {@code fixed-hw} the accelerator (a point of the design space; else null).
  */
 public record SearchSpec(String source, NasSpec search, AcceleratorTemplate template, TechnologyTable technology, String technologyName,
-                         DesignSpace designSpace, String evaluator, Objective objective, double lambda, List<HardLimit> limits,
+                         DesignSpace designSpace, EvaluatorChoice evaluator, Objective objective, double lambda, List<HardLimit> limits,
                          Hdx hdx, Method method, int retrainEpochs, long repairBudget, Path output, HwConfig fixedHardware) {
 
     /**
@@ -49,6 +49,18 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
     public SearchSpec withSearch(NasSpec other) {
         return new SearchSpec(source, other, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
                 retrainEpochs, repairBudget, output, fixedHardware);
+    }
+
+    /**
+     * "analytic" (path null), or a learned evaluator's folder (absolute) with the samples and epochs to
+     * train one there when it holds none yet.
+     */
+    public record EvaluatorChoice(String path, int samples, int epochs) {
+        public static final EvaluatorChoice ANALYTIC = new EvaluatorChoice(null, 0, 0);
+
+        public boolean analytic() { return path == null; }
+
+        @Override public String toString() { return analytic() ? "analytic" : path; }
     }
 
     /** HDX settings: margin inside each limit, initial delta (relative units) and its growth factor. */

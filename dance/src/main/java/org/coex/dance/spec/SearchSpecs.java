@@ -61,10 +61,7 @@ public final class SearchSpecs {
         DesignSpace ds = template == null ? DesignSpace.of() : Target.readSpace(hw.child("space"), template.defaultSpace());
         if (template != null && tech != null && hw.has("space")) Target.checkValues(template, tech, ds, HwConfig.of(), hw);
 
-        String evaluator = root.string("evaluator", "analytic");
-        if (!evaluator.equals("analytic") && !java.nio.file.Files.isDirectory(base.resolve(evaluator))) {
-            root.problem("evaluator", "'" + evaluator + "' is neither 'analytic' nor a folder written by `coex evaluator train`");
-        }
+        SearchSpec.EvaluatorChoice evaluator = evaluator(root.child("evaluator"), base);
         Objective objective = objective(root.child("objective"));
         double lambda = root.number("lambda", 0.0);
         if (!(lambda >= 0)) root.problem("lambda", "must be >= 0 (found " + lambda + ")");
@@ -94,6 +91,28 @@ public final class SearchSpecs {
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
                 new SearchSpec.Hdx(margin, delta, growth), method, retrain, repair, output, fixed);
+    }
+
+    /** {@code evaluator: analytic}, {@code evaluator: DIR} or {@code evaluator: {path: DIR, samples: N, epochs: E}}. */
+    private static SearchSpec.EvaluatorChoice evaluator(SpecNode node, Path base) {
+        if (node.isMissing()) return SearchSpec.EvaluatorChoice.ANALYTIC;
+        String path;
+        int samples = 100_000;
+        int epochs = 40;
+        if (node.isObject()) {
+            node.allowOnly(List.of("path", "samples", "epochs"));
+            path = node.requiredString("path", "give the folder of a learned evaluator (trained into it if it holds none)").orElse("analytic");
+            samples = node.integerAtLeast("samples", samples, 10);
+            epochs = node.integerAtLeast("epochs", epochs, 1);
+        } else {
+            path = String.valueOf(node.scalar());
+        }
+        if (path.equals("analytic")) return SearchSpec.EvaluatorChoice.ANALYTIC;
+        Path dir = base.resolve(path).toAbsolutePath().normalize();
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            node.problem("'" + path + "' is a file; name 'analytic' or a folder (one written by `coex evaluator train`, or a new one to train into)");
+        }
+        return new SearchSpec.EvaluatorChoice(dir.toString(), samples, epochs);
     }
 
     /** {@code hardware.fixed}: one value of every design-space parameter; null when absent or wrong (problems reported). */

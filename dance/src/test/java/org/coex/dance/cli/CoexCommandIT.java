@@ -274,6 +274,14 @@ class CoexCommandIT {
         String seqResult = Files.readString(dir.resolve("seq/result/result.json"));
         assertTrue(seqResult.contains("\"method\" : \"sequential\""), seqResult);
         assertFalse(Files.readString(dir.resolve("seq/log.jsonl")).contains("\"constraints\""));
+        // a learned evaluator named but not there yet is trained into its folder first, then used
+        Files.writeString(spec, Files.readString(spec).replace("method: sequential\n", "").replace("output: " + dir.resolve("seq"), "output: " + dir.resolve("learned"))
+                + "evaluator: {path: " + dir.resolve("ev") + ", samples: 600, epochs: 1}\n");
+        Result learned = coex("search", spec.toString());
+        assertTrue(learned.status() == 0 || learned.status() == 4, learned.err());
+        assertTrue(learned.out().contains("training one"), learned.out());
+        for (String f : List.of("evaluator.json", "report.md")) assertTrue(Files.isRegularFile(dir.resolve("ev/" + f)), f);
+        assertTrue(Files.isRegularFile(dir.resolve("learned/result/result.json")));
     }
 
     @Test

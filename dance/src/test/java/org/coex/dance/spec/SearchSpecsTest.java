@@ -68,6 +68,9 @@ class SearchSpecsTest {
         assertTrue(problems("method: greedy\n").contains("method: must be hdx, soft, sequential or fixed-hw"));
         String p = problems("search: {lambda: 1}\n");
         assertTrue(p.contains("'hardware' and 'lambda' belong at the top level"), p);
-        assertTrue(problems("evaluator: no/such/dir\n").contains("evaluator: 'no/such/dir' is neither 'analytic' nor a folder"));
+        assertTrue(problems("evaluator: pom.xml\n").contains("evaluator: 'pom.xml' is a file"));
+        assertTrue(Path.of(parse("evaluator: no/such/dir\n").evaluator().path()).isAbsolute());
+        assertEquals(600, parse("evaluator: {path: ev, samples: 600, epochs: 2}\n").evaluator().samples());
+        assertTrue(parse("evaluator: analytic\n").evaluator().analytic());
     }
 }
