@@ -225,9 +225,7 @@ class CoexCommandIT {
 
     @Test
     void aDivergingSearchStopsWithOneLineNamingTheSettingToLower() throws IOException {
-        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
-        writeIdx(data, "train", 96);
-        writeIdx(data, "t10k", 16);
+        Path data = tinyFashion();
         Path spec = dir.resolve("nas.yaml");
         Files.writeString(spec, "validation: 32\nepochs: 2\nwarmup_epochs: 2\nbatch_size: 16\nweight_lr: 1.0e12\ncrop_padding: 0\n"
                 + "data_dir: " + data + "\noutput: " + dir.resolve("run") + "\n");
@@ -239,15 +237,11 @@ class CoexCommandIT {
         assertFalse(r.err().contains("\tat "), r.err());
     }
 
-    /** Fashion-MNIST-shaped IDX files (28x28 noise, labels 0..9) named as the Debian package names them. */
     @Test
     void aCoExplorationRunsFromASpecChecksItsLimitsWithTheTruthAndResumes() throws IOException {
-        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
-        writeIdx(data, "train", 96);
-        writeIdx(data, "t10k", 16);
         Path spec = dir.resolve("search.yaml");
         Path out = dir.resolve("co");
-        Files.writeString(spec, "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0, data_dir: " + data + "}\n"
+        Files.writeString(spec, tinySearchSection()
                 + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16], dataflow: [os, ws]}}\n"
                 + "objective: latency\nlambda: 0.1\nconstraints: {latency_ms: 0.05, area_mm2: 5}\noutput: " + out + "\n");
         Result r = coex("search", spec.toString());
@@ -286,11 +280,8 @@ class CoexCommandIT {
 
     @Test
     void aComparisonRunsEveryCombinationAndTabulatesThem() throws IOException {
-        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
-        writeIdx(data, "train", 96);
-        writeIdx(data, "t10k", 16);
         Path spec = dir.resolve("search.yaml");
-        Files.writeString(spec, "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0, data_dir: " + data + "}\n"
+        Files.writeString(spec, tinySearchSection()
                 + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16]}, fixed: {rows: 8, cols: 16}}\nconstraints: {latency_ms: 0.05}\n"
                 + "lambda: 0.5\noutput: " + dir.resolve("c") + "\n");
         Result r = coex("compare", spec.toString(), "--method", "hdx,sequential,fixed-hw", "--limits", "latency_ms=0.05", "--limits", "latency_ms=0.1,area_mm2=9",
@@ -315,6 +306,20 @@ class CoexCommandIT {
         assertUserMistake(coex("search", spec.toString()), 1, "search.epohcs: unknown key 'epohcs'; did you mean 'epochs'?");
     }
 
+    /** A folder of tiny Fashion-MNIST-shaped files: 96 training and 16 test images. */
+    Path tinyFashion() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
+        writeIdx(data, "train", 96);
+        writeIdx(data, "t10k", 16);
+        return data;
+    }
+
+    /** The {@code search:} section of a co-exploration spec over {@link #tinyFashion()}: 2 epochs, 1 warm-up. */
+    String tinySearchSection() throws IOException {
+        return "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0, data_dir: " + tinyFashion() + "}\n";
+    }
+
+    /** Fashion-MNIST-shaped IDX files (28x28 noise, labels 0..9) named as the Debian package names them. */
     static void writeIdx(Path dir, String prefix, int count) throws IOException {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(count);
         java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + count * 784).putInt(0x803).putInt(count).putInt(28).putInt(28);
