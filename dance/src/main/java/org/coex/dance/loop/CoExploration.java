@@ -21,6 +21,13 @@ import org.coex.nas.train.ArchitectureObjective;
  * violated, the architecture gradient g of cross-entropy + cost is replaced by the {@link ConstraintGuard}'s
  * projection, using h_k = d metric_k / d alpha from one extra backward pass through the evaluator each.
  * Constraint metric names are {@link Metrics.Name} columns (latency_ms, energy_uj, area_mm2, edp_uj_ms).
+ *
+ * <p>The architecture optimizer is Adam, which moves each alpha by about its learning rate whatever
+ * the gradient's size: a projection's magnitude (which grows with delta while a limit resists) buys
+ * no speed there, but it inflates Adam's second moments, and in a default-space run that froze alpha
+ * for the rest of the search once the limit was met. So a projected gradient longer than g is
+ * scaled back to |g|: its direction, which is what steers Adam, still has g'.h_k > 0 for every
+ * enforced constraint.
  */
 public final class CoExploration implements ArchitectureObjective {
     private final Evaluator evaluator;
@@ -74,7 +81,23 @@ public final class CoExploration implements ArchitectureObjective {
             h[k] = d.gradient();
         }
         last = guard.apply(gradient, values, h);
-        return last.gradient();
+        return boundedBy(last.gradient(), gradient);
+    }
+
+    /** {@code projected} scaled down to the norm of {@code original} when longer (and original is not zero). */
+    static double[] boundedBy(double[] projected, double[] original) {
+        double a = norm(projected);
+        double b = norm(original);
+        if (!(a > b) || b == 0) return projected;
+        double[] out = projected.clone();
+        for (int i = 0; i < out.length; i++) out[i] *= b / a;
+        return out;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) s += x * x;
+        return Math.sqrt(s);
     }
 
     /** What the last architecture step did (null before the first). */

@@ -111,6 +111,38 @@ class CoExplorationTest {
         }
     }
 
+    /** Once HDX has met the limit, the soft objective still moves alpha (large projections must not freeze Adam). */
+    @Test
+    void alphaKeepsLearningAfterTheLimitIsMet() {
+        Batches train = new Batches(synthetic(96, 1), 16, 0.3, 0.3, 0, false);
+        Batches val = new Batches(synthetic(48, 2), 16, 0.3, 0.3, 0, false);
+        double uniform = CUBE.metrics(0, TINY.encoding().uniform()).latencyMs();
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.ENERGY), 0.2,
+                    new ConstraintGuard(List.of(new HardConstraint("latency_ms", 0.7 * uniform, 0.05)), 0.05, 4.0), TINY.encoding().uniform());
+            t.useObjective(co);
+            float[] before = null;
+            for (int e = 0; e < CONFIG.epochs(); e++) {
+                if (e == CONFIG.epochs() - 2) before = alphas(t);
+                t.runEpoch(train, val);
+            }
+            assertFalse(co.lastStep().anyViolated(), "the limit should be met by the end");
+            float[] after = alphas(t);
+            double moved = 0;
+            for (int i = 0; i < after.length; i++) moved += Math.abs(after[i] - before[i]);
+            assertTrue(moved > 0.05, "alpha moved only " + moved + " over the last two epochs");
+        }
+    }
+
+    @Test
+    void aProjectionLongerThanTheGradientKeepsItsDirectionAtTheGradientsLength() {
+        double[] g = {0.3, -0.4};
+        double[] bounded = CoExploration.boundedBy(new double[] {30, 40}, g);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.3, 0.4}, bounded, 1e-12);
+        double[] shorter = {0.1, 0};
+        org.junit.jupiter.api.Assertions.assertSame(shorter, CoExploration.boundedBy(shorter, g));
+    }
+
     static List<int[]> allArchitectures() {
         List<Integer> sizes = TINY.encoding().candidatesPerLayer();
         List<int[]> out = new java.util.ArrayList<>();
