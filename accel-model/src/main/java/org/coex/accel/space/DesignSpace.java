@@ -66,15 +66,25 @@ public record DesignSpace(List<Parameter> parameters) {
         return idx;
     }
 
-    /** The grid index of a point of this space (its values of every parameter; other keys ignored). */
+    /**
+     * The grid index of a point of this space (its values of every parameter; other keys ignored).
+     * Numbers match by value (a template may report 64.0 for a listed 64).
+     */
     public long indexOf(HwConfig config) {
         int[] c = new int[parameters.size()];
         for (int j = 0; j < c.length; j++) {
             Parameter p = parameters.get(j);
-            c[j] = p.values().indexOf(config.values().get(p.name()));
-            if (c[j] < 0) throw new IllegalArgumentException(p.name() + " = " + config.values().get(p.name()) + " is not a value of this design space");
+            Object v = config.values().get(p.name());
+            c[j] = -1;
+            for (int i = 0; i < p.size() && c[j] < 0; i++) if (sameValue(p.values().get(i), v)) c[j] = i;
+            if (c[j] < 0) throw new IllegalArgumentException(p.name() + " = " + v + " is not a value of this design space");
         }
         return index(c);
+    }
+
+    private static boolean sameValue(Object listed, Object given) {
+        if (listed instanceof Number a && given instanceof Number b) return a.doubleValue() == b.doubleValue();
+        return listed.equals(given);
     }
 
     private int[] digits(long index) {

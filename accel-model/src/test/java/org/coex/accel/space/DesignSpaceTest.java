@@ -29,6 +29,19 @@ class DesignSpaceTest {
         for (int j = 0; j < c.length; j++) assertEquals(systolic.parameters().get(j).values().get(c[j]), systolic.point(i).values().get(systolic.parameters().get(j).name()));
     }
 
+    @Property
+    void indexOfFindsEveryPointAgain(@ForAll @LongRange(min = 0, max = 9_599) long i) {
+        DesignSpace systolic = new SystolicTemplate().defaultSpace();
+        assertEquals(i, systolic.indexOf(systolic.point(i)));
+    }
+
+    @Test
+    void indexOfMatchesNumbersByValueAndNamesAValueNotInTheSpace() {
+        assertEquals(4, SPACE.indexOf(HwConfig.of("rows", 16.0, "dataflow", "ws", "clock_mhz", 500)));   // 64.0 as a template reports it
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SPACE.indexOf(HwConfig.of("rows", 32, "dataflow", "ws")));
+        assertEquals("rows = 32 is not a value of this design space", e.getMessage());
+    }
+
     @Test
     void rejectsDuplicateValuesAndNames() {
         assertThrows(IllegalArgumentException.class, () -> Parameter.of("rows", 8, 8));

@@ -276,6 +276,15 @@ class CoexCommandIT {
         assertTrue(learned.out().contains("training one"), learned.out());
         for (String f : List.of("evaluator.json", "report.md")) assertTrue(Files.isRegularFile(dir.resolve("ev/" + f)), f);
         assertTrue(Files.isRegularFile(dir.resolve("learned/result/result.json")));
+        // the spatial template: its accelerator reports values as numbers of its own type, and goes out as Timeloop inputs
+        Path spatialSpec = dir.resolve("spatial.yaml");
+        Files.writeString(spatialSpec, tinySearchSection() + "hardware: {template: spatial, space: {pe_rows: [8, 12], glb_kb: [64, 128], dataflow: [ws, rs]}}\n"
+                + "constraints: {latency_ms: 1}\noutput: " + dir.resolve("spatial") + "\n");
+        Result spatial = coex("search", spatialSpec.toString());
+        assertTrue(spatial.status() == 0 || spatial.status() == 4, spatial.err());
+        try (var files = Files.list(dir.resolve("spatial/result/timeloop"))) {
+            assertTrue(files.count() > 10, "a Timeloop folder per layer");
+        }
     }
 
     @Test
