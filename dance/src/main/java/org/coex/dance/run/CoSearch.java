@@ -93,7 +93,15 @@ public final class CoSearch {
                             spec.repairBudget(), seed);
             };
             double accuracy = Double.NaN;
-            if (spec.retrainEpochs() > 0) {
+            Path retrained = spec.output().resolve("retrain/result/result.json");
+            if (spec.retrainEpochs() > 0 && resume && Files.isRegularFile(retrained)) {
+                Map<?, ?> done = JSON.readValue(retrained.toFile(), Map.class);
+                if (done.get("architecture").equals(arch.choices()) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()) {
+                    accuracy = ((Number) done.get("test_accuracy")).doubleValue();
+                    say.accept("retraining already done: test accuracy " + accuracy);
+                }
+            }
+            if (spec.retrainEpochs() > 0 && Double.isNaN(accuracy)) {
                 var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
                 accuracy = NasRetrain.run(space, arch, config, NasRetrain.Data.load(spec.search().dataDir(), 0), spec.output().resolve("retrain"),
                         ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
