@@ -70,7 +70,12 @@ public final class CoSearch {
                      ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
             ConstraintGuard guard = new ConstraintGuard(spec.constraints(), spec.hdx().delta(), spec.hdx().growth());
             if (resume && Files.isRegularFile(checkpoint.resolve("hdx.json"))) {
-                guard.restore(JSON.readValue(checkpoint.resolve("hdx.json").toFile(), double[].class));
+                try {
+                    guard.restore(JSON.readValue(checkpoint.resolve("hdx.json").toFile(), double[].class));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new SpecException(new Problem(checkpoint.resolve("hdx.json").toString(), 0, "--resume", "cannot continue: HDX's state is not "
+                            + "that of this spec's constraints (" + e.getMessage().lines().findFirst().orElse("") + "); delete the checkpoint to start over"));
+                }
             }
             NasSearch.keepLogUpTo(log, t.epoch());
             CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, space.encoding().uniform());

@@ -259,6 +259,12 @@ class CoexCommandIT {
         Result again = coex("search", spec.toString(), "--resume");
         assertEquals(r.status(), again.status(), again.err());
         assertTrue(again.out().contains("retraining already done"), again.out());
+        // a corrupt checkpoint is refused in one line
+        Files.writeString(out.resolve("checkpoint/supernet.params"), "not parameters");
+        Result corrupt = coex("search", spec.toString(), "--resume");
+        assertEquals(2, corrupt.status(), corrupt.err());
+        assertEquals(1, corrupt.errLines().size(), corrupt.err());
+        assertTrue(corrupt.err().contains("cannot continue from this checkpoint: it is incomplete or corrupt"), corrupt.err());
         assertEquals(result.replaceAll("\"seconds\" : [0-9.]+", ""), Files.readString(out.resolve("result/result.json")).replaceAll("\"seconds\" : [0-9.]+", ""));
         for (String png : List.of("constraints.png", "alpha.png")) assertTrue(Files.size(out.resolve("result/" + png)) > 1000, png);
         for (String f : List.of("report.md", "network.json", "accelerator.cfg", "architecture.json")) assertTrue(Files.isRegularFile(out.resolve("result/" + f)), f);

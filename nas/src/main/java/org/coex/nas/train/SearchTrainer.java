@@ -296,24 +296,36 @@ public final class SearchTrainer implements AutoCloseable {
         OutputDirectory.writeAtomically(dir, files);
     }
 
-    /** A trainer continuing from {@link #checkpoint}; the space and config must be those of the run. */
-    public static SearchTrainer resume(SearchSpace space, SearchConfig config, Path dir) throws IOException {
+    /**
+     * A trainer continuing from {@link #checkpoint}; the space and config must be those of the run.
+     *
+     * @throws org.coex.accel.spec.SpecException (one problem naming the folder) for a checkpoint of
+     *         another search space, or one that is incomplete or corrupt
+     */
+    public static SearchTrainer resume(SearchSpace space, SearchConfig config, Path dir) {
         SearchTrainer t = new SearchTrainer(space, config);
-        String state = Files.readString(dir.resolve("state.json"));
-        if (!state.contains("\"" + space.fingerprint() + "\"")) {
-            throw new IllegalArgumentException(dir + " holds a checkpoint of another search space");
+        try {
+            String state = Files.readString(dir.resolve("state.json"));
+            if (!state.contains("\"" + space.fingerprint() + "\"")) throw refused(t, dir, "it is a checkpoint of another search space");
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("supernet.params"))))) {
+                t.net.loadParameters(t.manager, in);
+            }
+            t.weightUpdater.restore(t.weights, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("weights.optimizer"))));
+            t.alphaUpdater.restore(t.alphas, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("alpha.optimizer"))));
+            t.epoch = Integer.parseInt(state.replaceAll("(?s).*\"epoch\": (\\d+).*", "$1"));
+        } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
+            if (e instanceof org.coex.accel.spec.SpecException se) throw se;
+            throw refused(t, dir, "it is incomplete or corrupt (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("supernet.params"))))) {
-            t.net.loadParameters(t.manager, in);
-        } catch (ai.djl.MalformedModelException e) {
-            throw new IOException("corrupt checkpoint " + dir + ": " + e.getMessage(), e);
-        }
-        t.weightUpdater.restore(t.weights, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("weights.optimizer"))));
-        t.alphaUpdater.restore(t.alphas, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("alpha.optimizer"))));
-        t.epoch = Integer.parseInt(state.replaceAll("(?s).*\"epoch\": (\\d+).*", "$1"));
         for (Parameter p : t.weights) p.getArray().setRequiresGradient(true);
         for (Parameter p : t.alphas) p.getArray().setRequiresGradient(true);
         return t;
+    }
+
+    private static org.coex.accel.spec.SpecException refused(SearchTrainer t, Path dir, String why) {
+        t.close();
+        return new org.coex.accel.spec.SpecException(new org.coex.accel.spec.Problem(dir.toString(), 0, "--resume",
+                "cannot continue from this checkpoint: " + why + "; delete the folder to start over, or choose another output"));
     }
 
     @Override public void close() { manager.close(); }
