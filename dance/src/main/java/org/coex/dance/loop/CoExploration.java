@@ -37,6 +37,7 @@ public final class CoExploration implements ArchitectureObjective {
     private final List<Metrics.Name> constrained = new ArrayList<>();
     private final double[] reference;
     private ConstraintGuard.Step last;
+    private final List<double[]> history = new ArrayList<>();
 
     /**
      * @param uniform the op probabilities of a uniform alpha (the start of a search): the cost's reference point
@@ -81,6 +82,7 @@ public final class CoExploration implements ArchitectureObjective {
             h[k] = d.gradient();
         }
         last = guard.apply(gradient, values, h);
+        history.add(values);
         return boundedBy(last.gradient(), gradient);
     }
 
@@ -98,6 +100,13 @@ public final class CoExploration implements ArchitectureObjective {
         double s = 0;
         for (double x : v) s += x * x;
         return Math.sqrt(s);
+    }
+
+    /** The constrained metrics' values (predicted, constraint order) at every architecture step since the last call; clears them. */
+    public List<double[]> drainHistory() {
+        List<double[]> out = List.copyOf(history);
+        history.clear();
+        return out;
     }
 
     /** What the last architecture step did (null before the first). */

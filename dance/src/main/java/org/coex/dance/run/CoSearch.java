@@ -78,12 +78,15 @@ public final class CoSearch {
                 }
             }
             NasSearch.keepLogUpTo(log, t.epoch());
+            Path steps = spec.output().resolve("steps.jsonl");
+            keepStepsBefore(steps, t.epoch());
             CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, space.encoding().uniform());
             if (spec.method() != SearchSpec.Method.SEQUENTIAL) t.useObjective(co);
             while (t.epoch() < spec.search().config().epochs()) {
                 EpochStats e = t.runEpoch(batches.train(), batches.validation(), progress);
                 Map<String, Object> line = epochLine(e, evaluator, t.supernet().probabilities(), co);
                 Files.writeString(log, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                appendSteps(steps, e.epoch(), co.drainHistory());
                 t.checkpoint(checkpoint, Map.of("hdx.json", JSON.writeValueAsBytes(guard.deltas())));
                 say.accept(String.format(java.util.Locale.ROOT, "epoch %2d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
                         e.epoch(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
@@ -120,7 +123,7 @@ public final class CoSearch {
                     accuracy, seconds)));
             files.put("architecture.json", ArchitectureJson.write(arch, space));
             String title = spec.method().spelling();
-            if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.constraints(history, spec.limits(), title));
+            if (!spec.constraints().isEmpty()) files.put("constraints.png", RunPlots.constraints(readLog(steps), spec.constraints(), title));
             files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
             files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
             files.putAll(RunExports.files(spec.template(), spec.technology(), outcome.hardware(), arch.toNetwork(space)));
@@ -132,8 +135,32 @@ public final class CoSearch {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> readLog(Path log) throws IOException {
         List<Map<String, Object>> out = new ArrayList<>();
+        if (!Files.exists(log)) return out;
         for (String line : Files.readAllLines(log)) if (!line.isBlank()) out.add(JSON.readValue(line, Map.class));
         return out;
+    }
+
+    /** One line per architecture step: {"epoch", "step", "values": [constrained metric values]}. */
+    private static void appendSteps(Path steps, int epoch, List<double[]> values) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; k < values.size(); k++) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", epoch);
+            m.put("step", k);
+            m.put("values", values.get(k));
+            b.append(JSON.writeValueAsString(m)).append('\n');
+        }
+        Files.writeString(steps, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** On resume, drops the step lines of epochs the checkpoint does not include. */
+    private static void keepStepsBefore(Path steps, int epoch) throws IOException {
+        if (!Files.exists(steps)) return;
+        List<String> keep = new ArrayList<>();
+        for (String line : Files.readAllLines(steps)) {
+            if (!line.isBlank() && ((Number) JSON.readValue(line, Map.class).get("epoch")).intValue() < epoch) keep.add(line);
+        }
+        Files.write(steps, keep);
     }
 
     /** The cube when the design space can be enumerated, else costs on demand (a learned evaluator is then required). */

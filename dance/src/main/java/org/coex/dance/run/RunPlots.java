@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.coex.accel.optimize.HardLimit;
+import org.coex.hdx.HardConstraint;
 import org.coex.nas.space.ArchEncoding;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -13,28 +13,27 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The plots of a co-exploration run, from its {@code log.jsonl} lines (so a resumed run plots its
- * whole history): each limited metric as predicted at the end of every epoch, relative to its bound;
- * and how sure each layer became of the op it ends with.
+ * The plots of a co-exploration run, from its {@code steps.jsonl} and {@code log.jsonl} lines (so a
+ * resumed run plots its whole history): each HDX constraint's predicted metric at every architecture
+ * step, relative to its bound; and how sure each layer became of the op it ends with.
  */
 final class RunPlots {
     private RunPlots() {}
 
-    /** value / bound per epoch for every limit (fps as latency against 1000 / fps), with the bound at 1. */
+    /** value / bound at every architecture step for every HDX constraint (from steps.jsonl), with the bound at 1 and the margin's target. */
     @SuppressWarnings("unchecked")
-    static byte[] constraints(List<Map<String, Object>> log, List<HardLimit> limits, String title) throws IOException {
-        XYChart chart = chart(title + ": predicted metric / bound at the end of each epoch", "epoch", "value / bound");
-        double[] epochs = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue()).toArray();
-        for (HardLimit limit : limits) {
-            boolean fps = limit.metric() == org.coex.accel.cost.Metrics.Name.FPS;
-            String column = fps ? "latency_ms" : limit.metric().column();
-            double bound = fps ? 1000.0 / limit.bound() : limit.bound();
-            double[] y = log.stream().mapToDouble(l -> ((Number) ((Map<String, Object>) l.get("predicted")).get(column)).doubleValue() / bound).toArray();
-            XYSeries s = chart.addSeries(column + (fps ? " (fps >= " + limit.bound() + ")" : " <= " + limit.bound()), epochs, y);
-            s.setMarker(SeriesMarkers.CIRCLE);
+    static byte[] constraints(List<Map<String, Object>> steps, List<HardConstraint> constraints, String title) throws IOException {
+        XYChart chart = chart(title + ": predicted metric / bound at every architecture step", "architecture step", "value / bound");
+        double[] x = new double[steps.size()];
+        for (int i = 0; i < x.length; i++) x[i] = i;
+        for (int k = 0; k < constraints.size(); k++) {
+            int c = k;
+            HardConstraint hc = constraints.get(k);
+            double[] y = steps.stream().mapToDouble(l -> ((List<Number>) l.get("values")).get(c).doubleValue() / hc.bound()).toArray();
+            if (y.length > 0) chart.addSeries(hc.toString(), x, y).setMarker(SeriesMarkers.NONE);
         }
-        if (epochs.length > 0) {
-            XYSeries b = chart.addSeries("bound", new double[] {epochs[0], epochs[epochs.length - 1]}, new double[] {1, 1});
+        if (x.length > 0) {
+            XYSeries b = chart.addSeries("bound", new double[] {0, x.length - 1}, new double[] {1, 1});
             b.setLineColor(Color.RED);
             b.setMarker(SeriesMarkers.NONE);
         }

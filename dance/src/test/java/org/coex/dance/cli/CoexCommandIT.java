@@ -254,6 +254,7 @@ class CoexCommandIT {
         assertEquals(2, Files.readAllLines(out.resolve("log.jsonl")).size());
         assertTrue(Files.readString(out.resolve("log.jsonl")).contains("\"constraints\""));
         assertTrue(Files.isRegularFile(out.resolve("checkpoint/hdx.json")));
+        assertEquals(4, Files.readAllLines(out.resolve("steps.jsonl")).size(), "one line per architecture step: 64 images in batches of 16, one epoch after warm-up");
         assertFalse(result.contains("\"test_accuracy\" : null"), result);
         // resuming a finished run repeats its result, without retraining again
         Result again = coex("search", spec.toString(), "--resume");
