@@ -100,36 +100,49 @@ public final class CoSearch {
                 default -> TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
                             spec.repairBudget(), seed);
             };
-            double accuracy = Double.NaN;
-            Path retrained = spec.output().resolve("retrain/result/result.json");
-            if (spec.retrainEpochs() > 0 && resume && Files.isRegularFile(retrained)) {
-                Map<?, ?> done = JSON.readValue(retrained.toFile(), Map.class);
-                if (done.get("architecture").equals(arch.choices()) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()) {
-                    accuracy = ((Number) done.get("test_accuracy")).doubleValue();
-                    say.accept("retraining already done: test accuracy " + accuracy);
-                }
-            }
-            if (spec.retrainEpochs() > 0 && Double.isNaN(accuracy)) {
-                var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
-                accuracy = NasRetrain.run(space, arch, config, NasRetrain.Data.load(spec.search().dataDir(), 0), spec.output().resolve("retrain"),
-                        ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
-                                ep.seconds())), progress).testAccuracy();
-            }
+            double accuracy = retrain(spec, arch, resume, say, progress);
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Map<String, Object>> history = readLog(log);
             double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, validation,
-                    accuracy, seconds)));
-            files.put("architecture.json", ArchitectureJson.write(arch, space));
-            String title = spec.method().spelling();
-            if (!spec.constraints().isEmpty()) files.put("constraints.png", RunPlots.constraints(readLog(steps), spec.constraints(), title));
-            files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
-            files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
-            files.putAll(RunExports.files(spec.template(), spec.technology(), outcome.hardware(), arch.toNetwork(space)));
+            Map<String, byte[]> files = resultFiles(spec, arch, predicted, outcome, costs, history, readLog(steps), validation, accuracy, seconds);
             OutputDirectory.writeAtomically(spec.output().resolve("result"), files);
             return new Result(arch, outcome, predicted, validation, accuracy, spec.output());
         }
+    }
+
+    /** Test accuracy of the derived network retrained from scratch (NaN when the spec does not retrain); a finished retraining is read back on resume. */
+    private static double retrain(SearchSpec spec, Architecture arch, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
+        if (spec.retrainEpochs() == 0) return Double.NaN;
+        Path retrained = spec.output().resolve("retrain/result/result.json");
+        if (resume && Files.isRegularFile(retrained)) {
+            Map<?, ?> done = JSON.readValue(retrained.toFile(), Map.class);
+            if (done.get("architecture").equals(arch.choices()) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()) {
+                double accuracy = ((Number) done.get("test_accuracy")).doubleValue();
+                say.accept("retraining already done: test accuracy " + accuracy);
+                return accuracy;
+            }
+        }
+        var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
+        return NasRetrain.run(spec.search().space(), arch, config, NasRetrain.Data.load(spec.search().dataDir(), 0), spec.output().resolve("retrain"),
+                ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
+                        ep.seconds())), progress).testAccuracy();
+    }
+
+    /** Everything under result/: result.json, architecture.json, plots, report.md and the exports. */
+    private static Map<String, byte[]> resultFiles(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome outcome,
+                                                   ConfigCosts costs, List<Map<String, Object>> history, List<Map<String, Object>> steps,
+                                                   double validation, double accuracy, double seconds) throws IOException {
+        var space = spec.search().space();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, validation,
+                accuracy, seconds)));
+        files.put("architecture.json", ArchitectureJson.write(arch, space));
+        String title = spec.method().spelling();
+        if (!spec.constraints().isEmpty()) files.put("constraints.png", RunPlots.constraints(steps, spec.constraints(), title));
+        files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
+        files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
+        files.putAll(RunExports.files(spec.template(), spec.technology(), outcome.hardware(), arch.toNetwork(space)));
+        return files;
     }
 
     @SuppressWarnings("unchecked")
