@@ -289,7 +289,8 @@ public final class CoSearch {
         }
         b.append(Double.isNaN(accuracy) ? "Not retrained (`retrain_epochs: 0`); `coex nas train result/architecture.json` does it.\n"
                 : String.format(java.util.Locale.ROOT, "Test accuracy after retraining: %.2f %%.%n", 100 * accuracy));
-        b.append("\nPlots: `constraints.png` (limited metrics against their bounds, per epoch), `alpha.png` (how each layer decided).\n");
+        b.append(spec.constraints().isEmpty() ? "\nPlot: `alpha.png` (how each layer decided).\n"
+                : "\nPlots: `constraints.png` (each constrained metric against its bound at every architecture step), `alpha.png` (how each layer decided).\n");
         return b.toString();
     }
 
