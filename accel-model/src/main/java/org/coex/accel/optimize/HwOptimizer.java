@@ -20,8 +20,11 @@ import java.util.List;
  * <ul>
  *   <li>When the space has at most {@code budget} points, Timefold's brute-force exhaustive search
  *       visits all of them: the result is the proven optimum.</li>
- *   <li>Otherwise a first-fit construction and late-acceptance local search run until
- *       {@code budget} distinct configurations have been costed (further new ones are not costed).</li>
+ *   <li>Otherwise {@code budget / 4} configurations drawn uniformly (seeded) are costed first and a
+ *       late-acceptance local search starts from the best of them, until {@code budget} distinct
+ *       configurations have been costed (further new ones are not costed). Hardware cost landscapes
+ *       are multimodal (a small output-stationary array and a large weight-stationary one can both be
+ *       local optima), and a search started from one construction stays in the first basin it finds.</li>
  * </ul>
  * Single-threaded, REPRODUCIBLE mode with the given seed: the same inputs give the same result.
  */
@@ -32,9 +35,20 @@ public final class HwOptimizer {
         return optimize(problem, budget, seed, null);
     }
 
+    /** The best of {@code n} uniformly drawn configurations (seeded; refused ones lose). */
+    static long bestProbe(OptimizeProblem problem, long n, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+        Candidate best = null;
+        for (long i = 0; i < n; i++) {
+            Candidate c = problem.candidate(rng.nextLong(problem.space().size()));
+            if (best == null || Candidate.compare(c, best) < 0) best = c;
+        }
+        return best.index();
+    }
+
     /**
      * As {@link #optimize(OptimizeProblem, long, long)}, the local search starting from {@code start}
-     * (one value index per parameter; null: from the construction heuristic's solution).
+     * (one value index per parameter; null: from the best of {@code budget / 4} random probes).
      */
     public static OptimizeResult optimize(OptimizeProblem problem, long budget, long seed, int[] start) {
         if (budget < 1) throw new IllegalArgumentException("budget must be >= 1, found " + budget);
@@ -56,7 +70,7 @@ public final class HwOptimizer {
         Solver<HwPlan> solver = SolverFactory.<HwPlan>create(config).buildSolver();
         problem.onBudgetExhausted(solver::terminateEarly);
         HwPlan plan = new HwPlan(problem);
-        if (start != null && !exhaustive) plan.start(start);
+        if (!exhaustive) plan.start(start != null ? start : problem.space().choices(bestProbe(problem, Math.max(1, budget / 4), seed)));
         HwPlan best = solver.solve(plan);
         return new OptimizeResult(problem.candidate(best.choice()), exhaustive, problem.evaluations(),
                 exhaustive ? "exhaustive" : "local search");

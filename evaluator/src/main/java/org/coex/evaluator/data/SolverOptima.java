@@ -15,10 +15,9 @@ import org.coex.evaluator.cube.ConfigCosts;
  * Timefold solver ({@link HwOptimizer}), one run per vector with at most {@code budget} distinct
  * configurations costed, where a configuration's metrics under the vector are its
  * {@link org.coex.evaluator.cube.ConfigRow} applied to the vector (rows shared across vectors).
- * Cost landscapes over hardware are multimodal (a small output-stationary array and a large
- * weight-stationary one can both be local optima), so each run starts from the best of a fixed
- * probe set: {@code budget / 4} configurations drawn once, uniformly and seeded, and shared by every
- * vector (their rows are computed once, so probing a vector costs dot products only).
+ * Like {@code coex optimize}, each run starts from the best of {@code budget / 4} random probes, but
+ * here the probe set is drawn once (seeded) and shared by every vector: their rows are computed once,
+ * so probing a vector costs dot products only.
  * Each run is seeded with the seed and the vector's hash, so labels depend on neither batch nor thread.
  */
 public final class SolverOptima implements Optima {
