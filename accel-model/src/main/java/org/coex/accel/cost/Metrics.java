@@ -37,6 +37,13 @@ public record Metrics(double latencyMs, double fps, double energyUj, double area
         return new Metrics(latencyMs, 1000.0 / latencyMs, energyUj, areaUm2 / 1e6, energyUj * latencyMs);
     }
 
+    /** Every metric by its column name, in {@link Name} order (for JSON reports). */
+    public java.util.Map<String, Object> asMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (Name n : Name.values()) m.put(n.column(), get(n));
+        return m;
+    }
+
     /** The value of one metric; for {@link Name#FPS} higher is better, for the others lower is. */
     public double get(Name n) {
         return switch (n) {

@@ -35,15 +35,14 @@ public final class HwOptimizer {
         return optimize(problem, budget, seed, null);
     }
 
-    /** The best of {@code n} uniformly drawn configurations (seeded; refused ones lose). */
-    static long bestProbe(OptimizeProblem problem, long n, long seed) {
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
-        Candidate best = null;
-        for (long i = 0; i < n; i++) {
-            Candidate c = problem.candidate(rng.nextLong(problem.space().size()));
-            if (best == null || Candidate.compare(c, best) < 0) best = c;
-        }
-        return best.index();
+    /** {@code n} grid indices drawn uniformly (seeded): the probes a search without a start begins from. */
+    public static long[] probes(long spaceSize, long n, long seed) {
+        return new java.util.SplittableRandom(seed ^ 0x5DEECE66DL).longs(n, 0, spaceSize).toArray();
+    }
+
+    /** The grid index of the best of these configurations for the problem (refused ones lose; ties to the lower index). */
+    public static long bestOf(OptimizeProblem problem, long[] indices) {
+        return Candidate.best(java.util.Arrays.stream(indices).mapToObj(problem::candidate).toList()).index();
     }
 
     /**
@@ -70,7 +69,9 @@ public final class HwOptimizer {
         Solver<HwPlan> solver = SolverFactory.<HwPlan>create(config).buildSolver();
         problem.onBudgetExhausted(solver::terminateEarly);
         HwPlan plan = new HwPlan(problem);
-        if (!exhaustive) plan.start(start != null ? start : problem.space().choices(bestProbe(problem, Math.max(1, budget / 4), seed)));
+        if (!exhaustive) {
+            plan.start(start != null ? start : problem.space().choices(bestOf(problem, probes(problem.space().size(), Math.max(1, budget / 4), seed))));
+        }
         HwPlan best = solver.solve(plan);
         return new OptimizeResult(problem.candidate(best.choice()), exhaustive, problem.evaluations(),
                 exhaustive ? "exhaustive" : "local search");

@@ -30,9 +30,7 @@ public final class OptimizeReport {
         root.put("config", r.best().config().values());
         if (r.best().metrics() != null) {
             Metrics m = r.best().metrics();
-            Map<String, Object> metrics = new LinkedHashMap<>();
-            for (Metrics.Name n : Metrics.Name.values()) metrics.put(n.column(), m.get(n));
-            root.put("metrics", metrics);
+            root.put("metrics", m.asMap());
             root.put("objective_value", r.best().objective());
             List<Map<String, Object>> limits = new ArrayList<>();
             for (HardLimit l : spec.limits()) {

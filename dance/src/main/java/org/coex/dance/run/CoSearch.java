@@ -24,7 +24,6 @@ import org.coex.evaluator.api.Evaluator;
 import org.coex.evaluator.cube.ConfigCosts;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.cube.CostCubeBuilder;
-import org.coex.evaluator.cube.OnDemandCosts;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.nas.run.NasRetrain;
 import org.coex.nas.run.NasSearch;
@@ -178,14 +177,11 @@ public final class CoSearch {
 
     /** The cube when the design space can be enumerated, else costs on demand (a learned evaluator is then required). */
     private static ConfigCosts costs(SearchSpec spec, ProgressListener progress) {
-        if (spec.designSpace().size() <= CostCubeBuilder.MAX_CONFIGS) {
-            return CostCubeBuilder.build(spec.search().space(), spec.template(), spec.designSpace(), spec.technology(), spec.technologyName(), progress);
-        }
-        if (spec.evaluator().analytic()) {
+        if (spec.designSpace().size() > CostCubeBuilder.MAX_CONFIGS && spec.evaluator().analytic()) {
             throw new SpecException(new Problem(spec.source(), 0, "evaluator", "the analytic evaluator enumerates the design space, which has "
                     + spec.designSpace().size() + " configurations (at most " + CostCubeBuilder.MAX_CONFIGS + "); train a learned one with `coex evaluator train`"));
         }
-        return new OnDemandCosts(spec.search().space(), spec.template(), spec.designSpace(), spec.technology(), spec.technologyName());
+        return CostCubeBuilder.costs(spec.search().space(), spec.template(), spec.designSpace(), spec.technology(), spec.technologyName(), progress);
     }
 
     private static int fixedIndex(SearchSpec spec) { return (int) spec.designSpace().indexOf(spec.fixedHardware()); }
@@ -241,11 +237,11 @@ public final class CoSearch {
         r.put("macs", arch.toNetwork(spec.search().space()).macs());
         r.put("accelerator", o.hardware().values());
         r.put("template", spec.template().name());
-        r.put("predicted", metrics(predicted.metrics()));
+        r.put("predicted", predicted.metrics().asMap());
         r.put("predicted_accelerator", predicted.config().values());
-        r.put("true", metrics(o.truth()));
+        r.put("true", o.truth().asMap());
         r.put("repaired", o.repaired());
-        if (o.repaired()) r.put("true_on_predicted_accelerator", metrics(o.chosenTruth()));
+        if (o.repaired()) r.put("true_on_predicted_accelerator", o.chosenTruth().asMap());
         List<Map<String, Object>> limits = new ArrayList<>();
         for (TruthCheck.LimitCheck c : o.limits()) {
             Map<String, Object> l = new LinkedHashMap<>();
@@ -294,12 +290,4 @@ public final class CoSearch {
         return b.toString();
     }
 
-    private static Map<String, Object> metrics(Metrics m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("latency_ms", m.latencyMs());
-        out.put("fps", m.fps());
-        out.put("energy_uj", m.energyUj());
-        out.put("area_mm2", m.areaMm2());
-        return out;
-    }
 }

@@ -10,11 +10,8 @@ import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.dance.spec.SearchSpec;
 import org.coex.evaluator.cube.ConfigCosts;
-import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.data.CostDataset;
-import org.coex.evaluator.data.OptimalConfigs;
 import org.coex.evaluator.data.Optima;
-import org.coex.evaluator.data.SolverOptima;
 import org.coex.evaluator.net.EvaluatorFiles;
 import org.coex.evaluator.net.LearnedEvaluator;
 import org.coex.evaluator.report.Fidelity;
@@ -40,10 +37,8 @@ final class EvaluatorSetup {
         long seed = spec.search().config().seed();
         say.accept("no evaluator in " + dir + " yet: labelling " + samples + " samples and training one (coex evaluator generate + train)");
         long start = System.nanoTime();
-        Optima optima = costs instanceof CostCube cube ? new OptimalConfigs(cube, spec.objective(), spec.limits())
-                : new SolverOptima(costs, spec.objective(), spec.limits(), SOLVER_BUDGET, seed);
-        String method = costs instanceof CostCube ? "exhaustive" : "coex optimize solver, at most " + SOLVER_BUDGET + " configurations per architecture";
-        CostDataset d = CostDataset.generate(costs, optima, method, samples, seed, spec.objective(), spec.limits(), ProgressListener.NONE);
+        Optima optima = Optima.of(costs, spec.objective(), spec.limits(), SOLVER_BUDGET, seed);
+        CostDataset d = CostDataset.generate(costs, optima, samples, seed, spec.objective(), spec.limits(), ProgressListener.NONE);
         var config = new EvaluatorTrainer.Config(spec.evaluator().epochs(), 512, 0.002, 0.1, seed, HIDDEN);
         int trained = EvaluatorTrainer.trainCount(d, config);
         try (LearnedEvaluator ev = EvaluatorTrainer.train(d, config, e -> { })) {

@@ -20,11 +20,8 @@ import org.coex.evaluator.api.AnalyticEvaluator;
 import org.coex.accel.space.DesignSpace;
 import org.coex.evaluator.cube.ConfigCosts;
 import org.coex.evaluator.cube.CostCube;
-import org.coex.evaluator.cube.OnDemandCosts;
 import org.coex.accel.explore.DesignSpaceFiles;
-import org.coex.evaluator.data.OptimalConfigs;
 import org.coex.evaluator.data.Optima;
-import org.coex.evaluator.data.SolverOptima;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.evaluator.data.CostDataset;
 import org.coex.evaluator.data.DatasetFiles;
@@ -90,28 +87,20 @@ public final class EvaluatorCommand implements Runnable {
             DesignSpace ds = designSpaceFile == null ? t.defaultSpace() : DesignSpaceFiles.load(designSpaceFile, t, tech);
             long start = System.nanoTime();
             ConfigCosts costs;
-            Optima optima;
-            String method;
-            if (ds.size() <= CostCubeBuilder.MAX_CONFIGS) {
-                CostCube cube;
-                try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
-                    cube = CostCubeBuilder.build(space, t, ds, tech, technology, progress);
-                }
+            try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
+                costs = CostCubeBuilder.costs(space, t, ds, tech, technology, progress);
+            }
+            Optima optima = Optima.of(costs, obj, hard, solverBudget, seed);
+            if (costs instanceof CostCube) {
                 out.printf("cost cube: %s, %d searchable layers, %d encoding entries x %,d %s configurations (%.1f s)%n", space.name(),
-                        space.layers().size(), cube.width(), cube.configCount(), t.name(), (System.nanoTime() - start) / 1e9);
-                costs = cube;
-                optima = new OptimalConfigs(cube, obj, hard);
-                method = "exhaustive";
+                        space.layers().size(), costs.width(), costs.configCount(), t.name(), (System.nanoTime() - start) / 1e9);
             } else {
-                costs = new OnDemandCosts(space, t, ds, tech, technology);
-                optima = new SolverOptima(costs, obj, hard, solverBudget, seed);
-                method = "coex optimize solver, at most " + solverBudget + " configurations per architecture";
-                out.printf("%,d %s configurations: costed on demand, optima by %s%n", ds.size(), t.name(), method);
+                out.printf("%,d %s configurations: costed on demand, optima by %s%n", ds.size(), t.name(), optima.method());
             }
             out.flush();
             CostDataset d;
             try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
-                d = CostDataset.generate(costs, optima, method, samples, seed, obj, hard, progress);
+                d = CostDataset.generate(costs, optima, samples, seed, obj, hard, progress);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             DatasetFiles.write(d, output, seconds);
@@ -204,9 +193,8 @@ public final class EvaluatorCommand implements Runnable {
         String technology = String.valueOf(manifest.get("technology"));
         TechnologyTable tech = TechnologyTables.resolve(technology, Path.of(""));
         DesignSpace ds = DatasetFiles.designSpace(manifest);
-        if (ds.size() > CostCubeBuilder.MAX_CONFIGS) return new OnDemandCosts(space, t, ds, tech, technology);
         try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
-            return CostCubeBuilder.build(space, t, ds, tech, technology, progress);
+            return CostCubeBuilder.costs(space, t, ds, tech, technology, progress);
         }
     }
 

@@ -32,6 +32,13 @@ public final class CostCubeBuilder {
         return new CostCube(key(space, template, designSpace, technologyName), java.util.List.of(rows));
     }
 
+    /** A cube when the design space has at most {@link #MAX_CONFIGS} points, else costs computed on demand. */
+    public static ConfigCosts costs(SearchSpace space, AcceleratorTemplate template, DesignSpace designSpace, TechnologyTable technology,
+                                    String technologyName, ProgressListener progress) {
+        if (designSpace.size() > MAX_CONFIGS) return new OnDemandCosts(space, template, designSpace, technology, technologyName);
+        return build(space, template, designSpace, technology, technologyName, progress);
+    }
+
     static CostCube.Key key(SearchSpace space, AcceleratorTemplate template, DesignSpace designSpace, String technologyName) {
         return new CostCube.Key(space.fingerprint(), space.encoding(), template.name(), technologyName, designSpace);
     }

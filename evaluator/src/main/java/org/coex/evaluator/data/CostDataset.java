@@ -32,10 +32,10 @@ public record CostDataset(ConfigCosts costs, Objective objective, List<HardLimit
 
     /** Over a whole cost cube, optima by exhaustive search ({@link OptimalConfigs}). */
     public static CostDataset generate(CostCube cube, int samples, long seed, Objective objective, List<HardLimit> limits, ProgressListener progress) {
-        return generate(cube, new OptimalConfigs(cube, objective, limits), "exhaustive", samples, seed, objective, limits, progress);
+        return generate(cube, new OptimalConfigs(cube, objective, limits), samples, seed, objective, limits, progress);
     }
 
-    public static CostDataset generate(ConfigCosts costs, Optima optimum, String method, int samples, long seed, Objective objective,
+    public static CostDataset generate(ConfigCosts costs, Optima optimum, int samples, long seed, Objective objective,
                                        List<HardLimit> limits, ProgressListener progress) {
         if (samples < 1) throw new IllegalArgumentException("samples must be >= 1, found " + samples);
         float[][] arch = new float[samples][];
@@ -68,7 +68,7 @@ public record CostDataset(ConfigCosts costs, Objective objective, List<HardLimit
             }
             progress.progress(done.addAndGet(to - from), samples);
         });
-        return new CostDataset(costs, objective, List.copyOf(limits), seed, method, arch, kind, config, metrics, best, bestMetrics, feasible);
+        return new CostDataset(costs, objective, List.copyOf(limits), seed, optimum.method(), arch, kind, config, metrics, best, bestMetrics, feasible);
     }
 
     private static int acceptedConfig(ConfigCosts costs, Well19937c rng) {

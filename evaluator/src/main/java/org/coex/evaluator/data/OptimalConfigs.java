@@ -55,6 +55,8 @@ public final class OptimalConfigs implements Optima {
         this.area = Nd4j.create(ar, 1, c);
     }
 
+    @Override public String method() { return "exhaustive"; }
+
     @Override public Choice[] best(double[][] probabilities) {
         Choice[] out = new Choice[probabilities.length];
         int rows = (int) Math.max(1, CELLS_PER_CHUNK / cube.configCount());

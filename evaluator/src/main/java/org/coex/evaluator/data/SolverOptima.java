@@ -26,7 +26,7 @@ public final class SolverOptima implements Optima {
     private final List<HardLimit> limits;
     private final long budget;
     private final long seed;
-    private final int[] probes;
+    private final long[] probes;
 
     public SolverOptima(ConfigCosts costs, Objective objective, List<HardLimit> limits, long budget, long seed) {
         if (budget < 1) throw new IllegalArgumentException("budget must be >= 1, found " + budget);
@@ -35,8 +35,10 @@ public final class SolverOptima implements Optima {
         this.limits = List.copyOf(limits);
         this.budget = budget;
         this.seed = seed;
-        this.probes = new java.util.SplittableRandom(seed).ints(Math.max(1, budget / 4), 0, costs.configCount()).distinct().toArray();
+        this.probes = HwOptimizer.probes(costs.configCount(), Math.max(1, budget / 4), seed);
     }
+
+    @Override public String method() { return "coex optimize solver, at most " + budget + " configurations per architecture"; }
 
     @Override public Choice[] best(double[][] probabilities) {
         Choice[] out = new Choice[probabilities.length];
@@ -48,22 +50,12 @@ public final class SolverOptima implements Optima {
     public Choice best(double[] p, long runSeed) {
         OptimizeProblem problem = new OptimizeProblem((index, config) -> costs.metrics((int) index, p), costs.key().designSpace(),
                 HwConfig.of(), objective, limits);
-        OptimizeResult result = HwOptimizer.optimize(problem, budget, runSeed, costs.key().designSpace().choices(bestProbe(problem)));
+        OptimizeResult result = HwOptimizer.optimize(problem, budget, runSeed, costs.key().designSpace().choices(HwOptimizer.bestOf(problem, probes)));
         Candidate c = result.best();
         if (c.metrics() == null) {
             throw new IllegalArgumentException("the solver met no configuration the template accepts in " + result.evaluations() + " tries (" + c.refusal()
                     + "); narrow the design space");
         }
         return new Choice((int) c.index(), c.isFeasible(), c.metrics());
-    }
-
-    /** The best probe for this problem (probes the template refuses lose). */
-    private long bestProbe(OptimizeProblem problem) {
-        Candidate best = null;
-        for (int c : probes) {
-            Candidate k = problem.candidate(c);
-            if (best == null || Candidate.compare(k, best) < 0) best = k;
-        }
-        return best.index();
     }
 }

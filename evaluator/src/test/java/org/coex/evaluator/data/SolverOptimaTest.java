@@ -71,8 +71,8 @@ class SolverOptimaTest {
     void aSolverLabelledDatasetHasTheAnalyticLabelsAndDoesNotDependOnThreads() {
         Objective latency = Objective.of(Metrics.Name.LATENCY);
         SolverOptima optima = new SolverOptima(LAZY, latency, List.of(), 30, 2);
-        CostDataset d = CostDataset.generate(LAZY, optima, "solver", 50, 4, latency, List.of(), ProgressListener.NONE);
-        CostDataset e = java.util.concurrent.ForkJoinPool.commonPool().submit(() -> CostDataset.generate(LAZY, optima, "solver", 50, 4, latency, List.of(),
+        CostDataset d = CostDataset.generate(LAZY, optima, 50, 4, latency, List.of(), ProgressListener.NONE);
+        CostDataset e = java.util.concurrent.ForkJoinPool.commonPool().submit(() -> CostDataset.generate(LAZY, optima, 50, 4, latency, List.of(),
                 ProgressListener.NONE)).join();
         for (int i = 0; i < d.size(); i++) {
             double[] p = new double[d.arch()[i].length];
