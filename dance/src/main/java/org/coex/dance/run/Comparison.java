@@ -3,6 +3,9 @@ package org.coex.dance.run;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +37,20 @@ public final class Comparison {
     public record Row(String name, SearchSpec spec, CoSearch.Result result) {}
 
     public static List<Row> run(SearchSpec base, List<SearchSpec.Method> methods, List<Double> lambdas, List<List<HardLimit>> limitSets,
-                                java.nio.file.Path output, Consumer<String> say, ProgressListener progress) throws IOException {
+                                Path output, Consumer<String> say, ProgressListener progress) throws IOException {
         List<Row> rows = new ArrayList<>();
+        Path sequentialSearch = null;
         for (List<HardLimit> limits : limitSets) {
             for (SearchSpec.Method m : methods) {
                 for (double lambda : lambdas) {
                     String name = name(m, lambda, limits);
                     SearchSpec s = base.with(m, lambda, limits, output.resolve(name));
                     say.accept("== " + name);
+                    if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch != null && reuseSearch(sequentialSearch, s.output())) {
+                        say.accept("the hardware-unaware search of " + output.relativize(sequentialSearch) + " serves this run too");
+                    }
                     rows.add(new Row(name, s, CoSearch.run(s, true, say, progress)));
+                    if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch == null) sequentialSearch = s.output();
                 }
             }
         }
@@ -52,6 +60,30 @@ public final class Comparison {
         files.put("comparison.png", scatter(rows, base));
         OutputDirectory.writeAtomically(output, files);
         return rows;
+    }
+
+    /**
+     * The search of {@code sequential} ignores the limits and lambda, so a comparison runs it once: a
+     * later sequential run that has not started gets the first one's finished checkpoint, log and
+     * retraining (not HDX's state, which belongs to other limits), and only its hardware step runs.
+     *
+     * @return whether anything was copied
+     */
+    static boolean reuseSearch(Path donor, Path target) throws IOException {
+        if (Files.exists(target.resolve("checkpoint"))) return false;
+        for (String part : List.of("checkpoint", "log.jsonl", "retrain")) {
+            Path from = donor.resolve(part);
+            if (!Files.exists(from)) continue;
+            try (var files = Files.walk(from)) {
+                for (Path f : files.toList()) {
+                    if (f.getFileName().toString().equals("hdx.json")) continue;
+                    Path to = target.resolve(donor.relativize(f));
+                    if (Files.isDirectory(f)) Files.createDirectories(to);
+                    else Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return true;
     }
 
     static String name(SearchSpec.Method m, double lambda, List<HardLimit> limits) {

@@ -15,11 +15,12 @@ import org.coex.nas.run.NasSpec;
  * A validated {@code coex search} spec: the supernet search (nas settings), the hardware (template,
  * technology, design space), the evaluator ("analytic" or a folder written by {@code coex evaluator
  * train}), the objective and its weight lambda, the hard limits, HDX settings, the method, retraining
- * epochs, the output folder, and for {@code fixed-hw} the accelerator (a point of the design space; else null).
+ * epochs and training images (0 = all), the output folder, and for {@code fixed-hw} the accelerator (a point of the design space; else null).
  */
 public record SearchSpec(String source, NasSpec search, AcceleratorTemplate template, TechnologyTable technology, String technologyName,
                          DesignSpace designSpace, EvaluatorChoice evaluator, Objective objective, double lambda, List<HardLimit> limits,
-                         Hdx hdx, Method method, int retrainEpochs, long repairBudget, Path output, HwConfig fixedHardware) {
+                         Hdx hdx, Method method, int retrainEpochs, int retrainImages, long repairBudget, Path output,
+                         HwConfig fixedHardware) {
 
     /**
      * hdx: DANCE + HDX's projection; soft: DANCE's cost only; sequential: a hardware-unaware search, then
@@ -42,13 +43,13 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
     /** This spec with another method, lambda, limits and output folder (one run of a comparison). */
     public SearchSpec with(Method m, double lambdaValue, List<HardLimit> limitSet, Path out) {
         return new SearchSpec(source, search, template, technology, technologyName, designSpace, evaluator, objective, lambdaValue, List.copyOf(limitSet),
-                hdx, m, retrainEpochs, repairBudget, out, fixedHardware);
+                hdx, m, retrainEpochs, retrainImages, repairBudget, out, fixedHardware);
     }
 
     /** This spec with other search settings (e.g. another data folder). */
     public SearchSpec withSearch(NasSpec other) {
         return new SearchSpec(source, other, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
-                retrainEpochs, repairBudget, output, fixedHardware);
+                retrainEpochs, retrainImages, repairBudget, output, fixedHardware);
     }
 
     /**

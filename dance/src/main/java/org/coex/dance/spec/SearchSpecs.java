@@ -27,7 +27,7 @@ import org.coex.nas.run.NasSpecs;
 /** Reads {@code coex search} specs (layout: docs/search.md), every problem with its key path and line. */
 public final class SearchSpecs {
     static final List<String> KEYS = List.of("search", "hardware", "evaluator", "objective", "lambda", "constraints", "hdx", "method",
-            "retrain_epochs", "repair_budget", "output");
+            "retrain_epochs", "retrain_images", "repair_budget", "output");
 
     private SearchSpecs() {}
 
@@ -85,12 +85,13 @@ public final class SearchSpecs {
             root.problem("method", "hdx needs at least one entry under 'constraints' (or use method: soft)");
         }
         int retrain = root.integerAtLeast("retrain_epochs", 0, 0);
+        int retrainImages = root.integerAtLeast("retrain_images", 0, 0);
         long repair = root.longValue("repair_budget", 20_000);
         if (repair < 1) root.problem("repair_budget", "must be >= 1 (found " + repair + ")");
         Path output = base.resolve(root.string("output", "runs/search")).toAbsolutePath().normalize();
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
-                new SearchSpec.Hdx(margin, delta, growth), method, retrain, repair, output, fixed);
+                new SearchSpec.Hdx(margin, delta, growth), method, retrain, retrainImages, repair, output, fixed);
     }
 
     /** {@code evaluator: analytic}, {@code evaluator: DIR} or {@code evaluator: {path: DIR, samples: N, epochs: E}}. */

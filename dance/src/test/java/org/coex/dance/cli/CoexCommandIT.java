@@ -312,7 +312,12 @@ class CoexCommandIT {
         // the fixed-hw baseline keeps its accelerator
         assertTrue(Files.readString(dir.resolve("cmp/fixed-hw-lambda_0.5-latency_ms_0.05/result/result.json")).contains("\"rows\" : 8"));
         assertTrue(Files.size(dir.resolve("cmp/comparison.png")) > 1000);
-        assertTrue(Files.isRegularFile(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.1-area_mm2_9/result/result.json")));
+        // the hardware-unaware search runs once: the second sequential run starts from its finished checkpoint
+        assertTrue(r.out().contains("the hardware-unaware search of sequential-lambda_0.5-latency_ms_0.05 serves this run too"), r.out());
+        String first = Files.readString(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/result/architecture.json"));
+        assertEquals(first, Files.readString(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.1-area_mm2_9/result/architecture.json")));
+        assertEquals(Files.readAllLines(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/log.jsonl")),
+                Files.readAllLines(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.1-area_mm2_9/log.jsonl")));
         assertUserMistake(coex("compare", spec.toString(), "--method", "greedy", "-o", dir.resolve("out").toString()), 1, "--method: 'greedy'");
     }
 

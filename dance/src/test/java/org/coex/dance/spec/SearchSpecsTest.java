@@ -72,5 +72,8 @@ class SearchSpecsTest {
         assertTrue(Path.of(parse("evaluator: no/such/dir\n").evaluator().path()).isAbsolute());
         assertEquals(600, parse("evaluator: {path: ev, samples: 600, epochs: 2}\n").evaluator().samples());
         assertTrue(parse("evaluator: analytic\n").evaluator().analytic());
+        assertEquals(20_000, parse("retrain_epochs: 1\nretrain_images: 20000\n").retrainImages());
+        assertEquals(0, parse("retrain_epochs: 1\n").retrainImages(), "all training images by default");
+        assertTrue(problems("retrain_images: -5\n").contains("retrain_images"));
     }
 }
