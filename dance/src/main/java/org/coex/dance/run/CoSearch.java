@@ -234,6 +234,10 @@ public final class CoSearch {
                                               double validation, double accuracy, double seconds) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("method", spec.method().spelling());
+        Map<String, Double> objective = new LinkedHashMap<>();
+        spec.objective().weights().forEach((metric, weight) -> objective.put(metric.column(), weight));
+        r.put("objective", objective);
+        r.put("lambda", spec.lambda());
         r.put("architecture", arch.ops(spec.search().space()).stream().map(Op::name).toList());
         r.put("macs", arch.toNetwork(spec.search().space()).macs());
         r.put("accelerator", o.hardware().values());

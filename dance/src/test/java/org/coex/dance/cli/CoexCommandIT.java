@@ -251,6 +251,7 @@ class CoexCommandIT {
             assertTrue(result.contains(key), key + " in " + result);
         }
         assertEquals(r.status() == 0, result.contains("\"feasible\" : true"), result);
+        assertTrue(result.contains("\"lambda\" : 0.1") && result.contains("\"objective\" : {\n    \"latency_ms\" : 1.0"), result);
         assertEquals(2, Files.readAllLines(out.resolve("log.jsonl")).size());
         assertTrue(Files.readString(out.resolve("log.jsonl")).contains("\"constraints\""));
         assertTrue(Files.isRegularFile(out.resolve("checkpoint/hdx.json")));
