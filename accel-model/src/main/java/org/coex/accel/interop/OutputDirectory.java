@@ -39,4 +39,48 @@ public final class OutputDirectory {
             }
         }
     }
+
+    /**
+     * Replaces the whole folder {@code dir} by these files, so that a reader never sees a mix of two
+     * generations (checkpoints): the new folder is written beside it, the old one is renamed to
+     * {@code dir.old}, the new one renamed into place, the old one deleted. A process killed between
+     * the two renames leaves only {@code dir.old}, which {@link #recover} puts back.
+     */
+    public static void replaceFolder(Path dir, Map<String, byte[]> files) throws IOException {
+        Path target = dir.toAbsolutePath();
+        recover(target);
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), ".coex-tmp-");
+        Path old = previous(target);
+        try {
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                Path p = tmp.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.write(p, f.getValue());
+            }
+            if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            delete(tmp);
+        }
+        delete(old);
+    }
+
+    /** After a {@link #replaceFolder} cut short between its renames: puts the previous generation back. */
+    public static void recover(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath();
+        Path old = previous(target);
+        if (!Files.exists(old)) return;
+        if (Files.exists(target)) delete(old);
+        else Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path previous(Path target) { return target.resolveSibling(target.getFileName() + ".old"); }
+
+    private static void delete(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (Stream<Path> left = Files.walk(p)) {
+            for (Path f : left.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
+    }
 }

@@ -65,7 +65,7 @@ public final class CoSearch {
         Path log = spec.output().resolve("log.jsonl");
         Files.createDirectories(spec.output());
         try (Evaluator evaluator = evaluator(spec, costs, say);
-             SearchTrainer t = resume && Files.isDirectory(checkpoint)
+             SearchTrainer t = resume && SearchTrainer.hasCheckpoint(checkpoint)
                      ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
             ConstraintGuard guard = new ConstraintGuard(spec.constraints(), spec.hdx().delta(), spec.hdx().growth());
             if (resume && Files.isRegularFile(checkpoint.resolve("hdx.json"))) {

@@ -17,6 +17,7 @@ import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.dance.spec.SearchSpec;
+import org.coex.nas.train.SearchTrainer;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -64,25 +65,32 @@ public final class Comparison {
 
     /**
      * The search of {@code sequential} ignores the limits and lambda, so a comparison runs it once: a
-     * later sequential run that has not started gets the first one's finished checkpoint, log and
-     * retraining (not HDX's state, which belongs to other limits), and only its hardware step runs.
+     * later sequential run that has not started gets the first one's log, retraining and finished
+     * checkpoint (not HDX's state, which belongs to other limits), and only its hardware step runs.
+     * The checkpoint comes last and all at once, so a copy cut short is simply made again.
      *
      * @return whether anything was copied
      */
     static boolean reuseSearch(Path donor, Path target) throws IOException {
-        if (Files.exists(target.resolve("checkpoint"))) return false;
-        for (String part : List.of("checkpoint", "log.jsonl", "retrain")) {
+        if (SearchTrainer.hasCheckpoint(target.resolve("checkpoint"))) return false;
+        for (String part : List.of("log.jsonl", "retrain")) {
             Path from = donor.resolve(part);
             if (!Files.exists(from)) continue;
             try (var files = Files.walk(from)) {
                 for (Path f : files.toList()) {
-                    if (f.getFileName().toString().equals("hdx.json")) continue;
                     Path to = target.resolve(donor.relativize(f));
                     if (Files.isDirectory(f)) Files.createDirectories(to);
                     else Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
+        Map<String, byte[]> checkpoint = new LinkedHashMap<>();
+        try (var files = Files.list(donor.resolve("checkpoint"))) {
+            for (Path f : files.sorted().toList()) {
+                if (!f.getFileName().toString().equals("hdx.json")) checkpoint.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        OutputDirectory.replaceFolder(target.resolve("checkpoint"), checkpoint);
         return true;
     }
 

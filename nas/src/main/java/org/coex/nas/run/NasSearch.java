@@ -54,7 +54,7 @@ public final class NasSearch {
         Path log = spec.output().resolve("log.jsonl");
         Files.createDirectories(spec.output());
         List<EpochStats> all = new ArrayList<>();
-        try (SearchTrainer t = resume && Files.isDirectory(checkpoint)
+        try (SearchTrainer t = resume && SearchTrainer.hasCheckpoint(checkpoint)
                 ? SearchTrainer.resume(spec.space(), spec.config(), checkpoint) : new SearchTrainer(spec.space(), spec.config())) {
             keepLogUpTo(log, t.epoch());
             CostTable table = spec.hardware() == null ? null

@@ -277,7 +277,10 @@ public final class SearchTrainer implements AutoCloseable {
         return sum / net.mixedOps().size();
     }
 
-    /** Writes weights, alpha, BatchNorm statistics, both optimizers' state and the epoch into {@code dir}, all or nothing. */
+    /**
+     * Writes weights, alpha, BatchNorm statistics, both optimizers' state and the epoch as the folder
+     * {@code dir}, replacing the previous checkpoint as a whole ({@link OutputDirectory#replaceFolder}).
+     */
     public void checkpoint(Path dir) throws IOException { checkpoint(dir, Map.of()); }
 
     /** As {@link #checkpoint(Path)}, with the caller's own state files written in the same all-or-nothing step. */
@@ -293,7 +296,17 @@ public final class SearchTrainer implements AutoCloseable {
         files.put("state.json", ("{\"epoch\": " + epoch + ", \"seed\": " + config.seed() + ", \"space\": \"" + space.fingerprint() + "\"}\n")
                 .getBytes(StandardCharsets.UTF_8));
         files.putAll(extra);
-        OutputDirectory.writeAtomically(dir, files);
+        OutputDirectory.replaceFolder(dir, files);
+    }
+
+    /** Whether {@code dir} holds a checkpoint, after putting back one whose replacement was cut short. */
+    public static boolean hasCheckpoint(Path dir) {
+        try {
+            OutputDirectory.recover(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Files.isDirectory(dir);
     }
 
     /**
@@ -305,6 +318,7 @@ public final class SearchTrainer implements AutoCloseable {
     public static SearchTrainer resume(SearchSpace space, SearchConfig config, Path dir) {
         SearchTrainer t = new SearchTrainer(space, config);
         try {
+            OutputDirectory.recover(dir);
             String state = Files.readString(dir.resolve("state.json"));
             if (!state.contains("\"" + space.fingerprint() + "\"")) throw refused(t, dir, "it is a checkpoint of another search space");
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("supernet.params"))))) {

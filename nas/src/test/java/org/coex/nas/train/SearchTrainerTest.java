@@ -87,9 +87,13 @@ public class SearchTrainerTest {
         }
         try (SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
             t.runEpoch(train, val);
+            t.checkpoint(dir.resolve("ckpt"));
             t.runEpoch(train, val);
             t.checkpoint(dir.resolve("ckpt"));
         }
+        // a kill while the next checkpoint replaced this one, between moving it aside and moving the new one in
+        java.nio.file.Files.move(dir.resolve("ckpt"), dir.resolve("ckpt.old"));
+        assertTrue(SearchTrainer.hasCheckpoint(dir.resolve("ckpt")));
         try (SearchTrainer t = SearchTrainer.resume(TINY, CONFIG, dir.resolve("ckpt"))) {
             assertEquals(2, t.epoch());
             t.runEpoch(train, val);
