@@ -79,8 +79,12 @@ public final class Comparison {
             try (var files = Files.walk(from)) {
                 for (Path f : files.toList()) {
                     Path to = target.resolve(donor.relativize(f));
-                    if (Files.isDirectory(f)) Files.createDirectories(to);
-                    else Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                    if (Files.isDirectory(f)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.createDirectories(to.getParent());
+                        Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
         }
