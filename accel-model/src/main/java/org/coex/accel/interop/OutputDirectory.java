@@ -19,6 +19,21 @@ public final class OutputDirectory {
     /** @param files relative path (may contain '/') to content */
     public static void writeAtomically(Path dir, Map<String, byte[]> files) throws IOException {
         Path target = dir.toAbsolutePath();
+        Path tmp = written(target, files);
+        try {
+            Files.createDirectories(target);
+            for (String name : files.keySet()) {
+                Path to = target.resolve(name);
+                Files.createDirectories(to.getParent());
+                Files.move(tmp.resolve(name), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            delete(tmp);
+        }
+    }
+
+    /** The files written into a new temporary folder beside {@code target} (deleted again if a write fails). */
+    private static Path written(Path target, Map<String, byte[]> files) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), ".coex-tmp-");
         try {
@@ -27,17 +42,11 @@ public final class OutputDirectory {
                 Files.createDirectories(p.getParent());
                 Files.write(p, f.getValue());
             }
-            Files.createDirectories(target);
-            for (String name : files.keySet()) {
-                Path to = target.resolve(name);
-                Files.createDirectories(to.getParent());
-                Files.move(tmp.resolve(name), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } finally {
-            try (Stream<Path> left = Files.walk(tmp)) {
-                for (Path p : left.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-            }
+        } catch (IOException | RuntimeException e) {
+            delete(tmp);
+            throw e;
         }
+        return tmp;
     }
 
     /**
@@ -49,15 +58,9 @@ public final class OutputDirectory {
     public static void replaceFolder(Path dir, Map<String, byte[]> files) throws IOException {
         Path target = dir.toAbsolutePath();
         recover(target);
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), ".coex-tmp-");
+        Path tmp = written(target, files);
         Path old = previous(target);
         try {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                Path p = tmp.resolve(f.getKey());
-                Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue());
-            }
             if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {

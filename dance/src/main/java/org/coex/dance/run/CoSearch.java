@@ -113,17 +113,18 @@ public final class CoSearch {
     private static double retrain(SearchSpec spec, Architecture arch, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         if (spec.retrainEpochs() == 0) return Double.NaN;
         Path retrained = spec.output().resolve("retrain/result/result.json");
+        NasRetrain.Data data = NasRetrain.Data.load(spec.search().dataDir(), spec.retrainImages());
         if (resume && Files.isRegularFile(retrained)) {
             Map<?, ?> done = JSON.readValue(retrained.toFile(), Map.class);
             if (done.get("architecture").equals(arch.choices()) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()
-                    && (spec.retrainImages() == 0 || ((Number) done.get("train_images")).intValue() == spec.retrainImages())) {
+                    && ((Number) done.get("train_images")).intValue() == data.train().count()) {
                 double accuracy = ((Number) done.get("test_accuracy")).doubleValue();
                 say.accept("retraining already done: test accuracy " + accuracy);
                 return accuracy;
             }
         }
         var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
-        return NasRetrain.run(spec.search().space(), arch, config, NasRetrain.Data.load(spec.search().dataDir(), spec.retrainImages()), spec.output().resolve("retrain"),
+        return NasRetrain.run(spec.search().space(), arch, config, data, spec.output().resolve("retrain"),
                 ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
                         ep.seconds())), progress).testAccuracy();
     }
