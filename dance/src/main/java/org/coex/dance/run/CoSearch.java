@@ -140,6 +140,7 @@ public final class CoSearch {
         files.put("architecture.json", ArchitectureJson.write(arch, space));
         String title = spec.method().spelling();
         if (!spec.constraints().isEmpty()) files.put("constraints.png", RunPlots.constraints(steps, spec.constraints(), title));
+        else if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.limitsPerEpoch(history, spec.limits(), title));
         files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
         files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
         files.putAll(RunExports.files(spec.template(), spec.technology(), outcome.hardware(), arch.toNetwork(space)));
@@ -291,8 +292,11 @@ public final class CoSearch {
         }
         b.append(Double.isNaN(accuracy) ? "Not retrained (`retrain_epochs: 0`); `coex nas train result/architecture.json` does it.\n"
                 : String.format(java.util.Locale.ROOT, "Test accuracy after retraining: %.2f %%.%n", 100 * accuracy));
-        b.append(spec.constraints().isEmpty() ? "\nPlot: `alpha.png` (how each layer decided).\n"
-                : "\nPlots: `constraints.png` (each constrained metric against its bound at every architecture step), `alpha.png` (how each layer decided).\n");
+        b.append(!spec.constraints().isEmpty()
+                ? "\nPlots: `constraints.png` (each constrained metric against its bound at every architecture step), `alpha.png` (how each layer decided).\n"
+                : !spec.limits().isEmpty()
+                ? "\nPlots: `constraints.png` (the predicted value of each limit's metric against its bound after every epoch; not enforced), `alpha.png` (how each layer decided).\n"
+                : "\nPlot: `alpha.png` (how each layer decided).\n");
         return b.toString();
     }
 

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.coex.accel.optimize.HardLimit;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.space.ArchEncoding;
 import org.knowm.xchart.BitmapEncoder;
@@ -34,6 +35,27 @@ final class RunPlots {
         }
         if (x.length > 0) {
             XYSeries b = chart.addSeries("bound", new double[] {0, x.length - 1}, new double[] {1, 1});
+            b.setLineColor(Color.RED);
+            b.setMarker(SeriesMarkers.NONE);
+        }
+        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /**
+     * For runs that do not enforce their limits (soft, sequential, fixed-hw): the evaluator's
+     * prediction / bound after every epoch (from log.jsonl) for every limit, with the bound at 1.
+     */
+    @SuppressWarnings("unchecked")
+    static byte[] limitsPerEpoch(List<Map<String, Object>> log, List<HardLimit> limits, String title) throws IOException {
+        XYChart chart = chart(title + ": predicted metric / limit after every epoch (not enforced)", "epoch", "value / bound");
+        double[] x = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue()).toArray();
+        for (HardLimit limit : limits) {
+            double[] y = log.stream().mapToDouble(l -> ((Number) ((Map<String, Object>) l.get("predicted")).get(limit.metric().column())).doubleValue()
+                    / limit.bound()).toArray();
+            if (y.length > 0) chart.addSeries(limit.toString(), x, y);
+        }
+        if (x.length > 0) {
+            XYSeries b = chart.addSeries("bound", new double[] {x[0], x[x.length - 1]}, new double[] {1, 1});
             b.setLineColor(Color.RED);
             b.setMarker(SeriesMarkers.NONE);
         }

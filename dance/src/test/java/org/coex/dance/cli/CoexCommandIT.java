@@ -313,6 +313,9 @@ class CoexCommandIT {
         // the fixed-hw baseline keeps its accelerator
         assertTrue(Files.readString(dir.resolve("cmp/fixed-hw-lambda_0.5-latency_ms_0.05/result/result.json")).contains("\"rows\" : 8"));
         assertTrue(Files.size(dir.resolve("cmp/comparison.png")) > 1000);
+        // runs that do not enforce their limits still plot them, per epoch from the evaluator's predictions
+        assertTrue(Files.size(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/result/constraints.png")) > 1000);
+        assertTrue(Files.readString(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/result/report.md")).contains("not enforced"));
         // the hardware-unaware search runs once: the second sequential run starts from its finished checkpoint
         assertTrue(r.out().contains("the hardware-unaware search of sequential-lambda_0.5-latency_ms_0.05 serves this run too"), r.out());
         String first = Files.readString(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/result/architecture.json"));
