@@ -33,12 +33,7 @@ final class RunPlots {
             double[] y = steps.stream().mapToDouble(l -> ((List<Number>) l.get("values")).get(c).doubleValue() / hc.bound()).toArray();
             if (y.length > 0) chart.addSeries(hc.toString(), x, y).setMarker(SeriesMarkers.NONE);
         }
-        if (x.length > 0) {
-            XYSeries b = chart.addSeries("bound", new double[] {0, x.length - 1}, new double[] {1, 1});
-            b.setLineColor(Color.RED);
-            b.setMarker(SeriesMarkers.NONE);
-        }
-        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        return withBound(chart, x);
     }
 
     /**
@@ -54,6 +49,11 @@ final class RunPlots {
                     / limit.bound()).toArray();
             if (y.length > 0) chart.addSeries(limit.toString(), x, y);
         }
+        return withBound(chart, x);
+    }
+
+    /** The chart as PNG, with the bound drawn as a red line at 1 across the x range. */
+    private static byte[] withBound(XYChart chart, double[] x) throws IOException {
         if (x.length > 0) {
             XYSeries b = chart.addSeries("bound", new double[] {x[0], x[x.length - 1]}, new double[] {1, 1});
             b.setLineColor(Color.RED);
