@@ -14,8 +14,9 @@ import ai.djl.util.PairList;
 
 /**
  * An MBConv (MobileNetV2 inverted residual): 1x1 expansion by e (none when e = 1), depthwise k x k at
- * the layer's stride, 1x1 projection; BatchNorm after each, ReLU6 after the first two; the input is
- * added back when stride is 1 and channels agree.
+ * the layer's stride (cut to the taps that can meet data on maps narrower than k: {@link SmallMapDepthwise}),
+ * 1x1 projection; BatchNorm after each, ReLU6 after the first two; the input is added back when
+ * stride is 1 and channels agree.
  */
 public final class MbConvBlock extends AbstractBlock {
     private final int inChannels;
@@ -56,10 +57,15 @@ public final class MbConvBlock extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray h = x;
         if (expand != null) h = relu6(expandNorm.forward(ps, expand.forward(ps, new NDList(h), training), training).singletonOrThrow());
-        h = relu6(depthwiseNorm.forward(ps, depthwise.forward(ps, new NDList(h), training), training).singletonOrThrow());
+        h = relu6(depthwiseNorm.forward(ps, new NDList(depthwise(ps, h, training)), training).singletonOrThrow());
         h = projectNorm.forward(ps, project.forward(ps, new NDList(h), training), training).singletonOrThrow();
         if (stride == 1 && inChannels == outChannels) h = h.add(x);
         return new NDList(h);
+    }
+
+    private NDArray depthwise(ParameterStore ps, NDArray h, boolean training) {
+        if (!SmallMapDepthwise.applies(kernel, stride, h.getShape())) return depthwise.forward(ps, new NDList(h), training).singletonOrThrow();
+        return SmallMapDepthwise.forward(h, ps.getValue(depthwise.getParameters().get("weight"), h.getDevice(), training));
     }
 
     @Override public Shape[] getOutputShapes(Shape[] in) {

@@ -20,7 +20,8 @@ import org.coex.nas.space.SearchSpace;
  * The frame every network of a {@link SearchSpace} shares: stem convolution (BatchNorm, ReLU6), a
  * body of blocks (mixed ops in the supernet, the chosen MBConvs in a derived network), 1x1 head
  * convolution (BatchNorm, ReLU6), global average pooling, a linear classifier. Input NCHW, output
- * logits [batch, classes]. Each body block must report its output shape.
+ * logits [batch, classes]. The body runs on channels-last activations ({@link ChannelsLast}). Each
+ * body block must report its output shape.
  */
 public abstract class SpaceNet extends AbstractBlock {
     protected final SearchSpace space;
@@ -49,6 +50,7 @@ public abstract class SpaceNet extends AbstractBlock {
     @Override protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         x = MbConvBlock.relu6(stemNorm.forward(ps, stem.forward(ps, new NDList(x), training), training).singletonOrThrow());
+        x = ChannelsLast.of(x);   // the body's convolutions keep this layout and run faster in it
         for (Block b : body) x = b.forward(ps, new NDList(x), training).singletonOrThrow();
         x = MbConvBlock.relu6(headNorm.forward(ps, head.forward(ps, new NDList(x), training), training).singletonOrThrow());
         x = x.mean(new int[] {3}).mean(new int[] {2});   // global average pooling
