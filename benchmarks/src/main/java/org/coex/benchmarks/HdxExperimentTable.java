@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.Op;
+import org.coex.nas.space.SearchSpace;
 
 /**
  * Issue 6's experiment as one table: reads every run under the given {@code coex compare} output
@@ -19,8 +22,11 @@ import java.util.stream.Stream;
  * objective value), the accuracy of {@code hdx} minus that of the best {@code soft} run that met the
  * same limits, and {@code hdx} against {@code sequential}; then a summary of the three claims
  * (hdx meets every limit set; soft with a fixed lambda misses some; hdx within 0.5 points of the
- * best feasible soft run). Run:
- * {@code java -cp benchmarks/target/benchmarks.jar org.coex.benchmarks.HdxExperimentTable COMPARE_DIR...}
+ * best feasible soft run). With {@code --retrained DIR} the accuracy of each run is instead that of
+ * its architecture in a {@code coex nas train} output under DIR ({@code DIR/<any>/result/result.json},
+ * trained in the built-in default space, which the experiment's spec uses); a run whose architecture
+ * was not retrained there shows no accuracy. Run:
+ * {@code java -cp benchmarks/target/benchmarks.jar org.coex.benchmarks.HdxExperimentTable [--retrained DIR] COMPARE_DIR...}
  */
 public final class HdxExperimentTable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,14 +38,22 @@ public final class HdxExperimentTable {
 
     public static void main(String[] args) throws IOException {
         Map<String, Map<String, Run>> bySetting = new TreeMap<>();
-        for (String dir : args) {
-            try (Stream<Path> runs = Files.list(Path.of(dir))) {
-                for (Path run : runs.sorted().toList()) {
-                    Path file = run.resolve("result/result.json");
-                    if (!Files.isRegularFile(file)) continue;
-                    JsonNode r = JSON.readTree(file.toFile());
-                    bySetting.computeIfAbsent(setting(r), k -> new TreeMap<>()).put(label(r, run), run(r, run));
+        List<String> dirs = new ArrayList<>(List.of(args));
+        Map<String, Double> retrained = null;
+        int flag = dirs.indexOf("--retrained");
+        if (flag >= 0) {
+            retrained = retrainedAccuracy(Path.of(dirs.get(flag + 1)));
+            dirs.subList(flag, flag + 2).clear();
+        }
+        for (String dir : dirs) {
+            for (Path run : runFolders(Path.of(dir))) {
+                JsonNode r = JSON.readTree(run.resolve("result/result.json").toFile());
+                Run outcome = run(r, run);
+                if (retrained != null) {
+                    Double accuracy = retrained.get(r.get("architecture").toString());
+                    outcome = new Run(outcome.label(), outcome.met(), accuracy == null ? Double.NaN : accuracy, outcome.objective(), outcome.repaired());
                 }
+                bySetting.computeIfAbsent(setting(r), k -> new TreeMap<>()).put(label(r, run), outcome);
             }
         }
         List<String> labels = bySetting.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
@@ -52,15 +66,22 @@ public final class HdxExperimentTable {
             b.append("| ").append(e.getKey()).append(" | ");
             for (String l : labels) {
                 Run r = e.getValue().get(l);
-                b.append(r == null ? "" : String.format(Locale.ROOT, "%s, %.2f %%, %.2f", r.met() ? (r.repaired() ? "met (repaired)" : "met") : "**missed**",
-                        100 * r.accuracy(), r.objective())).append(" | ");
+                b.append(r == null ? "" : String.format(Locale.ROOT, "%s, %s, %.2f", r.met() ? (r.repaired() ? "met (repaired)" : "met") : "**missed**",
+                        Double.isNaN(r.accuracy()) ? "no accuracy" : String.format(Locale.ROOT, "%.2f %%", 100 * r.accuracy()), r.objective())).append(" | ");
             }
             Run hdx = e.getValue().get("hdx");
-            double bestSoft = e.getValue().values().stream().filter(r -> r.label().startsWith("soft") && r.met())
-                    .mapToDouble(Run::accuracy).max().orElse(Double.NaN);
-            double gap = hdx == null ? Double.NaN : 100 * (hdx.accuracy() - bestSoft);
-            if (!Double.isNaN(gap)) gaps.add(gap);
-            b.append(Double.isNaN(gap) ? "no soft run met them" : String.format(Locale.ROOT, "%+.2f", gap)).append(" |\n");
+            List<Run> feasibleSoft = e.getValue().values().stream().filter(r -> r.label().startsWith("soft") && r.met()).toList();
+            String gapCell;
+            if (hdx == null || feasibleSoft.isEmpty()) {
+                gapCell = "no soft run met them";
+            } else if (Double.isNaN(hdx.accuracy()) || feasibleSoft.stream().anyMatch(r -> Double.isNaN(r.accuracy()))) {
+                gapCell = "an accuracy is missing";
+            } else {
+                double gap = 100 * (hdx.accuracy() - feasibleSoft.stream().mapToDouble(Run::accuracy).max().orElseThrow());
+                gaps.add(gap);
+                gapCell = String.format(Locale.ROOT, "%+.2f", gap);
+            }
+            b.append(gapCell).append(" |\n");
         }
         b.append("\nCells: limits met under the true cost model, test accuracy after retraining, objective under the true cost model.\n\n");
         for (String l : labels) {
@@ -71,6 +92,27 @@ public final class HdxExperimentTable {
         long within = gaps.stream().filter(g -> g >= -0.5).count();
         b.append(String.format(Locale.ROOT, "- hdx within 0.5 points of (or above) the best feasible soft run: %d of %d settings that have one%n", within, gaps.size()));
         System.out.print(b);
+    }
+
+    /** The subfolders of {@code dir} that hold a {@code result/result.json}, sorted. */
+    private static List<Path> runFolders(Path dir) throws IOException {
+        try (Stream<Path> runs = Files.list(dir)) {
+            return runs.filter(run -> Files.isRegularFile(run.resolve("result/result.json"))).sorted().toList();
+        }
+    }
+
+    /** Test accuracy by architecture (its JSON list of op names) over the {@code coex nas train} outputs under {@code dir}. */
+    private static Map<String, Double> retrainedAccuracy(Path dir) throws IOException {
+        Map<String, Double> byArchitecture = new TreeMap<>();
+        SearchSpace space = SearchSpace.fashionMnistDefault();
+        for (Path run : runFolders(dir)) {
+            JsonNode r = JSON.readTree(run.resolve("result/result.json").toFile());
+            List<Integer> choices = new ArrayList<>();
+            r.get("architecture").forEach(c -> choices.add(c.asInt()));
+            List<String> names = new Architecture(choices).ops(space).stream().map(Op::name).toList();
+            byArchitecture.put(JSON.valueToTree(names).toString(), r.get("test_accuracy").asDouble());
+        }
+        return byArchitecture;
     }
 
     /** The run's limits, e.g. "area_mm2 <= 0.35, latency_ms <= 0.015". */
