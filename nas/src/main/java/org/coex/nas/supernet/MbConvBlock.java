@@ -64,7 +64,9 @@ public final class MbConvBlock extends AbstractBlock {
     }
 
     private NDArray depthwise(ParameterStore ps, NDArray h, boolean training) {
-        if (!SmallMapDepthwise.applies(kernel, stride, h.getShape())) return depthwise.forward(ps, new NDList(h), training).singletonOrThrow();
+        if (!SmallMapDepthwise.applies(kernel, stride, h.getShape())) {
+            return depthwise.forward(ps, new NDList(h), training).singletonOrThrow();
+        }
         return SmallMapDepthwise.forward(h, ps.getValue(depthwise.getParameters().get("weight"), h.getDevice(), training));
     }
 
