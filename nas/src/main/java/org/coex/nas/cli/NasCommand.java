@@ -104,7 +104,7 @@ public final class NasCommand implements Runnable {
             var data = NasRetrain.Data.load(dataDir, trainLimit);
             if (threads != null && threads < 1) throw new SpecException(new Problem("command line", 0, "--threads", "must be >= 1 (found " + threads + ")"));
             TorchRuntime.useThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs, %d PyTorch threads%n", arch.choices(), arch.toNetwork(space).macs(),
+            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
                     data.train().count(), epochs, TorchRuntime.threads());
             NasRetrain.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
