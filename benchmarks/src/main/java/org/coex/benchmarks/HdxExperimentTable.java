@@ -34,7 +34,9 @@ public final class HdxExperimentTable {
     private HdxExperimentTable() {}
 
     /** One finished run: its method label ("hdx", "soft lambda 1", "sequential"), limits met, accuracy and objective value under the truth. */
-    record Run(String label, boolean met, double accuracy, double objective, boolean repaired) {}
+    record Run(String label, boolean met, double accuracy, double objective, boolean repaired) {
+        Run withAccuracy(double other) { return new Run(label, met, other, objective, repaired); }
+    }
 
     public static void main(String[] args) throws IOException {
         Map<String, Map<String, Run>> bySetting = new TreeMap<>();
@@ -49,10 +51,7 @@ public final class HdxExperimentTable {
             for (Path run : runFolders(Path.of(dir))) {
                 JsonNode r = JSON.readTree(run.resolve("result/result.json").toFile());
                 Run outcome = run(r, run);
-                if (retrained != null) {
-                    Double accuracy = retrained.get(r.get("architecture").toString());
-                    outcome = new Run(outcome.label(), outcome.met(), accuracy == null ? Double.NaN : accuracy, outcome.objective(), outcome.repaired());
-                }
+                if (retrained != null) outcome = outcome.withAccuracy(retrained.getOrDefault(r.get("architecture").toString(), Double.NaN));
                 bySetting.computeIfAbsent(setting(r), k -> new TreeMap<>()).put(label(r, run), outcome);
             }
         }
