@@ -44,6 +44,10 @@ public final class HdxExperimentTable {
         Map<String, Double> retrained = null;
         int flag = dirs.indexOf("--retrained");
         if (flag >= 0) {
+            if (flag + 1 >= dirs.size()) {
+                System.err.println("--retrained needs a folder of coex nas train outputs: --retrained DIR COMPARE_DIR...");
+                System.exit(2);
+            }
             retrained = retrainedAccuracy(Path.of(dirs.get(flag + 1)));
             dirs.subList(flag, flag + 2).clear();
         }
