@@ -123,7 +123,7 @@ public final class CoSearch {
                 return accuracy;
             }
         }
-        var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 2, true, spec.search().config().seed());
+        var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 0, 0, 2, true, spec.search().config().seed());
         return NasRetrain.run(spec.search().space(), arch, config, data, spec.output().resolve("retrain"),
                 ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
                         ep.seconds())), progress).testAccuracy();

@@ -224,6 +224,19 @@ class CoexCommandIT {
     }
 
     @Test
+    void aRetrainingRecipeThatCannotRunIsOneLineNamingTheOption() throws IOException {
+        Path arch = write("arch.json", "{}");
+        assertUserMistake(coex("nas", "train", arch.toString(), "--epochs", "3", "--minutes", "5", "-o", dir.resolve("out").toString()), 1,
+                "--minutes", "not both");
+        assertUserMistake(coex("nas", "train", arch.toString(), "--epochs", "4", "--warmup-epochs", "4", "-o", dir.resolve("out").toString()), 1,
+                "--warmup-epochs", "fewer than --epochs 4");
+        assertUserMistake(coex("nas", "train", arch.toString(), "--minutes", "5", "--warmup-epochs", "0", "-o", dir.resolve("out").toString()), 1,
+                "--warmup-epochs", ">= 1 with --minutes");
+        assertUserMistake(coex("nas", "train", arch.toString(), "--label-smoothing", "1", "-o", dir.resolve("out").toString()), 1,
+                "--label-smoothing");
+    }
+
+    @Test
     void aDivergingSearchStopsWithOneLineNamingTheSettingToLower() throws IOException {
         Path data = tinyFashion();
         Path spec = dir.resolve("nas.yaml");

@@ -2,13 +2,16 @@ package org.coex.nas.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 import org.coex.nas.retrain.RetrainConfig;
+import org.coex.nas.retrain.TimeBudget;
 import org.coex.nas.run.NasRetrain;
 import org.coex.nas.run.NasSearch;
 import org.coex.nas.run.NasSpec;
@@ -85,10 +88,19 @@ public final class NasCommand implements Runnable {
         Path archFile;
         @Option(names = "--space", paramLabel = "FILE", description = "the search space YAML it was derived in (default: built-in)")
         Path spaceFile;
-        @Option(names = "--epochs", defaultValue = "6") int epochs;
+        @Option(names = "--epochs", description = "epochs to train (default 6; not with --minutes)") Integer epochs;
+        @Option(names = "--minutes", paramLabel = "M",
+                description = "train as many epochs as fit in M minutes of wall time from the start, test pass included (chosen after the first epoch)")
+        Double minutes;
         @Option(names = "--batch-size", defaultValue = "128") int batchSize;
-        @Option(names = "--lr", defaultValue = "0.1") double lr;
-        @Option(names = "--weight-decay", defaultValue = "4e-5") double weightDecay;
+        @Option(names = "--lr", defaultValue = "0.1", description = "peak learning rate, reached after the warm-up, then a cosine to zero") double lr;
+        @Option(names = "--warmup-epochs", defaultValue = "1", description = "epochs of linear learning-rate warm-up (at least 1 with --minutes)")
+        int warmupEpochs;
+        @Option(names = "--weight-decay", defaultValue = "5e-4", description = "on convolution and linear weights only") double weightDecay;
+        @Option(names = "--label-smoothing", defaultValue = "0.1") double labelSmoothing;
+        @Option(names = "--crop-padding", defaultValue = "2", paramLabel = "PX", description = "random crop after padding by PX pixels; 0 = no crop")
+        int cropPadding;
+        @Option(names = "--flip", defaultValue = "true", negatable = true, description = "random horizontal flip (--no-flip: none)") boolean flip;
         @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1") long seed;
@@ -98,25 +110,51 @@ public final class NasCommand implements Runnable {
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
+            long start = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;   // the JVM's start
             PrintWriter out = spec.commandLine().getOut();
+            RetrainConfig config = config();
             var space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
             var data = NasRetrain.Data.load(dataDir, trainLimit);
-            if (threads != null && threads < 1) throw new SpecException(new Problem("command line", 0, "--threads", "must be >= 1 (found " + threads + ")"));
+            if (threads != null && threads < 1) throw optionError("--threads", "must be >= 1 (found " + threads + ")");
             TorchRuntime.useThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
-            out.printf("retraining %s (%,d MACs) on %,d images for %d epochs, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
-                    data.train().count(), epochs, TorchRuntime.threads());
+            out.printf("retraining %s (%,d MACs) on %,d images for %s, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
+                    data.train().count(), minutes == null ? epochs() + " epochs" : "as many epochs as fit in " + minutes + " minutes", TorchRuntime.threads());
             NasRetrain.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
-                r = NasRetrain.run(space, arch, new RetrainConfig(epochs, batchSize, lr, 0.9, weightDecay, 2, true, seed), data, output, ep -> {
+                var budget = Optional.ofNullable(minutes).map(m -> TimeBudget.minutesFrom(start, m));
+                r = NasRetrain.run(space, arch, config, budget, data, output, ep -> {
                     out.printf("epoch %2d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch(), ep.loss(), ep.trainAccuracy(), ep.seconds());
                     out.flush();
                 }, stop.watch(progress));
             } catch (StopOnSignal.Stopped e) {
                 return stopped(spec.commandLine().getErr(), e, "finished epochs are in " + output.resolve("log.jsonl") + "; no result written");
             }
-            out.printf("test accuracy %.4f after %d epochs (%.0f s); wrote %s%n", r.testAccuracy(), epochs, r.seconds(), r.resultFile());
+            out.printf("test accuracy %.4f after %d epochs (%.0f s); wrote %s%n", r.testAccuracy(), r.epochs(), r.seconds(), r.resultFile());
             return 0;
+        }
+
+        private int epochs() { return epochs == null ? 6 : epochs; }
+
+        /** The recipe from the options; a combination that cannot train is a one-line error naming the option. */
+        private RetrainConfig config() {
+            if (epochs != null && minutes != null) throw optionError("--minutes", "give --epochs or --minutes, not both");
+            if (epochs() < 1) throw optionError("--epochs", "must be >= 1 (found " + epochs + ")");
+            if (minutes != null && !(minutes > 0)) throw optionError("--minutes", "must be > 0 (found " + minutes + ")");
+            if (minutes != null && warmupEpochs < 1) throw optionError("--warmup-epochs", "must be >= 1 with --minutes (found " + warmupEpochs + ")");
+            if (warmupEpochs < 0 || (minutes == null && warmupEpochs >= epochs())) {
+                throw optionError("--warmup-epochs", "must be >= 0 and fewer than --epochs " + epochs() + " (found " + warmupEpochs + ")");
+            }
+            if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw optionError("--label-smoothing", "must be in [0, 1) (found " + labelSmoothing + ")");
+            if (cropPadding < 0) throw optionError("--crop-padding", "must be >= 0 (found " + cropPadding + ")");
+            if (batchSize < 1) throw optionError("--batch-size", "must be >= 1 (found " + batchSize + ")");
+            if (!(lr > 0)) throw optionError("--lr", "must be > 0 (found " + lr + ")");
+            int planned = minutes == null ? epochs() : warmupEpochs + 1;   // with a budget, replaced after the first epoch
+            return new RetrainConfig(planned, batchSize, lr, 0.9, weightDecay, labelSmoothing, warmupEpochs, cropPadding, flip, seed);
+        }
+
+        private static SpecException optionError(String option, String message) {
+            return new SpecException(new Problem("command line", 0, option, message));
         }
     }
 }

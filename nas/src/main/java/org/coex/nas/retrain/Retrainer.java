@@ -24,18 +24,21 @@ import org.coex.nas.train.Updater;
 
 /**
  * Trains a derived architecture from scratch on the training images and measures its accuracy on
- * held-out images (the test set). Call order: construct -> {@link #runEpoch}* -> {@link #accuracy} -> close.
+ * held-out images (the test set). Call order: construct -> {@link #runEpoch}* (with {@link #setEpochs} during
+ * warm-up, if at all) -> {@link #accuracy} -> close.
  */
 public final class Retrainer implements AutoCloseable {
     /** One epoch: training loss and accuracy, and the held-out accuracy when measured (else NaN). */
     public record Epoch(int epoch, double loss, double trainAccuracy, double seconds) {}
 
-    private final RetrainConfig config;
+    private RetrainConfig config;
     private final NDManager manager;
     private final DerivedNet net;
-    private final List<Parameter> params = new ArrayList<>();
-    private final Updater updater;
-    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private final List<Parameter> weights = new ArrayList<>();
+    private final List<Parameter> normsAndBiases = new ArrayList<>();
+    private final Updater weightUpdater;
+    private final Updater normUpdater;
+    private final Loss loss;
     private int epoch;
 
     public Retrainer(SearchSpace space, Architecture architecture, RetrainConfig config) {
@@ -45,17 +48,21 @@ public final class Retrainer implements AutoCloseable {
         DjlSeeds.apply(config.seed());
         this.net = new DerivedNet(space, architecture);
         net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), space.inputChannels(), space.inputSize(), space.inputSize()));
-        params.addAll(Updater.trainable(net.getParameters()));
-        this.updater = new Updater.SgdMomentum(manager, config.momentum(), config.weightDecay());
+        for (Parameter p : Updater.trainable(net.getParameters())) (p.getArray().getShape().dimension() > 1 ? weights : normsAndBiases).add(p);
+        this.weightUpdater = new Updater.SgdMomentum(manager, config.momentum(), config.weightDecay());
+        this.normUpdater = new Updater.SgdMomentum(manager, config.momentum(), 0);
+        this.loss = new SmoothedCrossEntropy(config.labelSmoothing());
     }
 
     public int epoch() { return epoch; }
+
+    /** Continues with another epoch count from the next step on (a time budget's choice, made during warm-up). */
+    public void setEpochs(int epochs) { config = config.withEpochs(epochs); }
 
     public Epoch runEpoch(Batches train, ProgressListener progress) {
         long start = System.nanoTime();
         SplittableRandom rng = new SplittableRandom(config.epochSeed(epoch));
         List<int[]> order = train.epoch(rng);
-        double lr = config.lrAt(epoch);
         ParameterStore ps = new ParameterStore(manager, false);
         double lossSum = 0;
         long correct = 0;
@@ -72,7 +79,9 @@ public final class Retrainer implements AutoCloseable {
                 }
                 correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
                 seen += order.get(k).length;
-                updater.step(params, lr);
+                double lr = config.lrAt(epoch, k, order.size());
+                weightUpdater.step(weights, lr);
+                normUpdater.step(normsAndBiases, lr);
             }
             progress.progress(k + 1, order.size());
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
@@ -15,6 +16,7 @@ import org.coex.nas.data.FashionMnist;
 import org.coex.nas.data.ImageSet;
 import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.retrain.Retrainer;
+import org.coex.nas.retrain.TimeBudget;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.TorchRuntime;
@@ -38,10 +40,20 @@ public final class NasRetrain {
         }
     }
 
-    public record Result(double testAccuracy, double seconds, Path resultFile) {}
+    public record Result(double testAccuracy, int epochs, double seconds, Path resultFile) {}
 
     public static Result run(SearchSpace space, Architecture arch, RetrainConfig config, Data data, Path output,
                              Consumer<Retrainer.Epoch> onEpoch, ProgressListener progress) throws IOException {
+        return run(space, arch, config, Optional.empty(), data, output, onEpoch, progress);
+    }
+
+    /**
+     * With a budget, the epoch count in {@code config} is replaced after the first epoch by as many as
+     * fit ({@link TimeBudget}); the config must then warm up for at least one epoch.
+     */
+    public static Result run(SearchSpace space, Architecture arch, RetrainConfig config, Optional<TimeBudget> budget, Data data, Path output,
+                             Consumer<Retrainer.Epoch> onEpoch, ProgressListener progress) throws IOException {
+        if (budget.isPresent() && config.warmupEpochs() < 1) throw new IllegalArgumentException("a time budget needs at least one warm-up epoch");
         double[] ms = data.train().meanStd();
         Batches train = new Batches(data.train(), config.batchSize(), ms[0], ms[1], config.cropPadding(), config.flip());
         Batches test = new Batches(data.test(), config.batchSize(), ms[0], ms[1], 0, false);
@@ -50,9 +62,14 @@ public final class NasRetrain {
         Files.deleteIfExists(log);
         long start = System.nanoTime();
         double accuracy;
+        int epochs = config.epochs();
         try (Retrainer r = new Retrainer(space, arch, config)) {
-            for (int e = 0; e < config.epochs(); e++) {
+            for (int e = 0; e < epochs; e++) {
                 Retrainer.Epoch ep = r.runEpoch(train, progress);
+                if (e == 0 && budget.isPresent()) {
+                    epochs = budget.get().epochs(System.nanoTime(), ep.seconds(), train.size(), test.size(), config.warmupEpochs() + 1);
+                    r.setEpochs(epochs);
+                }
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("epoch", ep.epoch());
                 line.put("train_loss", ep.loss());
@@ -68,9 +85,14 @@ public final class NasRetrain {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("architecture", arch.choices());
         result.put("macs", arch.toNetwork(space).macs());
-        result.put("epochs", config.epochs());
+        result.put("epochs", epochs);
         result.put("lr", config.lr());
+        result.put("warmup_epochs", config.warmupEpochs());
         result.put("weight_decay", config.weightDecay());
+        result.put("label_smoothing", config.labelSmoothing());
+        result.put("batch_size", config.batchSize());
+        result.put("crop_padding", config.cropPadding());
+        result.put("flip", config.flip());
         result.put("train_images", data.train().count());
         result.put("test_accuracy", accuracy);
         result.put("seconds", Math.round(seconds * 10) / 10.0);
@@ -78,6 +100,6 @@ public final class NasRetrain {
         result.put("pytorch_threads", TorchRuntime.threads());
         OutputDirectory.writeAtomically(output.resolve("result"),
                 Map.of("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result)));
-        return new Result(accuracy, seconds, output.resolve("result/result.json"));
+        return new Result(accuracy, epochs, seconds, output.resolve("result/result.json"));
     }
 }

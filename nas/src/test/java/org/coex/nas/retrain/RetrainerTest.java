@@ -20,7 +20,7 @@ class RetrainerTest {
         assertEquals(2, new DerivedNet(SearchTrainerTest.TINY, a).getChildren().keys().stream().filter(k -> k.contains("layer")).count());
         Batches train = new Batches(SearchTrainerTest.synthetic(96, 1), 16, 0.3, 0.3, 0, false);
         Batches test = new Batches(SearchTrainerTest.synthetic(32, 3), 16, 0.3, 0.3, 0, false);
-        try (Retrainer r = new Retrainer(SearchTrainerTest.TINY, a, new RetrainConfig(8, 16, 0.1, 0.9, 1e-4, 0, false, 2))) {
+        try (Retrainer r = new Retrainer(SearchTrainerTest.TINY, a, new RetrainConfig(8, 16, 0.1, 0.9, 1e-4, 0.1, 1, 0, false, 2))) {
             Retrainer.Epoch first = r.runEpoch(train, ProgressListener.NONE);
             Retrainer.Epoch last = first;
             for (int e = 1; e < 8; e++) last = r.runEpoch(train, ProgressListener.NONE);
