@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +12,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.ArchitectureJson;
+import org.coex.nas.space.SearchSpace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -221,6 +225,23 @@ class CoexCommandIT {
         assertEquals(2, r.status(), r.err());
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("sudo apt-get install dataset-fashion-mnist"), r.err());
+    }
+
+    @Test
+    void aRetrainingRunsTheRecipeItIsGivenAndRecordsIt() throws IOException {
+        Path arch = dir.resolve("arch.json");
+        Files.write(arch, ArchitectureJson.write(new Architecture(List.of(0, 6, 0, 6, 6, 0, 6, 6, 0, 6)), SearchSpace.fashionMnistDefault()));
+        Path out = dir.resolve("retrained");
+        Result r = coex("nas", "train", arch.toString(), "--data-dir", tinyFashion().toString(), "--epochs", "2", "--batch-size", "32",
+                "--crop-padding", "0", "--no-flip", "--label-smoothing", "0.2", "--threads", "1", "-o", out.toString());
+        assertEquals(0, r.status(), r.err());
+        var result = new ObjectMapper().readTree(out.resolve("result/result.json").toFile());
+        assertEquals(2, result.get("epochs").asInt());
+        assertEquals(1, result.get("warmup_epochs").asInt());
+        assertEquals(0.2, result.get("label_smoothing").asDouble());
+        assertEquals(0, result.get("crop_padding").asInt());
+        assertFalse(result.get("flip").asBoolean());
+        assertEquals(2, Files.readAllLines(out.resolve("log.jsonl")).size());
     }
 
     @Test

@@ -98,9 +98,9 @@ public final class NasCommand implements Runnable {
         int warmupEpochs;
         @Option(names = "--weight-decay", defaultValue = "5e-4", description = "on convolution and linear weights only") double weightDecay;
         @Option(names = "--label-smoothing", defaultValue = "0.1") double labelSmoothing;
-        @Option(names = "--crop-padding", defaultValue = "2", paramLabel = "PX", description = "random crop after padding by PX pixels; 0 = no crop")
+        @Option(names = "--crop-padding", defaultValue = "0", paramLabel = "PX", description = "random crop after padding by PX pixels (default 0: no crop)")
         int cropPadding;
-        @Option(names = "--flip", defaultValue = "true", negatable = true, description = "random horizontal flip (--no-flip: none)") boolean flip;
+        @Option(names = "--no-flip", description = "no random horizontal flip") boolean noFlip;
         @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1") long seed;
@@ -150,7 +150,7 @@ public final class NasCommand implements Runnable {
             if (batchSize < 1) throw optionError("--batch-size", "must be >= 1 (found " + batchSize + ")");
             if (!(lr > 0)) throw optionError("--lr", "must be > 0 (found " + lr + ")");
             int planned = minutes == null ? epochs() : warmupEpochs + 1;   // with a budget, replaced after the first epoch
-            return new RetrainConfig(planned, batchSize, lr, 0.9, weightDecay, labelSmoothing, warmupEpochs, cropPadding, flip, seed);
+            return new RetrainConfig(planned, batchSize, lr, 0.9, weightDecay, labelSmoothing, warmupEpochs, cropPadding, !noFlip, seed);
         }
 
         private static SpecException optionError(String option, String message) {

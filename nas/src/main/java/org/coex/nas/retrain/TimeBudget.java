@@ -10,7 +10,7 @@ package org.coex.nas.retrain;
  * @param deadlineNanos the {@link System#nanoTime()} by which the run should have written its result
  */
 public record TimeBudget(long deadlineNanos) {
-    private static final double EPOCH_MARGIN = 1.05;
+    private static final double EPOCH_MARGIN = 1.10;
     private static final double TEST_COST_PER_IMAGE = 0.5;
 
     /** A budget of {@code minutes} counted from {@code startNanos} (a {@link System#nanoTime()} reading). */

@@ -16,7 +16,7 @@ class TimeBudgetTest {
     void theEpochsThatFitAfterTheFirstLeaveRoomForTheTestPass() {
         TimeBudget budget = TimeBudget.minutesFrom(0, 10);
         // first epoch of 100 s ends at 109 s: 491 s left, the test pass of 10,000 images reserves 0.5 * 100 / 6 = 8.3 s,
-        // each further epoch is planned at 105 s: floor(482.7 / 105) = 4 more
+        // each further epoch is planned at 110 s: floor(482.7 / 110) = 4 more
         assertEquals(5, budget.epochs(109 * SECOND, 100, 60_000, 10_000, 2));
         assertEquals(2, budget.epochs(590 * SECOND, 100, 60_000, 10_000, 2), "never fewer than the minimum");
     }
@@ -30,7 +30,7 @@ class TimeBudgetTest {
         int epochs = budget.epochs(firstEnds, epochSeconds, train, test, 1);
         double end = epochs * epochSeconds + 0.5 * epochSeconds * test / train;
         assertTrue(epochs == 1 || end <= minutes * 60, epochs + " epochs end at " + end + " s");
-        // what the margin may leave unused: one planned epoch and 5 % of the budget
-        assertTrue(end + 1.05 * epochSeconds + 0.05 * minutes * 60 >= minutes * 60, "too much left unused: " + epochs + " epochs end at " + end + " s");
+        // what the margin may leave unused: one planned epoch and 10 % of the budget
+        assertTrue(end + 1.1 * epochSeconds + 0.1 * minutes * 60 >= minutes * 60, "too much left unused: " + epochs + " epochs end at " + end + " s");
     }
 }
