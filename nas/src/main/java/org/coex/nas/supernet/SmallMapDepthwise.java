@@ -28,6 +28,7 @@ final class SmallMapDepthwise {
         int reachCols = (int) Math.min(half, x.getShape().get(3) - 1);
         NDArray core = weight.get(new NDIndex(":, :, {}:{}, {}:{}", half - reachRows, half + reachRows + 1,
                 half - reachCols, half + reachCols + 1));
+        core.attach(x.getManager());   // the slice would otherwise belong to the parameter's manager and outlive the step
         return Conv2d.conv2d(x, core, null, new Shape(1, 1), new Shape(reachRows, reachCols), new Shape(1, 1),
                 (int) weight.getShape().get(0)).singletonOrThrow();
     }
