@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.coex.accel.space.HwConfig;
-import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 
 /** Small pieces the commands share. */
@@ -12,9 +11,7 @@ final class Cli {
     private Cli() {}
 
     /** A mistake in a command-line option, reported like a spec problem. */
-    static SpecException usage(String option, String message) {
-        return new SpecException(new Problem("command line", 0, option, message));
-    }
+    static SpecException usage(String option, String message) { return SpecException.option(option, message); }
 
     /** {@code --set rows=32 --set dataflow=ws} as a config: whole numbers, decimals, true/false, else text. */
     static HwConfig settings(List<String> assignments) {

@@ -18,5 +18,10 @@ public final class SpecException extends RuntimeException {
 
     public SpecException(Problem problem) { this(List.of(problem)); }
 
+    /** A mistake in a command-line option, reported like a spec problem. */
+    public static SpecException option(String option, String message) {
+        return new SpecException(new Problem("command line", 0, option, message));
+    }
+
     public List<Problem> problems() { return problems; }
 }

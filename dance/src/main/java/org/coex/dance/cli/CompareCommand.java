@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
 import org.coex.accel.optimize.HardLimit;
-import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 import org.coex.dance.run.Comparison;
 import org.coex.dance.spec.SearchSpec;
@@ -75,5 +74,5 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    static SpecException problem(String option, String message) { return new SpecException(new Problem("command line", 0, option, message)); }
+    static SpecException problem(String option, String message) { return SpecException.option(option, message); }
 }

@@ -10,7 +10,6 @@ import org.coex.accel.cli.Progress;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
-import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.tech.TechnologyTables;
@@ -118,7 +117,7 @@ public final class EvaluatorCommand implements Runnable {
         }
 
         static SpecException problem(String option, String message) {
-            return new SpecException(new Problem("command line", 0, option, message));
+            return SpecException.option(option, message);
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
-import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.retrain.TimeBudget;
@@ -116,7 +115,7 @@ public final class NasCommand implements Runnable {
             var space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
             var data = NasRetrain.Data.load(dataDir, trainLimit);
-            if (threads != null && threads < 1) throw optionError("--threads", "must be >= 1 (found " + threads + ")");
+            if (threads != null && threads < 1) throw SpecException.option("--threads", "must be >= 1 (found " + threads + ")");
             TorchRuntime.useThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
             out.printf("retraining %s (%,d MACs) on %,d images for %s, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
                     data.train().count(), minutes == null ? epochs() + " epochs" : "as many epochs as fit in " + minutes + " minutes", TorchRuntime.threads());
@@ -138,23 +137,19 @@ public final class NasCommand implements Runnable {
 
         /** The recipe from the options; a combination that cannot train is a one-line error naming the option. */
         private RetrainConfig config() {
-            if (epochs != null && minutes != null) throw optionError("--minutes", "give --epochs or --minutes, not both");
-            if (epochs() < 1) throw optionError("--epochs", "must be >= 1 (found " + epochs + ")");
-            if (minutes != null && !(minutes > 0)) throw optionError("--minutes", "must be > 0 (found " + minutes + ")");
-            if (minutes != null && warmupEpochs < 1) throw optionError("--warmup-epochs", "must be >= 1 with --minutes (found " + warmupEpochs + ")");
+            if (epochs != null && minutes != null) throw SpecException.option("--minutes", "give --epochs or --minutes, not both");
+            if (epochs() < 1) throw SpecException.option("--epochs", "must be >= 1 (found " + epochs + ")");
+            if (minutes != null && !(minutes > 0)) throw SpecException.option("--minutes", "must be > 0 (found " + minutes + ")");
+            if (minutes != null && warmupEpochs < 1) throw SpecException.option("--warmup-epochs", "must be >= 1 with --minutes (found " + warmupEpochs + ")");
             if (warmupEpochs < 0 || (minutes == null && warmupEpochs >= epochs())) {
-                throw optionError("--warmup-epochs", "must be >= 0 and fewer than --epochs " + epochs() + " (found " + warmupEpochs + ")");
+                throw SpecException.option("--warmup-epochs", "must be >= 0 and fewer than --epochs " + epochs() + " (found " + warmupEpochs + ")");
             }
-            if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw optionError("--label-smoothing", "must be in [0, 1) (found " + labelSmoothing + ")");
-            if (cropPadding < 0) throw optionError("--crop-padding", "must be >= 0 (found " + cropPadding + ")");
-            if (batchSize < 1) throw optionError("--batch-size", "must be >= 1 (found " + batchSize + ")");
-            if (!(lr > 0)) throw optionError("--lr", "must be > 0 (found " + lr + ")");
+            if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw SpecException.option("--label-smoothing", "must be in [0, 1) (found " + labelSmoothing + ")");
+            if (cropPadding < 0) throw SpecException.option("--crop-padding", "must be >= 0 (found " + cropPadding + ")");
+            if (batchSize < 1) throw SpecException.option("--batch-size", "must be >= 1 (found " + batchSize + ")");
+            if (!(lr > 0)) throw SpecException.option("--lr", "must be > 0 (found " + lr + ")");
             int planned = minutes == null ? epochs() : warmupEpochs + 1;   // with a budget, replaced after the first epoch
             return new RetrainConfig(planned, batchSize, lr, 0.9, weightDecay, labelSmoothing, warmupEpochs, cropPadding, !noFlip, seed);
-        }
-
-        private static SpecException optionError(String option, String message) {
-            return new SpecException(new Problem("command line", 0, option, message));
         }
     }
 }

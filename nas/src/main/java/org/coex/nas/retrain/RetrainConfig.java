@@ -12,6 +12,7 @@ public record RetrainConfig(int epochs, int batchSize, double lr, double momentu
         if (epochs < 1 || batchSize < 1 || !(lr > 0)) throw new IllegalArgumentException("need epochs >= 1, batch size >= 1, lr > 0");
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("need 0 <= label smoothing < 1, found " + labelSmoothing);
         if (warmupEpochs < 0 || warmupEpochs >= epochs) throw new IllegalArgumentException("need 0 <= warm-up epochs < epochs, found " + warmupEpochs);
+        if (cropPadding < 0) throw new IllegalArgumentException("need crop padding >= 0, found " + cropPadding);
     }
 
     /** The same run with another epoch count (a time budget fixes it after the warm-up has started). */
