@@ -1,0 +1,56 @@
+package org.coex.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.coex.benchmarks.HdxExperimentTable.Accuracy;
+import org.coex.benchmarks.HdxExperimentTable.Run;
+import org.junit.jupiter.api.Test;
+
+class HdxExperimentTableTest {
+    private static Run run(String label, boolean met, long macs, double... seeds) {
+        return new Run(label, met, new Accuracy(java.util.Arrays.stream(seeds).boxed().toList()), 10.0, false, macs);
+    }
+
+    private static Map<String, Map<String, Run>> settings() {
+        Map<String, Map<String, Run>> bySetting = new TreeMap<>();
+        bySetting.put("latency_ms <= 0.01", new TreeMap<>(Map.of(
+                "hdx", run("hdx", true, 1, 0.900, 0.902),
+                "soft lambda 1", run("soft lambda 1", true, 2, 0.930, 0.932),
+                "soft lambda 0.2", run("soft lambda 0.2", false, 3, 0.99, 0.99))));
+        bySetting.put("latency_ms <= 0.02", new TreeMap<>(Map.of(
+                "hdx", run("hdx", true, 1, 0.900, 0.902),
+                "soft lambda 0.2", run("soft lambda 0.2", false, 3, 0.99, 0.99))));
+        return bySetting;
+    }
+
+    @Test
+    void theSeedSpreadIsPooledOverDistinctNetworks() {
+        // networks 1 and 2: sample variances 0.000002 each (d = 0.002); network 3: 0; pooled over 3 degrees of freedom
+        assertEquals(Math.sqrt(0.000004 / 3), HdxExperimentTable.pooledSeedSd(settings()), 1e-12);
+        assertTrue(Double.isNaN(HdxExperimentTable.pooledSeedSd(Map.of("x", Map.of("hdx", run("hdx", true, 1, 0.9))))));
+    }
+
+    @Test
+    void theGapIsToTheMostAccurateSoftRunThatMetTheLimitsWithItsStandardError() {
+        String table = HdxExperimentTable.table(settings());
+        double error = 100 * Math.sqrt(0.000004 / 3) * Math.sqrt(1.0 / 2 + 1.0 / 2);
+        // the infeasible soft lambda 0.2 run (99 %) is not the comparison; soft lambda 1 (93.1 %) is
+        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "| -3.00 ± %.2f |", error)), table);
+        assertTrue(table.contains("| no soft run met them |"), table);
+        assertTrue(table.contains("hdx within 0.5 points of (or above) the best feasible soft run: 0 of 1 settings"), table);
+        assertTrue(table.contains("more than two below: 1 of 1"), table);
+        assertTrue(table.contains("- soft lambda 0.2: limits met in 0 of 2 settings\n"), table);
+        assertTrue(table.contains("- hdx: limits met in 2 of 2 settings; where met: mean accuracy 90.10 %"), table);
+    }
+
+    @Test
+    void eachNetworkIsListedOnceWithItsSeeds() {
+        String networks = HdxExperimentTable.networkTable(settings());
+        assertEquals(3 + 2, networks.lines().count(), networks);
+        assertTrue(networks.contains("| 2 | soft lambda 1 | 93.00 / 93.20 | 93.10 % |"), networks);
+    }
+}
