@@ -25,6 +25,7 @@ import org.coex.evaluator.cube.ConfigCosts;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.hdx.ConstraintGuard;
+import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.run.NasRetrain;
 import org.coex.nas.run.NasSearch;
 import org.coex.nas.space.Architecture;
@@ -123,10 +124,21 @@ public final class CoSearch {
                 return accuracy;
             }
         }
-        var config = new org.coex.nas.retrain.RetrainConfig(spec.retrainEpochs(), 128, 0.1, 0.9, 4e-5, 0, 0, 2, true, spec.search().config().seed());
-        return NasRetrain.run(spec.search().space(), arch, config, data, spec.output().resolve("retrain"),
+        return NasRetrain.run(spec.search().space(), arch, specRetraining(spec.retrainEpochs(), spec.search().config().seed()), data, spec.output().resolve("retrain"),
                 ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
                         ep.seconds())), progress).testAccuracy();
+    }
+
+    /**
+     * A spec's retraining ({@code retrain_epochs}): batch 128, lr 0.1 with a per-step cosine to zero,
+     * momentum 0.9, weight decay 4e-5, no label smoothing and no warm-up (so a single epoch is allowed),
+     * 2-pixel crop and flip: the recipe issue 6's accuracies were measured with, not {@code coex nas train}'s.
+     */
+    private static RetrainConfig specRetraining(int epochs, long seed) {
+        int batchSize = 128, warmupEpochs = 0, cropPadding = 2;
+        double lr = 0.1, momentum = 0.9, weightDecay = 4e-5, labelSmoothing = 0;
+        boolean flip = true;
+        return new RetrainConfig(epochs, batchSize, lr, momentum, weightDecay, labelSmoothing, warmupEpochs, cropPadding, flip, seed);
     }
 
     /** Everything under result/: result.json, architecture.json, plots, report.md and the exports. */
