@@ -18,19 +18,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code coex search SPEC}: co-exploration of a network and its accelerator (DANCE, with HDX's hard limits). */
+/** {@code coex search [SPEC]}: co-exploration of a network and its accelerator (DANCE, with HDX's hard limits); no SPEC runs the built-in default. */
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = {"Co-explore a network and its accelerator from a YAML spec (docs/search.md): supernet + evaluator + HDX,",
-            "then the truth (analytic re-measure, hardware repair if a limit fails). Exit 4 when no configuration meets the limits."})
+            "then the truth (analytic re-measure, hardware repair if a limit fails). Exit 4 when no configuration meets the limits.",
+            "Without SPEC: the built-in default (the settings of examples/search-latency.yaml, output runs/search-default)."})
 public final class SearchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "SPEC", description = "search spec (YAML); examples/ has ready ones") Path specFile;
+    @Parameters(arity = "0..1", paramLabel = "SPEC", description = "search spec (YAML); examples/ has ready ones") Path specFile;
     @Option(names = "--resume", description = "continue from <output>/checkpoint") boolean resume;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files") Path dataDir;
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SearchSpec s = SearchSpecs.load(specFile);
+        SearchSpec s = specFile == null ? SearchSpecs.builtInDefault() : SearchSpecs.load(specFile);
         if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
         out.printf("search: %s on %s (%,d configurations), method %s, objective %s, lambda %.3g, limits %s%n", s.search().space().name(), s.template().name(),
                 s.designSpace().size(), s.method().spelling(), s.objective(), s.lambda(), s.limits());

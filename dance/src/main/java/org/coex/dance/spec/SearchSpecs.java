@@ -1,5 +1,9 @@
 package org.coex.dance.spec;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +34,19 @@ public final class SearchSpecs {
             "retrain_epochs", "retrain_images", "repair_budget", "output");
 
     private SearchSpecs() {}
+
+    /**
+     * The built-in default ({@code coex search} with no spec): the settings of
+     * {@code examples/search-latency.yaml}, latency <= 0.04 ms on the spatial template, written to
+     * {@code runs/search-default} under the working directory.
+     */
+    public static SearchSpec builtInDefault() {
+        try (InputStream in = SearchSpecs.class.getResourceAsStream("default-search.yaml")) {
+            return parse(YamlDocument.parse(Path.of("<built-in default search>"), new String(in.readAllBytes(), StandardCharsets.UTF_8)), Path.of(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** @throws SpecException listing every problem */
     public static SearchSpec load(Path file) {

@@ -40,6 +40,24 @@ class SearchSpecsTest {
     }
 
     @Test
+    void theBuiltInDefaultIsTheLatencyExampleWithItsOwnOutput() {
+        SearchSpec builtIn = SearchSpecs.builtInDefault();
+        SearchSpec example = SearchSpecs.load(Path.of("../examples/search-latency.yaml"));
+        assertEquals(example.search().config(), builtIn.search().config());
+        assertEquals(example.search().space(), builtIn.search().space());
+        assertEquals(example.search().dataDir(), builtIn.search().dataDir());
+        assertEquals(List.of(example.search().validationSize(), example.search().trainLimit()),
+                List.of(builtIn.search().validationSize(), builtIn.search().trainLimit()));
+        assertEquals(List.of(example.template().name(), example.technologyName(), example.designSpace().size(), example.evaluator(),
+                        example.objective(), example.lambda(), example.limits(), example.hdx(), example.method(), example.retrainEpochs(),
+                        example.retrainImages(), example.repairBudget()),
+                List.of(builtIn.template().name(), builtIn.technologyName(), builtIn.designSpace().size(), builtIn.evaluator(),
+                        builtIn.objective(), builtIn.lambda(), builtIn.limits(), builtIn.hdx(), builtIn.method(), builtIn.retrainEpochs(),
+                        builtIn.retrainImages(), builtIn.repairBudget()));
+        assertEquals(Path.of("runs/search-default").toAbsolutePath(), builtIn.output());
+    }
+
+    @Test
     void aFrameRateFloorBecomesALatencyCeilingAndSoftHasNoConstraints() {
         SearchSpec s = parse("constraints: {fps: 20000, area_mm2: 0.5}\nhdx: {margin: 0.1}\n");
         assertEquals(List.of(new HardConstraint("latency_ms", 0.05, 0.1), new HardConstraint("area_mm2", 0.5, 0.1)), s.constraints());
