@@ -122,6 +122,7 @@ public final class HdxExperimentTable {
         }
         b.append("\nCells: limits met under the true cost model, test accuracy (mean over seeds), objective under the true cost model.\n\n");
         for (String l : labels) b.append(methodSummary(l, bySetting));
+        for (String l : labels) if (!l.equals("hdx")) b.append(againstHdx(l, bySetting));
         b.append(String.format(Locale.ROOT, "- hdx within 0.5 points of (or above) the best feasible soft run: %d of %d settings that have one%n", within, settingsWithGap));
         if (!Double.isNaN(seedSd)) {
             b.append(String.format(Locale.ROOT, "- seed-to-seed standard deviation of one network's accuracy, pooled over %d networks: %.2f points%n",
@@ -149,6 +150,20 @@ public final class HdxExperimentTable {
                         : "(some missing)",
                 met.stream().mapToDouble(Run::objective).average().orElseThrow());
         return String.format(Locale.ROOT, "- %s: limits met in %d of %d settings%s%n", label, met.size(), runs.size(), where);
+    }
+
+    /**
+     * "- soft lambda 1 minus hdx, where both met the limits: mean -0.40, lowest -1.20 points (10 settings)":
+     * what a method's accuracy costs or gains against hdx's where both are feasible.
+     */
+    private static String againstHdx(String label, Map<String, Map<String, Run>> bySetting) {
+        double[] gaps = bySetting.values().stream()
+                .filter(m -> m.containsKey(label) && m.containsKey("hdx") && m.get(label).met() && m.get("hdx").met())
+                .filter(m -> m.get(label).accuracy().known() && m.get("hdx").accuracy().known())
+                .mapToDouble(m -> 100 * (m.get(label).accuracy().mean() - m.get("hdx").accuracy().mean())).toArray();
+        if (gaps.length == 0) return "";
+        return String.format(Locale.ROOT, "- %s minus hdx, where both met the limits: mean %+.2f, lowest %+.2f points (%d settings)%n",
+                label, StatUtils.mean(gaps), StatUtils.min(gaps), gaps.length);
     }
 
     /** The distinct networks (by MACs) of all runs, each with its accuracy. */

@@ -1,9 +1,11 @@
 package org.coex.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.coex.benchmarks.HdxExperimentTable.Accuracy;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class HdxExperimentTableTest {
     private static Run run(String label, boolean met, long macs, double... seeds) {
-        return new Run(label, met, new Accuracy(java.util.Arrays.stream(seeds).boxed().toList()), 10.0, false, macs);
+        return new Run(label, met, new Accuracy(Arrays.stream(seeds).boxed().toList()), 10.0, false, macs);
     }
 
     private static Map<String, Map<String, Run>> settings() {
@@ -39,12 +41,14 @@ class HdxExperimentTableTest {
         String table = HdxExperimentTable.table(settings());
         double error = 100 * Math.sqrt(0.000004 / 3) * Math.sqrt(1.0 / 2 + 1.0 / 2);
         // the infeasible soft lambda 0.2 run (99 %) is not the comparison; soft lambda 1 (93.1 %) is
-        assertTrue(table.contains(String.format(java.util.Locale.ROOT, "| -3.00 ± %.2f |", error)), table);
+        assertTrue(table.contains(String.format(Locale.ROOT, "| -3.00 ± %.2f |", error)), table);
         assertTrue(table.contains("| no soft run met them |"), table);
         assertTrue(table.contains("hdx within 0.5 points of (or above) the best feasible soft run: 0 of 1 settings"), table);
         assertTrue(table.contains("more than two below: 1 of 1"), table);
         assertTrue(table.contains("- soft lambda 0.2: limits met in 0 of 2 settings\n"), table);
         assertTrue(table.contains("- hdx: limits met in 2 of 2 settings; where met: mean accuracy 90.10 %"), table);
+        assertTrue(table.contains("- soft lambda 1 minus hdx, where both met the limits: mean +3.00, lowest +3.00 points (1 settings)"), table);
+        assertFalse(table.contains("- soft lambda 0.2 minus hdx"), table);
     }
 
     @Test
