@@ -132,7 +132,7 @@ public final class CoSearch {
     /**
      * A spec's retraining ({@code retrain_epochs}): batch 128, lr 0.1 with a per-step cosine to zero,
      * momentum 0.9, weight decay 4e-5, no label smoothing and no warm-up (so a single epoch is allowed),
-     * 2-pixel crop and flip: the recipe issue 6's accuracies were measured with, not {@code coex nas train}'s.
+     * 2-pixel crop and flip: the recipe of the proxy accuracies in benchmarks/RESULTS.md, not {@code coex nas train}'s.
      */
     private static RetrainConfig specRetraining(int epochs, long seed) {
         int batchSize = 128, warmupEpochs = 0, cropPadding = 2;
