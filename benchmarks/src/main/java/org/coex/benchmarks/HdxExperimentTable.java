@@ -46,7 +46,7 @@ public final class HdxExperimentTable {
         Accuracy { bySeed = List.copyOf(bySeed); }
         static final Accuracy NONE = new Accuracy(List.of());
         boolean known() { return !bySeed.isEmpty(); }
-        double mean() { return bySeed.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN); }
+        double mean() { return known() ? StatUtils.mean(values()) : Double.NaN; }
         /** Sum of squared deviations from the mean, the numerator of the sample variance. */
         double squaredDeviations() { return bySeed.size() < 2 ? 0 : StatUtils.variance(values()) * (bySeed.size() - 1); }
         double[] values() { return bySeed.stream().mapToDouble(Double::doubleValue).toArray(); }
