@@ -53,7 +53,10 @@ public final class HdxExperimentTable {
     }
 
     /** One finished run: its method label ("hdx", "soft lambda 1", "sequential"), limits met, accuracy and objective value under the truth. */
-    record Run(String label, boolean met, Accuracy accuracy, double objective, boolean repaired, long macs) {}
+    record Run(String label, boolean met, Accuracy accuracy, double objective, boolean repaired, long macs) {
+        /** A soft run (any lambda) whose limits held under the truth: what hdx's accuracy is compared with. */
+        boolean feasibleSoft() { return label.startsWith("soft") && met; }
+    }
 
     public static void main(String[] args) throws IOException {
         List<String> dirs = new ArrayList<>(List.of(args));
@@ -101,13 +104,13 @@ public final class HdxExperimentTable {
             b.append("| ").append(e.getKey()).append(" | ");
             for (String l : labels) b.append(cell(e.getValue().get(l))).append(" | ");
             Run hdx = e.getValue().get("hdx");
-            Run bestSoft = e.getValue().values().stream().filter(r -> r.label().startsWith("soft") && r.met())
+            Run bestSoft = e.getValue().values().stream().filter(Run::feasibleSoft)
                     .max((x, y) -> Double.compare(x.accuracy().mean(), y.accuracy().mean())).orElse(null);
             if (hdx == null || bestSoft == null) {
                 b.append("no soft run met them |\n");
                 continue;
             }
-            boolean anyMissing = !hdx.accuracy().known() || e.getValue().values().stream().anyMatch(r -> r.label().startsWith("soft") && r.met() && !r.accuracy().known());
+            boolean anyMissing = !hdx.accuracy().known() || e.getValue().values().stream().anyMatch(r -> r.feasibleSoft() && !r.accuracy().known());
             if (anyMissing) {
                 b.append("an accuracy is missing |\n");
                 continue;
@@ -140,7 +143,7 @@ public final class HdxExperimentTable {
         return String.format(Locale.ROOT, "%s, %s, %.2f", met, accuracy, r.objective());
     }
 
-    /** "- soft lambda 1: limits met in 10 of 10 settings; mean accuracy 88.20 %, mean objective 10.61 where met". */
+    /** "- soft lambda 1: limits met in 10 of 10 settings; where met: mean accuracy 90.98 %, mean objective 10.88". */
     private static String methodSummary(String label, Map<String, Map<String, Run>> bySetting) {
         List<Run> runs = bySetting.values().stream().filter(m -> m.containsKey(label)).map(m -> m.get(label)).toList();
         List<Run> met = runs.stream().filter(Run::met).toList();
