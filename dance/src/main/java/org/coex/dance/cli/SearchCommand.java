@@ -43,7 +43,7 @@ public final class SearchCommand implements Callable<Integer> {
                 out.flush();
             }, stop.watch(progress));
         } catch (StopOnSignal.Stopped e) {
-            return NasCommand.stopped(spec.commandLine().getErr(), e, "finished epochs are in " + s.output().resolve("checkpoint") + "; continue with --resume");
+            return NasCommand.stopped(spec.commandLine().getErr(), e, NasCommand.resumeHint(s.output().resolve("checkpoint")));
         }
         out.printf("derived %s on %s%n", r.architecture().choices(), r.outcome().hardware());
         for (TruthCheck.LimitCheck c : r.outcome().limits()) {

@@ -19,6 +19,7 @@ import org.coex.nas.space.ArchitectureJson;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
 import org.coex.nas.supernet.TorchRuntime;
+import org.coex.nas.train.SearchTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,6 +39,16 @@ public final class NasCommand implements Runnable {
         err.println("coex: stopped by " + e.getMessage() + " at a step boundary; " + what);
         err.flush();
         return 130;
+    }
+
+    /**
+     * What a search stopped by a signal leaves to continue from: its checkpoint folder if an epoch
+     * finished, otherwise that there is nothing to resume (a {@code --resume} would start over anyway).
+     */
+    public static String resumeHint(Path checkpoint) {
+        return SearchTrainer.hasCheckpoint(checkpoint)
+                ? "finished epochs are in " + checkpoint + "; continue with --resume"
+                : "no epoch had finished, so there is no checkpoint; run the same command again to start over";
     }
 
     /** {@code coex nas search}. */
@@ -71,7 +82,7 @@ public final class NasCommand implements Runnable {
                     out.flush();
                 }, stop.watch(progress));
             } catch (StopOnSignal.Stopped e) {
-                return stopped(spec.commandLine().getErr(), e, "finished epochs are in " + s.output().resolve("checkpoint") + "; continue with --resume");
+                return stopped(spec.commandLine().getErr(), e, resumeHint(s.output().resolve("checkpoint")));
             }
             out.println("derived " + r.architecture().choices() + "; wrote " + r.output().resolve("result/architecture.json"));
             return 0;
