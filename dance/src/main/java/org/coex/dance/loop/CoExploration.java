@@ -11,6 +11,7 @@ import org.coex.evaluator.api.Evaluator;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.train.ArchitectureObjective;
+import org.coex.nas.supernet.TorchScalars;
 
 /**
  * DANCE's architecture objective, with HDX when there are hard constraints. The cost added to the
@@ -66,7 +67,7 @@ public final class CoExploration implements ArchitectureObjective {
         NDArray total = probabilities.getManager().zeros(new ai.djl.ndarray.types.Shape(1));
         int i = 0;
         for (Map.Entry<Metrics.Name, Double> w : objective.weights().entrySet()) {
-            total = total.add(p.metric(w.getKey()).mul((float) (lambda * w.getValue() / reference[i++])));
+            total = total.add(TorchScalars.times(p.metric(w.getKey()), lambda * w.getValue() / reference[i++]));
         }
         return total.sum();
     }

@@ -12,6 +12,7 @@ import org.coex.evaluator.cube.ConfigRow;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.data.OptimalConfigs;
 import org.coex.nas.space.Architecture;
+import org.coex.nas.supernet.TorchScalars;
 
 /**
  * The exact evaluator: costs are linear in the op probabilities ({@link CostCube}), so for a batch
@@ -109,10 +110,11 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
         } else {
             NDArray score = objective(lat, en, ar).log();
             for (HardLimit l : limits) {
-                NDArray over = l.metric() == Metrics.Name.FPS ? lat.pow(-1f).mul(-1000f).add((float) l.bound()) : metric(l.metric(), lat, en, ar).sub((float) l.bound());
-                score = score.add(over.maximum(0f).div((float) l.bound()).mul((float) penalty));
+                NDArray over = l.metric() == Metrics.Name.FPS ? TorchScalars.times(TorchScalars.power(lat, -1), -1000).add((float) l.bound())
+                        : metric(l.metric(), lat, en, ar).sub((float) l.bound());
+                score = score.add(TorchScalars.times(TorchScalars.atLeast(over, 0), penalty / l.bound()));
             }
-            w = score.div((float) -temperature).softmax(1);
+            w = TorchScalars.dividedBy(score, -temperature).softmax(1);
         }
         return new Prediction(w.mul(lat).sum(new int[] {1}), w.mul(en).sum(new int[] {1}), w.mul(ar).sum(new int[] {1}), w.matMul(valueIndicator));
     }
@@ -131,7 +133,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
     private NDArray objective(NDArray lat, NDArray en, NDArray ar) {
         NDArray total = null;
         for (var e : objective.weights().entrySet()) {
-            NDArray term = metric(e.getKey(), lat, en, ar).mul(e.getValue().floatValue());
+            NDArray term = TorchScalars.times(metric(e.getKey(), lat, en, ar), e.getValue());
             total = total == null ? term : total.add(term);
         }
         return total;

@@ -69,7 +69,7 @@ public final class MixedOp extends AbstractBlock {
             case GUMBEL, EXPECTED -> {
                 float[] g = new float[n];
                 if (sampler.strategy() == PathSampler.Strategy.GUMBEL) for (int i = 0; i < n; i++) g[i] = sampler.gumbel();
-                NDArray w = scope.create(g).add(a).div((float) sampler.temperature()).softmax(0);
+                NDArray w = TorchScalars.dividedBy(scope.create(g).add(a), sampler.temperature()).softmax(0);
                 NDArray out = null;
                 for (int i = 0; i < n; i++) {
                     NDArray term = path(ps, i, x, training).mul(w.get(i));

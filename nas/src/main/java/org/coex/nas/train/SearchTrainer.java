@@ -28,12 +28,14 @@ import java.util.SplittableRandom;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.nas.hw.CostTable;
+import org.coex.nas.retrain.SmoothedCrossEntropy;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
 import org.coex.nas.supernet.MixedOp;
 import org.coex.nas.supernet.PathSampler;
 import org.coex.nas.supernet.Supernet;
 import org.coex.nas.supernet.TorchRuntime;
+import org.coex.nas.supernet.TorchScalars;
 
 /**
  * Trains a supernet: each epoch alternates a weight step on a training batch (SGD with momentum,
@@ -53,7 +55,8 @@ public final class SearchTrainer implements AutoCloseable {
     private final List<Parameter> alphas = new ArrayList<>();
     private final Updater weightUpdater;
     private final Updater alphaUpdater;
-    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    /** Plain cross-entropy; not DJL's softmaxCrossEntropyLoss, which multiplies by its weight through a Java-backed scalar ({@link TorchScalars}). */
+    private final Loss loss = new SmoothedCrossEntropy(0);
     private int epoch;
     private CostTable costTable;
     private NDArray[] costRows;
@@ -140,7 +143,7 @@ public final class SearchTrainer implements AutoCloseable {
                         NDArray logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
                         NDArray objective = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
                         if (costTable != null && config.costLambda() > 0) {
-                            objective = objective.add(expectedCostTerm(step).mul((float) config.costLambda()));
+                            objective = objective.add(TorchScalars.times(expectedCostTerm(step), config.costLambda()));
                         }
                         if (this.objective != null) objective = objective.add(this.objective.cost(probabilities(step)));
                         gc.backward(objective);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +39,14 @@ public abstract sealed class Updater permits Updater.SgdMomentum, Updater.Adam {
     /**
      * Sets a gradient buffer to exactly zero in place. Multiplying by 0 would not: a NaN or infinite
      * entry (an overflow in a step whose gradient is thrown away) stays NaN and poisons the next step.
+     * Not {@code set(index, 0f)} either: DJL leaves the scalar it makes of the 0 in the gradient's
+     * manager, the model's, so every call leaked an array for the length of the run.
      */
-    public static void clear(NDArray gradient) { gradient.set(new NDIndex("..."), 0f); }
+    public static void clear(NDArray gradient) {
+        try (NDArray zero = gradient.getManager().zeros(new Shape(), gradient.getDataType())) {
+            gradient.set(new NDIndex("..."), zero);
+        }
+    }
 
     /** The parameters of a block that train (BatchNorm statistics do not), with gradients switched on. */
     public static List<Parameter> trainable(ai.djl.util.PairList<String, Parameter> params) {
