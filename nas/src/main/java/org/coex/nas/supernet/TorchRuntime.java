@@ -5,15 +5,10 @@ import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Sets PyTorch's intra-op threads before training starts: one for supernet searches, as many as
- * asked for retraining. With two intra-op threads, PyTorch 2.7.1 under DJL 0.36 corrupted about one
- * supernet training run in 40 here (a gradient turned NaN or infinite and froze Adam); with one
- * thread, 80 repeated runs were bitwise identical. Narrowed so far (tiny space, two threads):
- * Gumbel-softmax with alpha steps 2 in 60 and 2 in 120 runs; Gumbel weights-only 0 in 80; binary
- * gates with alpha steps 0 in 80; retraining a derived network 0 in 120, which is why retraining
- * may use more threads (a non-finite loss still stops it, {@link org.coex.nas.train.TrainingDiverged}).
- * One thread does not make Gumbel searches with architecture steps safe: a one-thread run of the
- * default space (3,000 images) got a NaN loss at its second architecture step, and the identical
- * rerun did not (same first epoch to the last digit), so something still races there.
+ * asked for retraining. One thread for searches was chosen when about one tiny Gumbel search in 40
+ * turned NaN with two; the cause was a freed scalar that autograd still read ({@link TorchScalars}),
+ * not the threads, and two threads for searches have not been re-measured since. A non-finite loss
+ * still stops any run ({@link org.coex.nas.train.TrainingDiverged}).
  * {@code -Dai.djl.pytorch.num_threads=N} overrides both.
  */
 public final class TorchRuntime {
