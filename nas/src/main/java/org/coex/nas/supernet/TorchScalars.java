@@ -1,6 +1,7 @@
 package org.coex.nas.supernet;
 
 import ai.djl.ndarray.NDArray;
+import java.util.function.BinaryOperator;
 
 /**
  * Arithmetic between an array and a Java number that is safe where a gradient flows. DJL's PyTorch
@@ -16,30 +17,21 @@ public final class TorchScalars {
     private TorchScalars() {}
 
     /** x * v. */
-    public static NDArray times(NDArray x, double v) {
-        try (NDArray s = owned(x, v)) {
-            return x.mul(s);
-        }
-    }
+    public static NDArray times(NDArray x, double v) { return withScalar(x, v, NDArray::mul); }
 
     /** x / v. */
-    public static NDArray dividedBy(NDArray x, double v) {
-        try (NDArray s = owned(x, v)) {
-            return x.div(s);
-        }
-    }
+    public static NDArray dividedBy(NDArray x, double v) { return withScalar(x, v, NDArray::div); }
 
     /** x ^ v, element-wise. */
-    public static NDArray power(NDArray x, double v) {
-        try (NDArray s = owned(x, v)) {
-            return x.pow(s);
-        }
-    }
+    public static NDArray power(NDArray x, double v) { return withScalar(x, v, NDArray::pow); }
 
     /** max(x, v), element-wise. */
-    public static NDArray atLeast(NDArray x, double v) {
+    public static NDArray atLeast(NDArray x, double v) { return withScalar(x, v, NDArray::maximum); }
+
+    /** op(x, v) with v made in PyTorch's memory; the scalar's wrapper is closed, autograd's reference keeps its storage. */
+    private static NDArray withScalar(NDArray x, double v, BinaryOperator<NDArray> op) {
         try (NDArray s = owned(x, v)) {
-            return x.maximum(s);
+            return op.apply(x, s);
         }
     }
 
