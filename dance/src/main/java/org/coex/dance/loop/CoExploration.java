@@ -10,8 +10,8 @@ import org.coex.accel.optimize.Objective;
 import org.coex.evaluator.api.Evaluator;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.hdx.HardConstraint;
-import org.coex.nas.train.ArchitectureObjective;
 import org.coex.nas.supernet.TorchScalars;
+import org.coex.nas.train.ArchitectureObjective;
 
 /**
  * DANCE's architecture objective, with HDX when there are hard constraints. The cost added to the

@@ -1,12 +1,12 @@
 package org.coex.nas.supernet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ class TorchScalarsTest {
                     for (int k = 0; k < 64; k++) reused.add(ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putFloat(0, 1e-30f));
                 }
                 gc.backward(y);
-                assertTrue(reused.size() > 0);
+                Reference.reachabilityFence(reused);   // the filler buffers stay allocated through the backward pass
             }
             return x.getGradient().toFloatArray();
         }

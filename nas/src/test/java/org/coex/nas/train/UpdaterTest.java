@@ -58,7 +58,7 @@ class UpdaterTest {
         }
     }
 
-    /** Each clear once left a Java-backed scalar in the model's manager: a million arrays over a default search. */
+    /** Each clear once left a Java-backed scalar in the model's manager: one array per parameter per step, for the whole run. */
     @Test
     void clearingAGradientLeavesNoArrayBehind() {
         try (NDManager m = NDManager.newBaseManager()) {
