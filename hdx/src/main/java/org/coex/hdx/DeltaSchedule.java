@@ -6,14 +6,21 @@ package org.coex.hdx;
  * {@code initial}), so a constraint that resists is pushed ever harder; once it is met, delta relaxes
  * geometrically back, {@code delta <- max(initial, delta / growth)}. A step with learning rate eta
  * then lowers the metric by about eta * delta (first order). Mutable; checkpoint {@link #delta()}.
+ *
+ * <p>Delta stops growing at {@link #CEILING}. A limit the search cannot reach would otherwise take it
+ * to infinity after about 1,750 steps at growth 1.5 (and the projection to NaN); long before the
+ * ceiling, delta's term already fixes the projected direction to double precision.
  */
 public final class DeltaSchedule {
+    /** The largest delta enforced, in relative units. */
+    public static final double CEILING = 1e100;
+
     private final double initial;
     private final double growth;
     private double delta;
 
     public DeltaSchedule(double initial, double growth) {
-        if (!(initial > 0) || Double.isInfinite(initial)) throw new IllegalArgumentException("initial delta must be > 0, found " + initial);
+        if (!(initial > 0) || initial > CEILING) throw new IllegalArgumentException("initial delta must be in (0, " + CEILING + "], found " + initial);
         if (!(growth > 1) || Double.isInfinite(growth)) throw new IllegalArgumentException("delta growth must be > 1, found " + growth);
         this.initial = initial;
         this.growth = growth;
@@ -23,7 +30,7 @@ public final class DeltaSchedule {
     /** Delta for the current step: the value to enforce now if violated; then the schedule moves on. */
     public double next(boolean violated) {
         double now = delta;
-        delta = violated ? delta * growth : Math.max(initial, delta / growth);
+        delta = violated ? Math.min(CEILING, delta * growth) : Math.max(initial, delta / growth);
         return now;
     }
 
@@ -32,7 +39,7 @@ public final class DeltaSchedule {
 
     /** Restores a checkpointed delta. */
     public void restore(double value) {
-        if (!(value >= initial) || Double.isInfinite(value)) throw new IllegalArgumentException("delta " + value + " below its initial value " + initial);
+        if (!(value >= initial) || value > CEILING) throw new IllegalArgumentException("delta " + value + " outside [" + initial + ", " + CEILING + "]");
         this.delta = value;
     }
 

@@ -50,6 +50,19 @@ class ConstraintGuardTest {
         }
     }
 
+    /** A limit the search cannot reach keeps delta growing: after 3,000 violated steps the step is still finite and points down the metric. */
+    @Test
+    void aConstraintViolatedForThousandsOfStepsStillGivesAFiniteDescentDirection() {
+        ConstraintGuard guard = new ConstraintGuard(List.of(new HardConstraint("latency_ms", 1, 0)), 0.01, 1.5);
+        double[][] h = {{0.3, -0.1, 0}};
+        ConstraintGuard.Step s = null;
+        for (int t = 0; t < 3000; t++) s = guard.apply(new double[] {1, 1, 1}, new double[] {2}, h);
+        assertTrue(Double.isFinite(guard.deltas()[0]), "delta " + guard.deltas()[0]);
+        for (double x : s.gradient()) assertTrue(Double.isFinite(x), java.util.Arrays.toString(s.gradient()));
+        assertTrue(GradientProjector.dot(h[0], s.gradient()) >= s.delta()[0] * (1 - 1e-9), "the step must still lower the metric by delta");
+        guard.restore(guard.deltas());
+    }
+
     @Test
     void deltaGrowsWhileViolatedAndRelaxesOnceMet() {
         ConstraintGuard guard = new ConstraintGuard(List.of(new HardConstraint("latency_ms", 1, 0)), 0.1, 2);

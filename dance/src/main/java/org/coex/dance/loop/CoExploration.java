@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.util.MathArrays;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.Objective;
 import org.coex.evaluator.api.Evaluator;
@@ -87,20 +88,18 @@ public final class CoExploration implements ArchitectureObjective {
         return boundedBy(last.gradient(), gradient);
     }
 
-    /** {@code projected} scaled down to the norm of {@code original} when longer (and original is not zero). */
+    /**
+     * {@code projected} scaled down to the norm of {@code original} when longer (and original is not
+     * zero). The norms are taken without overflow: a projection under a large delta has entries whose
+     * squares exceed the double range.
+     */
     static double[] boundedBy(double[] projected, double[] original) {
-        double a = norm(projected);
-        double b = norm(original);
+        double a = MathArrays.safeNorm(projected);
+        double b = MathArrays.safeNorm(original);
         if (!(a > b) || b == 0) return projected;
         double[] out = projected.clone();
         for (int i = 0; i < out.length; i++) out[i] *= b / a;
         return out;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) s += x * x;
-        return Math.sqrt(s);
     }
 
     /** The constrained metrics' values (predicted, constraint order) at every architecture step since the last call; clears them. */

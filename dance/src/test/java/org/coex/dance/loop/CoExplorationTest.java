@@ -143,6 +143,12 @@ class CoExplorationTest {
         org.junit.jupiter.api.Assertions.assertSame(shorter, CoExploration.boundedBy(shorter, g));
     }
 
+    @Test
+    void aProjectionTooLongToSquareStillComesBackAtTheGradientsLength() {
+        double[] bounded = CoExploration.boundedBy(new double[] {3e200, 4e200}, new double[] {0.3, -0.4});
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.3, 0.4}, bounded, 1e-12);
+    }
+
     static List<int[]> allArchitectures() {
         List<Integer> sizes = TINY.encoding().candidatesPerLayer();
         List<int[]> out = new java.util.ArrayList<>();
