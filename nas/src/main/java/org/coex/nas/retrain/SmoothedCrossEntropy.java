@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import org.coex.nas.supernet.TorchScalars;
 
 /**
  * Softmax cross-entropy against labels smoothed by epsilon (Szegedy et al. 2016): the target puts
@@ -25,8 +26,8 @@ public final class SmoothedCrossEntropy extends Loss {
         NDArray logits = predictions.singletonOrThrow();
         NDArray logp = logits.logSoftmax(1);
         int classes = (int) logits.getShape().get(1);
-        NDArray target = labels.singletonOrThrow().toType(DataType.INT32, false).oneHot(classes).toType(DataType.FLOAT32, false)
-                .mul(1 - epsilon).add(epsilon / classes);
+        NDArray oneHot = labels.singletonOrThrow().toType(DataType.INT32, false).oneHot(classes).toType(DataType.FLOAT32, false);
+        NDArray target = TorchScalars.times(oneHot, 1 - epsilon).add(epsilon / classes);
         return target.mul(logp).sum(new int[] {1}).neg().mean();
     }
 }
