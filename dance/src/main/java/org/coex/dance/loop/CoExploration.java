@@ -11,6 +11,7 @@ import org.coex.accel.optimize.Objective;
 import org.coex.evaluator.api.Evaluator;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.hdx.HardConstraint;
+import org.coex.nas.space.ArchEncoding;
 import org.coex.nas.supernet.TorchScalars;
 import org.coex.nas.train.ArchitectureObjective;
 
@@ -23,6 +24,8 @@ import org.coex.nas.train.ArchitectureObjective;
  * violated, the architecture gradient g of cross-entropy + cost is replaced by the {@link ConstraintGuard}'s
  * projection, using h_k = d metric_k / d alpha from one extra backward pass through the evaluator each.
  * Constraint metric names are {@link Metrics.Name} columns (latency_ms, energy_uj, area_mm2, edp_uj_ms).
+ * Whether a constraint is violated is decided on the network the {@link Check} names; h_k is always
+ * the gradient of the expected (p-weighted) metric, the only one that has a gradient.
  *
  * <p>The architecture optimizer is Adam, which moves each alpha by about its learning rate whatever
  * the gradient's size: a projection's magnitude (which grows with delta while a limit resists) buys
@@ -32,25 +35,41 @@ import org.coex.nas.train.ArchitectureObjective;
  * enforced constraint.
  */
 public final class CoExploration implements ArchitectureObjective {
+    /** Which network's predicted metrics decide whether a hard constraint is violated. */
+    public enum Check {
+        /**
+         * The p-weighted mixture of every layer's candidates. While p is spread its cost lies above
+         * that of the network the search will return, so limits are enforced harder than needed.
+         */
+        EXPECTED,
+        /** The argmax of p in every layer: the network the search will return. */
+        DERIVED
+    }
+
     private final Evaluator evaluator;
     private final Objective objective;
     private final double lambda;
     private final ConstraintGuard guard;
+    private final Check check;
+    private final ArchEncoding encoding;
     private final List<Metrics.Name> constrained = new ArrayList<>();
     private final double[] reference;
     private ConstraintGuard.Step last;
     private final List<double[]> history = new ArrayList<>();
 
     /**
-     * @param uniform the op probabilities of a uniform alpha (the start of a search): the cost's reference point
-     * @param guard   hard constraints (none: DANCE with a soft cost only)
+     * @param encoding the layout of p; its uniform p (the start of a search) is the cost's reference point
+     * @param guard    hard constraints (none: DANCE with a soft cost only)
+     * @param check    which network's metrics decide a violation
      */
-    public CoExploration(Evaluator evaluator, Objective objective, double lambda, ConstraintGuard guard, double[] uniform) {
+    public CoExploration(Evaluator evaluator, Objective objective, double lambda, ConstraintGuard guard, Check check, ArchEncoding encoding) {
         if (!(lambda >= 0)) throw new IllegalArgumentException("lambda must be >= 0, found " + lambda);
         this.evaluator = evaluator;
         this.objective = objective;
         this.lambda = lambda;
         this.guard = guard;
+        this.check = check;
+        this.encoding = encoding;
         for (HardConstraint c : guard.constraints()) {
             constrained.add(Metrics.Name.parse(c.metric()).filter(n -> n != Metrics.Name.FPS).orElseThrow(() -> new IllegalArgumentException(
                     "unknown constraint metric '" + c.metric() + "'; use latency_ms, energy_uj, area_mm2 or edp_uj_ms")));
@@ -58,7 +77,7 @@ public final class CoExploration implements ArchitectureObjective {
         List<Metrics.Name> names = List.copyOf(objective.weights().keySet());
         this.reference = new double[names.size()];
         try (NDManager m = NDManager.newBaseManager()) {
-            Evaluator.Prediction p = evaluator.forward(m.create(toFloat(uniform)));
+            Evaluator.Prediction p = evaluator.forward(m.create(toFloat(encoding.uniform())));
             for (int i = 0; i < names.size(); i++) reference[i] = p.metric(names.get(i)).getFloat();
         }
     }
@@ -73,19 +92,29 @@ public final class CoExploration implements ArchitectureObjective {
         return total.sum();
     }
 
-    @Override public double[] adjust(double[] gradient, Differentiator differentiator) {
+    @Override public double[] adjust(double[] gradient, double[] probabilities, Differentiator differentiator) {
         int m = constrained.size();
-        double[] values = new double[m];
+        double[] values = check == Check.DERIVED && m > 0 ? derivedMetrics(probabilities) : new double[m];
         double[][] h = new double[m][];
         for (int k = 0; k < m; k++) {
             Metrics.Name name = constrained.get(k);
             Derivative d = differentiator.of(p -> evaluator.forward(p).metric(name).sum());
-            values[k] = d.value();
+            if (check == Check.EXPECTED) values[k] = d.value();
             h[k] = d.gradient();
         }
         last = guard.apply(gradient, values, h);
         history.add(values);
         return boundedBy(last.gradient(), gradient);
+    }
+
+    /** The constrained metrics (constraint order) the evaluator predicts for the argmax network of p. */
+    private double[] derivedMetrics(double[] probabilities) {
+        double[] values = new double[constrained.size()];
+        try (NDManager m = NDManager.newBaseManager()) {
+            Evaluator.Prediction p = evaluator.forward(m.create(toFloat(encoding.oneHot(encoding.argmax(probabilities)))));
+            for (int k = 0; k < values.length; k++) values[k] = p.metric(constrained.get(k)).getFloat();
+        }
+        return values;
     }
 
     /**
@@ -102,7 +131,7 @@ public final class CoExploration implements ArchitectureObjective {
         return out;
     }
 
-    /** The constrained metrics' values (predicted, constraint order) at every architecture step since the last call; clears them. */
+    /** The constrained metrics' values the guard checked (predicted, constraint order) at every architecture step since the last call; clears them. */
     public List<double[]> drainHistory() {
         List<double[]> out = List.copyOf(history);
         history.clear();

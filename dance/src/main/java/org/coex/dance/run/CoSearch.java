@@ -80,7 +80,7 @@ public final class CoSearch {
             NasSearch.keepLogUpTo(log, t.epoch());
             Path steps = spec.output().resolve("steps.jsonl");
             keepStepsBefore(steps, t.epoch());
-            CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, space.encoding().uniform());
+            CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, spec.hdx().check(), space.encoding());
             if (spec.method() != SearchSpec.Method.SEQUENTIAL) t.useObjective(co);
             while (t.epoch() < spec.search().config().epochs()) {
                 EpochStats e = t.runEpoch(batches.train(), batches.validation(), progress);

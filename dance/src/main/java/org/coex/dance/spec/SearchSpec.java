@@ -8,6 +8,7 @@ import org.coex.accel.space.DesignSpace;
 import org.coex.accel.space.HwConfig;
 import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.template.AcceleratorTemplate;
+import org.coex.dance.loop.CoExploration;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.run.NasSpec;
 
@@ -64,8 +65,8 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
         @Override public String toString() { return analytic() ? "analytic" : path; }
     }
 
-    /** HDX settings: margin inside each limit, initial delta (relative units) and its growth factor. */
-    public record Hdx(double margin, double delta, double growth) {}
+    /** HDX settings: margin inside each limit, initial delta (relative units), its growth factor, and which network a violation is judged on. */
+    public record Hdx(double margin, double delta, double growth, CoExploration.Check check) {}
 
     /** The limits as HDX constraints on evaluator metrics (a frame-rate floor becomes a latency ceiling); none but for {@code hdx}. */
     public List<HardConstraint> constraints() {

@@ -25,6 +25,7 @@ import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.tech.TechnologyTables;
 import org.coex.accel.template.AcceleratorTemplate;
 import org.coex.accel.template.Templates;
+import org.coex.dance.loop.CoExploration;
 import org.coex.nas.run.NasSpec;
 import org.coex.nas.run.NasSpecs;
 
@@ -84,13 +85,22 @@ public final class SearchSpecs {
         if (!(lambda >= 0)) root.problem("lambda", "must be >= 0 (found " + lambda + ")");
         List<HardLimit> limits = limits(root.child("constraints"));
         SpecNode hdxNode = root.child("hdx");
-        hdxNode.allowOnly(List.of("margin", "delta", "growth"));
+        hdxNode.allowOnly(List.of("margin", "delta", "growth", "check"));
         double margin = hdxNode.number("margin", 0.05);
         double delta = hdxNode.number("delta", 0.05);
         double growth = hdxNode.number("growth", 1.5);
         if (!(margin >= 0 && margin < 1)) hdxNode.problem("margin", "must be in [0, 1) (found " + margin + ")");
         if (!(delta > 0)) hdxNode.problem("delta", "must be > 0 (found " + delta + ")");
         if (!(growth > 1)) hdxNode.problem("growth", "must be > 1 (found " + growth + ")");
+        String checkName = hdxNode.string("check", "expected");
+        CoExploration.Check check = switch (checkName) {
+            case "derived" -> CoExploration.Check.DERIVED;
+            case "expected" -> CoExploration.Check.EXPECTED;
+            default -> {
+                hdxNode.problem("check", "must be derived (the argmax network) or expected (the p-weighted one) (found \"" + checkName + "\")");
+                yield CoExploration.Check.EXPECTED;
+            }
+        };
         String methodName = root.string("method", "hdx");
         SearchSpec.Method method = SearchSpec.Method.parse(methodName).orElse(SearchSpec.Method.HDX);
         if (SearchSpec.Method.parse(methodName).isEmpty()) root.problem("method", "must be hdx, soft, sequential or fixed-hw (found \"" + methodName + "\")");
@@ -108,7 +118,7 @@ public final class SearchSpecs {
         Path output = base.resolve(root.string("output", "runs/search")).toAbsolutePath().normalize();
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
-                new SearchSpec.Hdx(margin, delta, growth), method, retrain, retrainImages, repair, output, fixed);
+                new SearchSpec.Hdx(margin, delta, growth, check), method, retrain, retrainImages, repair, output, fixed);
     }
 
     /** {@code evaluator: analytic}, {@code evaluator: DIR} or {@code evaluator: {path: DIR, samples: N, epochs: E}}. */

@@ -1,8 +1,10 @@
 package org.coex.dance.loop;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.coex.accel.cost.Metrics;
@@ -19,10 +21,12 @@ import org.coex.hdx.ConstraintGuard;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.data.ImageSet;
 import org.coex.nas.data.SyntheticImages;
+import org.coex.nas.space.ArchEncoding;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.Stage;
 import org.coex.nas.supernet.PathSampler;
+import org.coex.nas.train.ArchitectureObjective;
 import org.coex.nas.train.Batches;
 import org.coex.nas.train.SearchConfig;
 import org.coex.nas.train.SearchTrainer;
@@ -47,7 +51,7 @@ class CoExplorationTest {
         Batches val = new Batches(synthetic(48, 2), 16, 0.3, 0.3, 0, false);
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
             CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0, new ConstraintGuard(constraints, 0.05, 1.5),
-                    TINY.encoding().uniform());
+                    CoExploration.Check.EXPECTED, TINY.encoding());
             t.useObjective(co);
             for (int e = 0; e < CONFIG.epochs(); e++) t.runEpoch(train, val);
             out[0] = co;
@@ -86,14 +90,14 @@ class CoExplorationTest {
         List<HardConstraint> limit = List.of(new HardConstraint("latency_ms", 1e-4, 0.05));   // violated throughout: deltas keep growing
         float[] straight;
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
-            t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, new ConstraintGuard(limit, 0.05, 1.5), TINY.encoding().uniform()));
+            t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, new ConstraintGuard(limit, 0.05, 1.5), CoExploration.Check.EXPECTED, TINY.encoding()));
             for (int e = 0; e < 4; e++) t.runEpoch(train, val);
             straight = alphas(t);
         }
         double[] deltas;
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
             ConstraintGuard guard = new ConstraintGuard(limit, 0.05, 1.5);
-            t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, guard, TINY.encoding().uniform()));
+            t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, guard, CoExploration.Check.EXPECTED, TINY.encoding()));
             for (int e = 0; e < 2; e++) t.runEpoch(train, val);
             deltas = guard.deltas();
             t.checkpoint(dir.resolve("ckpt"));
@@ -103,7 +107,7 @@ class CoExplorationTest {
             try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = SearchTrainer.resume(TINY, CONFIG, dir.resolve("ckpt"))) {
                 ConstraintGuard guard = new ConstraintGuard(limit, 0.05, 1.5);
                 if (restore) guard.restore(deltas);
-                t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, guard, TINY.encoding().uniform()));
+                t.useObjective(new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0.1, guard, CoExploration.Check.EXPECTED, TINY.encoding()));
                 for (int e = 2; e < 4; e++) t.runEpoch(train, val);
                 if (restore) org.junit.jupiter.api.Assertions.assertArrayEquals(straight, alphas(t));
                 else assertFalse(java.util.Arrays.equals(straight, alphas(t)), "forgetting the deltas must change the run");
@@ -119,7 +123,7 @@ class CoExplorationTest {
         double uniform = CUBE.metrics(0, TINY.encoding().uniform()).latencyMs();
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
             CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.ENERGY), 0.2,
-                    new ConstraintGuard(List.of(new HardConstraint("latency_ms", 0.7 * uniform, 0.05)), 0.05, 4.0), TINY.encoding().uniform());
+                    new ConstraintGuard(List.of(new HardConstraint("latency_ms", 0.7 * uniform, 0.05)), 0.05, 4.0), CoExploration.Check.EXPECTED, TINY.encoding());
             t.useObjective(co);
             float[] before = null;
             for (int e = 0; e < CONFIG.epochs(); e++) {
@@ -147,6 +151,42 @@ class CoExplorationTest {
     void aProjectionTooLongToSquareStillComesBackAtTheGradientsLength() {
         double[] bounded = CoExploration.boundedBy(new double[] {3e200, 4e200}, new double[] {0.3, -0.4});
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.3, 0.4}, bounded, 1e-12);
+    }
+
+    /**
+     * p puts 0.6 on the fastest network and 0.4 on the slowest; a latency bound between the two
+     * networks' mixture and the fastest one is violated by the expected network only.
+     */
+    @Test
+    void aLimitTheDerivedNetworkMeetsIsEnforcedOnlyWhenCheckedOnTheExpectedOne() {
+        ArchEncoding enc = TINY.encoding();
+        List<Architecture> byLatency = allArchitectures().stream().map(c -> new Architecture(java.util.Arrays.stream(c).boxed().toList()))
+                .sorted(java.util.Comparator.comparingDouble(a -> CUBE.metrics(0, enc.oneHot(a)).latencyMs())).toList();
+        double[] fast = enc.oneHot(byLatency.get(0));
+        double[] slow = enc.oneHot(byLatency.get(byLatency.size() - 1));
+        double[] p = new double[fast.length];
+        for (int i = 0; i < p.length; i++) p[i] = 0.6 * fast[i] + 0.4 * slow[i];
+        double bound = (CUBE.metrics(0, fast).latencyMs() + CUBE.metrics(0, p).latencyMs()) / 2;
+        double[] g = new double[p.length];
+        for (int i = 0; i < g.length; i++) g[i] = -fast[i];   // a step along -g would raise the latency
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); NDManager m = NDManager.newBaseManager()) {
+            ArchitectureObjective.Differentiator atP = f -> new ArchitectureObjective.Derivative(
+                    f.apply(m.create(toFloat(p))).getFloat(), fast.clone());
+            for (CoExploration.Check check : CoExploration.Check.values()) {
+                CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0,
+                        new ConstraintGuard(List.of(new HardConstraint("latency_ms", bound, 0)), 0.05, 1.5), check, enc);
+                double[] out = co.adjust(g, p, atP);
+                boolean enforced = check == CoExploration.Check.EXPECTED;
+                assertEquals(enforced, co.lastStep().anyViolated(), check.name());
+                assertEquals(enforced, !java.util.Arrays.equals(g, out), check.name());
+            }
+        }
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return f;
     }
 
     static List<int[]> allArchitectures() {

@@ -15,10 +15,11 @@ public interface ArchitectureObjective {
     NDArray cost(NDArray probabilities);
 
     /**
-     * The gradient the optimizer will use (same layout), given the one of cross-entropy + cost and a way
-     * to differentiate any other scalar function of p with respect to alpha.
+     * The gradient the optimizer will use (same layout), given the one of cross-entropy + cost, the
+     * op probabilities p it was taken at, and a way to differentiate any other scalar function of p
+     * with respect to alpha.
      */
-    double[] adjust(double[] gradient, Differentiator differentiator);
+    double[] adjust(double[] gradient, double[] probabilities, Differentiator differentiator);
 
     /** Gradients with respect to alpha (encoding layout) of scalar functions of p. */
     interface Differentiator {

@@ -212,7 +212,7 @@ public final class SearchTrainer implements AutoCloseable {
             zero(alphas);
             return new ArchitectureObjective.Derivative(value, h);
         };
-        setAlphaGradient(objective.adjust(g, d));
+        setAlphaGradient(objective.adjust(g, net.probabilities(), d));
     }
 
     /** Gumbel trains weights on the whole mixture (FBNet); binary gates on one sampled path (ProxylessNAS). */
