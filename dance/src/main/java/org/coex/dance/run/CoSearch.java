@@ -151,7 +151,10 @@ public final class CoSearch {
                 accuracy, seconds)));
         files.put("architecture.json", ArchitectureJson.write(arch, space));
         String title = spec.method().spelling();
-        if (!spec.constraints().isEmpty()) files.put("constraints.png", RunPlots.constraints(steps, spec.constraints(), title));
+        if (!spec.constraints().isEmpty()) {
+            String network = spec.hdx().check() == CoExploration.Check.DERIVED ? "argmax network" : "expected network";
+            files.put("constraints.png", RunPlots.constraints(steps, spec.constraints(), title + " (" + network + ")"));
+        }
         else if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.limitsPerEpoch(history, spec.limits(), title));
         files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
         files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
