@@ -107,7 +107,7 @@ public final class HdxExperimentTable {
             Run bestSoft = e.getValue().values().stream().filter(Run::feasibleSoft)
                     .max((x, y) -> Double.compare(x.accuracy().mean(), y.accuracy().mean())).orElse(null);
             if (hdx == null || bestSoft == null) {
-                b.append("no soft run met them |\n");
+                b.append(hdx == null ? "no hdx run |\n" : "no soft run met them |\n");
                 continue;
             }
             boolean anyMissing = !hdx.accuracy().known() || e.getValue().values().stream().anyMatch(r -> r.feasibleSoft() && !r.accuracy().known());

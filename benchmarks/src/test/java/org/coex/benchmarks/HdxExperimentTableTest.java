@@ -43,6 +43,9 @@ class HdxExperimentTableTest {
         // the infeasible soft lambda 0.2 run (99 %) is not the comparison; soft lambda 1 (93.1 %) is
         assertTrue(table.contains(String.format(Locale.ROOT, "| -3.00 ± %.2f |", error)), table);
         assertTrue(table.contains("| no soft run met them |"), table);
+        Map<String, Map<String, Run>> unfinished = new TreeMap<>(settings());
+        unfinished.put("latency_ms <= 0.03", Map.of("soft lambda 1", run("soft lambda 1", true, 2, 0.930, 0.932)));
+        assertTrue(HdxExperimentTable.table(unfinished).contains("| latency_ms <= 0.03 |  |  | met, 93.10 %, 10.00 | no hdx run |"), HdxExperimentTable.table(unfinished));
         assertTrue(table.contains("hdx within 0.5 points of (or above) the best feasible soft run: 0 of 1 settings"), table);
         assertTrue(table.contains("more than two below: 1 of 1"), table);
         assertTrue(table.contains("- soft lambda 0.2: limits met in 0 of 2 settings\n"), table);
