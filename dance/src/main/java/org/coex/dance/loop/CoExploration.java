@@ -37,13 +37,13 @@ import org.coex.nas.train.ArchitectureObjective;
 public final class CoExploration implements ArchitectureObjective {
     /** Which network's predicted metrics decide whether a hard constraint is violated. */
     public enum Check {
+        /** The argmax of p in every layer: the network the search will return (the spec's default). */
+        DERIVED,
         /**
          * The p-weighted mixture of every layer's candidates. While p is spread its cost lies above
          * that of the network the search will return, so limits are enforced harder than needed.
          */
-        EXPECTED,
-        /** The argmax of p in every layer: the network the search will return. */
-        DERIVED
+        EXPECTED
     }
 
     private final Evaluator evaluator;

@@ -92,7 +92,7 @@ public final class SearchSpecs {
         if (!(margin >= 0 && margin < 1)) hdxNode.problem("margin", "must be in [0, 1) (found " + margin + ")");
         if (!(delta > 0)) hdxNode.problem("delta", "must be > 0 (found " + delta + ")");
         if (!(growth > 1)) hdxNode.problem("growth", "must be > 1 (found " + growth + ")");
-        String checkName = hdxNode.string("check", "expected");
+        String checkName = hdxNode.string("check", "derived");
         CoExploration.Check check = switch (checkName) {
             case "derived" -> CoExploration.Check.DERIVED;
             case "expected" -> CoExploration.Check.EXPECTED;

@@ -84,8 +84,8 @@ class SearchSpecsTest {
         assertTrue(problems("objective: fps\n").contains("objective: must be latency, energy, edp or area"));
         assertTrue(problems("hdx: {growth: 1}\n").contains("hdx.growth: must be > 1"));
         assertTrue(problems("hdx: {check: argmax}\n").contains("hdx.check: must be derived (the argmax network) or expected"));
-        assertEquals(org.coex.dance.loop.CoExploration.Check.DERIVED, parse("hdx: {check: derived}\n").hdx().check());
-        assertEquals(org.coex.dance.loop.CoExploration.Check.EXPECTED, parse("lambda: 0.5\n").hdx().check(), "the default");
+        assertEquals(org.coex.dance.loop.CoExploration.Check.EXPECTED, parse("hdx: {check: expected}\n").hdx().check());
+        assertEquals(org.coex.dance.loop.CoExploration.Check.DERIVED, parse("lambda: 0.5\n").hdx().check(), "the default");
         assertTrue(problems("method: greedy\n").contains("method: must be hdx, soft, sequential or fixed-hw"));
         String p = problems("search: {lambda: 1}\n");
         assertTrue(p.contains("'hardware' and 'lambda' belong at the top level"), p);
