@@ -98,7 +98,7 @@ public final class SearchSpecs {
             case "expected" -> CoExploration.Check.EXPECTED;
             default -> {
                 hdxNode.problem("check", "must be derived (the argmax network) or expected (the p-weighted one) (found \"" + checkName + "\")");
-                yield CoExploration.Check.EXPECTED;
+                yield CoExploration.Check.DERIVED;
             }
         };
         String methodName = root.string("method", "hdx");

@@ -171,7 +171,7 @@ class CoExplorationTest {
         for (int i = 0; i < p.length; i++) p[i] = 0.6 * fast[i] + 0.4 * slow[i];
         double bound = (CUBE.metrics(0, fast).latencyMs() + CUBE.metrics(0, p).latencyMs()) / 2;
         double[] g = new double[p.length];
-        for (int i = 0; i < g.length; i++) g[i] = -fast[i];   // a step along -g would raise the latency
+        for (int i = 0; i < g.length; i++) g[i] = -fast[i];   // g . h < 0 for the h given below: an enforced limit must change g
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); NDManager m = NDManager.newBaseManager()) {
             ArchitectureObjective.Differentiator atP = f -> new ArchitectureObjective.Derivative(
                     f.apply(m.create(toFloat(p))).getFloat(), fast.clone());
