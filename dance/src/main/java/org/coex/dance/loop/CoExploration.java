@@ -143,7 +143,7 @@ public final class CoExploration implements ArchitectureObjective {
 
     public ConstraintGuard guard() { return guard; }
 
-    private static float[] toFloat(double[] v) {
+    static float[] toFloat(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
         return f;

@@ -174,7 +174,7 @@ class CoExplorationTest {
         for (int i = 0; i < g.length; i++) g[i] = -fast[i];   // g . h < 0 for the h given below: an enforced limit must change g
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); NDManager m = NDManager.newBaseManager()) {
             ArchitectureObjective.Differentiator atP = f -> new ArchitectureObjective.Derivative(
-                    f.apply(m.create(toFloat(p))).getFloat(), fast.clone());
+                    f.apply(m.create(CoExploration.toFloat(p))).getFloat(), fast.clone());
             for (CoExploration.Check check : CoExploration.Check.values()) {
                 CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0,
                         new ConstraintGuard(List.of(new HardConstraint("latency_ms", bound, 0)), 0.05, 1.5), check, enc);
@@ -184,12 +184,6 @@ class CoExplorationTest {
                 assertEquals(enforced, !java.util.Arrays.equals(g, out), check.name());
             }
         }
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
-        return f;
     }
 
     static List<int[]> allArchitectures() {
