@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,8 +51,22 @@ class HdxExperimentTableTest {
         assertTrue(table.contains("more than two below: 1 of 1"), table);
         assertTrue(table.contains("- soft lambda 0.2: limits met in 0 of 2 settings\n"), table);
         assertTrue(table.contains("- hdx: limits met in 2 of 2 settings; where met: mean accuracy 90.10 %"), table);
-        assertTrue(table.contains("- soft lambda 1 minus hdx, where both met the limits: mean +3.00, lowest +3.00 points (1 settings)"), table);
+        assertTrue(table.contains("- soft lambda 1 minus hdx, where both met the limits: mean +3.00, lowest +3.00 points;"
+                + " hdx's objective lower in 0, hdx / soft lambda 1 1.00 on average (1 settings)"), table);
         assertFalse(table.contains("- soft lambda 0.2 minus hdx"), table);
+    }
+
+    @Test
+    void aMethodIsComparedWithHdxOnCostWhereBothMetTheLimits() {
+        Accuracy same = new Accuracy(List.of(0.9));
+        Map<String, Map<String, Run>> bySetting = new TreeMap<>();
+        bySetting.put("latency_ms <= 0.05", Map.of("hdx", new Run("hdx", true, same, 6.0, false, 1), "sequential", new Run("sequential", true, same, 10.0, false, 2)));
+        bySetting.put("latency_ms <= 0.08", Map.of("hdx", new Run("hdx", true, same, 12.0, false, 1), "sequential", new Run("sequential", true, same, 10.0, false, 2)));
+        bySetting.put("latency_ms <= 0.01", Map.of("hdx", new Run("hdx", true, same, 1.0, false, 1), "sequential", new Run("sequential", false, same, 10.0, false, 2)));
+        String table = HdxExperimentTable.table(bySetting);
+        // 6/10 and 12/10 where both met; the setting sequential missed does not count
+        assertTrue(table.contains("- sequential minus hdx, where both met the limits: mean +0.00, lowest +0.00 points;"
+                + " hdx's objective lower in 1, hdx / sequential 0.90 on average (2 settings)"), table);
     }
 
     @Test
