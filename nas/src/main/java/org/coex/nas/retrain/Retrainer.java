@@ -1,13 +1,11 @@
 package org.coex.nas.retrain;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
@@ -18,8 +16,8 @@ import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
 import org.coex.nas.supernet.TorchRuntime;
-import org.coex.nas.train.TrainingDiverged;
 import org.coex.nas.train.Batches;
+import org.coex.nas.train.TrainingTally;
 import org.coex.nas.train.Updater;
 
 /**
@@ -64,28 +62,17 @@ public final class Retrainer implements AutoCloseable {
         SplittableRandom rng = new SplittableRandom(config.epochSeed(epoch));
         List<int[]> order = train.epoch(rng);
         ParameterStore ps = new ParameterStore(manager, false);
-        double lossSum = 0;
-        long correct = 0;
-        long seen = 0;
+        TrainingTally tally = new TrainingTally("--lr", config.lr());
         for (int k = 0; k < order.size(); k++) {
             try (NDManager step = manager.newSubManager()) {
-                NDList batch = train.batch(step, order.get(k), rng);
-                NDArray logits;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
-                    NDArray l = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
-                    gc.backward(l);
-                    lossSum += TrainingDiverged.check(l.getFloat(), epoch, k, "--lr", config.lr()) * order.get(k).length;
-                }
-                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
-                seen += order.get(k).length;
+                tally.forwardBackward(net, ps, train.batch(step, order.get(k), rng), loss, epoch, k);
                 double lr = config.lrAt(epoch, k, order.size());
                 weightUpdater.step(weights, lr);
                 normUpdater.step(normsAndBiases, lr);
             }
             progress.progress(k + 1, order.size());
         }
-        return new Epoch(epoch++, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), (System.nanoTime() - start) / 1e9);
+        return new Epoch(epoch++, tally.meanLoss(), tally.accuracy(), (System.nanoTime() - start) / 1e9);
     }
 
     /** Accuracy in inference mode (BatchNorm running statistics). */
@@ -96,7 +83,7 @@ public final class Retrainer implements AutoCloseable {
             try (NDManager step = manager.newSubManager()) {
                 NDList batch = data.batch(step, idx, null);
                 NDArray logits = net.forward(ps, new NDList(batch.get(0)), false).singletonOrThrow();
-                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
+                correct += TrainingTally.correct(logits, batch.get(1));
             }
         }
         return (double) correct / Math.max(1, data.size());

@@ -115,22 +115,11 @@ public final class SearchTrainer implements AutoCloseable {
         List<int[]> trainOrder = train.epoch(rng);
         List<int[]> valOrder = validation.epoch(rng);
         ParameterStore ps = new ParameterStore(manager, false);
-        double lossSum = 0;
-        long correct = 0;
-        long seen = 0;
+        TrainingTally tally = new TrainingTally("weight_lr", config.weightLr());
         for (int k = 0; k < trainOrder.size(); k++) {
             sampler.setStrategy(weightStepStrategy());
             try (NDManager step = manager.newSubManager()) {
-                NDList batch = train.batch(step, trainOrder.get(k), rng);
-                NDArray logits;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
-                    NDArray l = loss.evaluate(new NDList(batch.get(1)), new NDList(logits));
-                    gc.backward(l);
-                    lossSum += TrainingDiverged.check(l.getFloat(), e, k, "weight_lr", config.weightLr()) * trainOrder.get(k).length;
-                }
-                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
-                seen += trainOrder.get(k).length;
+                tally.forwardBackward(net, ps, train.batch(step, trainOrder.get(k), rng), loss, e, k);
                 weightUpdater.step(weights, lr);
                 zero(alphas);
             }
@@ -156,7 +145,7 @@ public final class SearchTrainer implements AutoCloseable {
         }
         double valAccuracy = accuracy(validation);
         epoch++;
-        return new EpochStats(e, lossSum / Math.max(1, seen), (double) correct / Math.max(1, seen), valAccuracy, meanEntropy(),
+        return new EpochStats(e, tally.meanLoss(), tally.accuracy(), valAccuracy, meanEntropy(),
                 net.derive(), (System.nanoTime() - start) / 1e9);
     }
 
@@ -254,7 +243,7 @@ public final class SearchTrainer implements AutoCloseable {
             try (NDManager step = manager.newSubManager()) {
                 NDList batch = data.batch(step, idx, null);
                 NDArray logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
-                correct += logits.argMax(1).toType(DataType.FLOAT32, false).eq(batch.get(1)).sum().getLong();
+                correct += TrainingTally.correct(logits, batch.get(1));
             }
         }
         sampler.setStrategy(was);
