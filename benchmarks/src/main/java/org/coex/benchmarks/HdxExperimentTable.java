@@ -208,7 +208,7 @@ public final class HdxExperimentTable {
     }
 
     /** The subfolders of {@code dir} that hold a {@code result/result.json}, sorted. */
-    private static List<Path> runFolders(Path dir) throws IOException {
+    static List<Path> runFolders(Path dir) throws IOException {
         try (Stream<Path> runs = Files.list(dir)) {
             return runs.filter(run -> Files.isRegularFile(run.resolve("result/result.json"))).sorted().toList();
         }
