@@ -19,8 +19,8 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * g' = g + max(0, (delta - g.h) / |h|^2) h. Several are solved exactly over their active set: the
  * optimum is g + sum_{k in S} lambda_k h_k for the active set S, where the lambdas solve
  * (H_S H_S^T) lambda = delta_S - H_S g (Commons Math SVD, so parallel gradients do not break it); every
- * subset S is tried and the feasible one (lambda >= 0, every condition met) nearest to g is the answer
- * (a convex problem: that is its KKT point). Constraints with a zero gradient cannot be met by any g'
+ * subset S is tried and the feasible one (lambda >= 0, every condition met, tight wherever lambda > 0)
+ * nearest to g is the answer (a convex problem: that is its KKT point). Constraints with a zero gradient cannot be met by any g'
  * and are reported, not enforced; constraints that contradict the ones already enforced (opposing
  * gradients) are reported too, the larger shortfalls per unit of |h_k| being served first. Never
  * returns NaN for finite input.
@@ -95,7 +95,12 @@ public final class GradientProjector {
                 for (int i = 0; i < x.length; i++) x[i] += lambda[active[a]] * h[active[a]][i];
             }
             if (!ok || !allFinite(x)) continue;
-            for (int k = 0; k < m && ok; k++) ok = dot(x, h[k]) >= delta[k] - tolerance(x, h[k], delta[k]);
+            for (int k = 0; k < m && ok; k++) {
+                double slack = dot(x, h[k]) - delta[k];
+                // feasible, and tight where it pushes: a rank-deficient active set solved only in the
+                // least-squares sense can leave a small lambda on a constraint that is not tight
+                ok = slack >= -tolerance(x, h[k], delta[k]) && (lambda[k] == 0 || slack <= tolerance(x, h[k], delta[k]));
+            }
             if (!ok) continue;
             double d = distanceSquared(x, g);
             if (d < bestDistance) {

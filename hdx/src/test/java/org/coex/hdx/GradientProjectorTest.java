@@ -135,6 +135,17 @@ class GradientProjectorTest {
     }
 
     @Test
+    void aConstraintThatAnotherAlreadyMeetsGetsNoMultiplier() {
+        // one dimension: the first condition (g' <= -0.4432) also meets the second (g' <= -0.4365); solving both as
+        // active in the least-squares sense used to leave the second a multiplier of 3e-6 although it is not tight
+        double[] g = {0.0043534380993327975};
+        double[][] h = {{-13.824888958832897}, {-0.0012548639634115597}};
+        Projection p = GradientProjector.project(g, h, new double[] {6.126974115214986, 5.477870760041607E-4});
+        assertEquals(0, p.multipliers()[1]);
+        assertEquals(6.126974115214986 / -13.824888958832897, p.gradient()[0], 1e-15);
+    }
+
+    @Test
     void opposingGradientsAreReportedAndTheLargerShortfallIsServed() {
         // g'.h >= 1 and g'.(-h) >= 3 cannot both hold; the second falls shorter, so it is enforced
         Projection p = GradientProjector.project(new double[] {0, 5}, new double[][] {{1, 0}, {-1, 0}}, new double[] {1, 3});
