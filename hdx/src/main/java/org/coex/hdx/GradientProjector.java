@@ -97,9 +97,10 @@ public final class GradientProjector {
             if (!ok || !allFinite(x)) continue;
             for (int k = 0; k < m && ok; k++) {
                 double slack = dot(x, h[k]) - delta[k];
+                double tolerance = tolerance(g, x, h[k], delta[k]);
                 // feasible, and tight where it pushes: a rank-deficient active set solved only in the
                 // least-squares sense can leave a small lambda on a constraint that is not tight
-                ok = slack >= -tolerance(x, h[k], delta[k]) && (lambda[k] == 0 || slack <= tolerance(x, h[k], delta[k]));
+                ok = slack >= -tolerance && (lambda[k] == 0 || slack <= tolerance);
             }
             if (!ok) continue;
             double d = distanceSquared(x, g);
@@ -133,8 +134,12 @@ public final class GradientProjector {
         return true;
     }
 
-    private static double tolerance(double[] x, double[] h, double delta) {
-        return REL_TOL * (Math.abs(delta) + Math.sqrt(dot(x, x) * dot(h, h)));
+    /**
+     * Rounding allowance for x.h = delta where x = g + sum lambda_k h_k: relative to the terms summed, so
+     * it scales with |g| too (a small x can be the difference of two large vectors).
+     */
+    private static double tolerance(double[] g, double[] x, double[] h, double delta) {
+        return REL_TOL * (Math.abs(delta) + (Math.sqrt(dot(x, x)) + Math.sqrt(dot(g, g))) * Math.sqrt(dot(h, h)));
     }
 
     private static double[][] rows(double[][] h, List<Integer> which) {

@@ -146,6 +146,17 @@ class GradientProjectorTest {
     }
 
     @Test
+    void aSmallResultOfLargeTermsIsStillAccepted() {
+        // g' = g + lambda h = -132.29 + 2.7087 * 48.84 = 5.8e-6: the rounding of that sum is far larger than 1e-9 of |g'| |h|
+        double[] g = {-132.28876443643236};
+        double[] h = {48.838101171235806};
+        double delta = 2.833826226268488E-4;
+        Projection p = GradientProjector.project(g, new double[][] {h}, new double[] {delta});
+        assertTrue(p.complete());
+        assertEquals(delta / h[0], p.gradient()[0], 1e-12);
+    }
+
+    @Test
     void opposingGradientsAreReportedAndTheLargerShortfallIsServed() {
         // g'.h >= 1 and g'.(-h) >= 3 cannot both hold; the second falls shorter, so it is enforced
         Projection p = GradientProjector.project(new double[] {0, 5}, new double[][] {{1, 0}, {-1, 0}}, new double[] {1, 3});
