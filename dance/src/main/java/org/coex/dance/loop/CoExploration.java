@@ -14,6 +14,7 @@ import org.coex.hdx.HardConstraint;
 import org.coex.nas.space.ArchEncoding;
 import org.coex.nas.supernet.TorchScalars;
 import org.coex.nas.train.ArchitectureObjective;
+import org.nd4j.common.util.ArrayUtil;
 
 /**
  * DANCE's architecture objective, with HDX when there are hard constraints. The cost added to the
@@ -77,7 +78,7 @@ public final class CoExploration implements ArchitectureObjective {
         List<Metrics.Name> names = List.copyOf(objective.weights().keySet());
         this.reference = new double[names.size()];
         try (NDManager m = NDManager.newBaseManager()) {
-            Evaluator.Prediction p = evaluator.forward(m.create(toFloat(encoding.uniform())));
+            Evaluator.Prediction p = evaluator.forward(m.create(ArrayUtil.toFloats(encoding.uniform())));
             for (int i = 0; i < names.size(); i++) reference[i] = p.metric(names.get(i)).getFloat();
         }
     }
@@ -111,7 +112,7 @@ public final class CoExploration implements ArchitectureObjective {
     private double[] derivedMetrics(double[] probabilities) {
         double[] values = new double[constrained.size()];
         try (NDManager m = NDManager.newBaseManager()) {
-            Evaluator.Prediction p = evaluator.forward(m.create(toFloat(encoding.oneHot(encoding.argmax(probabilities)))));
+            Evaluator.Prediction p = evaluator.forward(m.create(ArrayUtil.toFloats(encoding.oneHot(encoding.argmax(probabilities)))));
             for (int k = 0; k < values.length; k++) values[k] = p.metric(constrained.get(k)).getFloat();
         }
         return values;
@@ -142,10 +143,4 @@ public final class CoExploration implements ArchitectureObjective {
     public ConstraintGuard.Step lastStep() { return last; }
 
     public ConstraintGuard guard() { return guard; }
-
-    static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
-        return f;
-    }
 }

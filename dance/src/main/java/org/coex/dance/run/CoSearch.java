@@ -31,9 +31,10 @@ import org.coex.nas.run.NasSearch;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.ArchitectureJson;
 import org.coex.nas.space.Op;
+import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.train.EpochStats;
 import org.coex.nas.train.SearchTrainer;
-import org.coex.nas.supernet.TorchRuntime;
+import org.nd4j.common.util.ArrayUtil;
 
 /**
  * Front door of {@code coex search}: the supernet search with DANCE's evaluator cost and HDX's
@@ -221,9 +222,7 @@ public final class CoSearch {
     private static Map<String, Object> epochLine(EpochStats e, Evaluator evaluator, double[] p, CoExploration co) {
         Map<String, Object> m = e.logFields();
         try (NDManager scope = NDManager.newBaseManager()) {
-            float[] f = new float[p.length];
-            for (int i = 0; i < p.length; i++) f[i] = (float) p[i];
-            Evaluator.Prediction pr = evaluator.forward(scope.create(f));
+            Evaluator.Prediction pr = evaluator.forward(scope.create(ArrayUtil.toFloats(p)));
             Map<String, Object> predicted = new LinkedHashMap<>();
             predicted.put("latency_ms", pr.latencyMs().getFloat(0));
             predicted.put("energy_uj", pr.energyUj().getFloat(0));

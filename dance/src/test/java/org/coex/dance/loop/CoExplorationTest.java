@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.common.util.ArrayUtil;
 
 @Tag("djl")
 class CoExplorationTest {
@@ -174,7 +175,7 @@ class CoExplorationTest {
         for (int i = 0; i < g.length; i++) g[i] = -fast[i];   // g . h < 0 for the h given below: an enforced limit must change g
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); NDManager m = NDManager.newBaseManager()) {
             ArchitectureObjective.Differentiator atP = f -> new ArchitectureObjective.Derivative(
-                    f.apply(m.create(CoExploration.toFloat(p))).getFloat(), fast.clone());
+                    f.apply(m.create(ArrayUtil.toFloats(p))).getFloat(), fast.clone());
             for (CoExploration.Check check : CoExploration.Check.values()) {
                 CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0,
                         new ConstraintGuard(List.of(new HardConstraint("latency_ms", bound, 0)), 0.05, 1.5), check, enc);

@@ -10,6 +10,7 @@ import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
 import org.coex.evaluator.cube.ConfigCosts;
 import org.coex.evaluator.cube.CostCube;
+import org.nd4j.common.util.ArrayUtil;
 
 /**
  * Labelled samples for the evaluator, in memory: sample i is an op-probability vector of kind
@@ -58,7 +59,7 @@ public record CostDataset(ConfigCosts costs, Objective objective, List<HardLimit
                 p[i - from] = sampler.draw(ArchSampler.Kind.values()[kind[i]]);
                 config[i] = acceptedConfig(costs, rng);
                 metrics[i] = row(costs.metrics(config[i], p[i - from]));
-                arch[i] = toFloat(p[i - from]);
+                arch[i] = ArrayUtil.toFloats(p[i - from]);
             }
             Optima.Choice[] choices = optimum.best(p);
             for (int i = from; i < to; i++) {
@@ -88,9 +89,4 @@ public record CostDataset(ConfigCosts costs, Objective objective, List<HardLimit
 
     static double[] row(Metrics m) { return new double[] {m.latencyMs(), m.energyUj(), m.areaMm2()}; }
 
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
-        return f;
-    }
 }

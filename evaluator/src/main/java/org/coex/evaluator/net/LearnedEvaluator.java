@@ -12,6 +12,7 @@ import org.coex.accel.cost.Metrics;
 import org.coex.evaluator.api.Evaluator;
 import org.coex.nas.space.ArchEncoding;
 import org.coex.nas.space.Architecture;
+import org.nd4j.common.util.ArrayUtil;
 
 /**
  * DANCE's learned evaluator: the hardware generation network maps op probabilities p [B, K] to one
@@ -132,9 +133,7 @@ public final class LearnedEvaluator implements Evaluator, AutoCloseable {
         SplittableRandom noise = gumbel;
         gumbel = null;
         try (NDManager scope = manager.newSubManager()) {
-            double[] hot = encoding.oneHot(architecture);
-            float[] p = new float[hot.length];
-            for (int i = 0; i < p.length; i++) p[i] = (float) hot[i];
+            float[] p = ArrayUtil.toFloats(encoding.oneHot(architecture));
             Prediction out = forward(scope.create(p, new Shape(1, p.length)));
             int[] choice = hardware.argmax(out.hardware().toFloatArray());
             double lat = out.latencyMs().getFloat(0);
