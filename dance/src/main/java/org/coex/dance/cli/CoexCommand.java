@@ -13,6 +13,7 @@ import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 import org.coex.evaluator.cli.EvaluatorCommand;
 import org.coex.nas.cli.NasCommand;
+import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.train.TrainingDiverged;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +59,7 @@ public final class CoexCommand implements Runnable {
             }
             throw ex;
         });
+        TorchRuntime.useThreads(1);   // every command starts on one PyTorch thread unless its --threads says otherwise (tests run many in one JVM)
         int status = cl.execute(args);
         out.flush();
         err.flush();

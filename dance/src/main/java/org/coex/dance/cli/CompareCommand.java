@@ -15,7 +15,9 @@ import org.coex.dance.spec.SearchSpec;
 import org.coex.dance.spec.SearchSpecs;
 import org.coex.nas.cli.NasCommand;
 import org.coex.nas.cli.StopOnSignal;
+import org.coex.nas.cli.ThreadsOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +34,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--limits", paramLabel = "SET", description = {"a limit set replacing the spec's constraints, e.g. latency_ms=0.03,area_mm2=0.5;",
         "repeatable (default: the spec's constraints)"}) List<String> limitSets = new ArrayList<>();
     @Option(names = "--data-dir", paramLabel = "DIR") Path dataDir;
+    @Mixin ThreadsOption threads;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: the spec's output + -compare") Path output;
     @Spec CommandSpec spec;
 
@@ -39,6 +42,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SearchSpec s = SearchSpecs.load(specFile);
         if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
+        threads.apply(1);
         List<SearchSpec.Method> ms = new ArrayList<>();
         for (String m : methods) {
             ms.add(SearchSpec.Method.parse(m).orElseThrow(() -> problem("--method", "'" + m + "' is not hdx, soft, sequential or fixed-hw")));

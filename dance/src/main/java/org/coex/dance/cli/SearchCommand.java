@@ -12,7 +12,9 @@ import org.coex.dance.spec.SearchSpec;
 import org.coex.dance.spec.SearchSpecs;
 import org.coex.nas.cli.NasCommand;
 import org.coex.nas.cli.StopOnSignal;
+import org.coex.nas.cli.ThreadsOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,12 +29,14 @@ public final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "search spec (YAML); examples/ has ready ones") Path specFile;
     @Option(names = "--resume", description = "continue from <output>/checkpoint") boolean resume;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files") Path dataDir;
+    @Mixin ThreadsOption threads;
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         SearchSpec s = specFile == null ? SearchSpecs.builtInDefault() : SearchSpecs.load(specFile);
         if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
+        threads.apply(1);
         out.printf("search: %s on %s (%,d configurations), method %s, objective %s, lambda %.3g, limits %s%n", s.search().space().name(), s.template().name(),
                 s.designSpace().size(), s.method().spelling(), s.objective(), s.lambda(), s.limits());
         out.flush();

@@ -57,7 +57,7 @@ public final class CoSearch {
 
     public static Result run(SearchSpec spec, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         long start = System.nanoTime();
-        TorchRuntime.configure();   // before the evaluator's first NDManager: the search's one PyTorch thread
+        TorchRuntime.configure();   // before the evaluator's first NDManager: the search's PyTorch threads
         var space = spec.search().space();
         NasSearch.Split batches = NasSearch.Split.of(spec.search());
         ConfigCosts costs = costs(spec, ProgressListener.NONE);
@@ -278,6 +278,7 @@ public final class CoSearch {
         r.put("test_accuracy", Double.isNaN(accuracy) ? null : accuracy);
         r.put("seconds", Math.round(seconds * 10) / 10.0);
         r.put("seed", spec.search().config().seed());
+        r.put("pytorch_threads", TorchRuntime.threads());
         return r;
     }
 

@@ -295,6 +295,12 @@ class CoexCommandIT {
         Result again = coex("search", spec.toString(), "--resume");
         assertEquals(r.status(), again.status(), again.err());
         assertTrue(again.out().contains("retraining already done"), again.out());
+        assertTrue(result.contains("\"pytorch_threads\" : 1"), result);
+        // another PyTorch thread count would take another path from the checkpoint: refused in one line
+        Result threads = coex("search", spec.toString(), "--resume", "--threads", "2");
+        assertEquals(2, threads.status(), threads.err());
+        assertEquals(1, threads.errLines().size(), threads.err());
+        assertTrue(threads.err().contains("written on 1 PyTorch thread(s) and this run has 2") && threads.err().contains("resume with --threads 1"), threads.err());
         // a corrupt checkpoint is refused in one line
         Files.writeString(out.resolve("checkpoint/supernet.params"), "not parameters");
         Result corrupt = coex("search", spec.toString(), "--resume");
@@ -366,6 +372,8 @@ class CoexCommandIT {
         assertUserMistake(coex("search", spec.toString()), 1, "bad.yaml:2: constraints.latency: bound must be a positive number");
         Files.writeString(spec, "search: {epohcs: 2}\n");
         assertUserMistake(coex("search", spec.toString()), 1, "search.epohcs: unknown key 'epohcs'; did you mean 'epochs'?");
+        Files.writeString(spec, "output: " + dir.resolve("out") + "\n");
+        assertUserMistake(coex("search", spec.toString(), "--threads", "0"), 1, "--threads: must be >= 1 (found 0)");
     }
 
     /** A folder of tiny Fashion-MNIST-shaped files: 96 training and 16 test images. */

@@ -21,6 +21,7 @@ import org.coex.nas.space.SearchSpaces;
 import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.train.SearchTrainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,12 +63,14 @@ public final class NasCommand implements Runnable {
         boolean resume;
         @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files")
         Path dataDir;
+        @Mixin ThreadsOption threads;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             NasSpec s = specFile == null ? NasSpecs.builtInDefault() : NasSpecs.load(specFile);
             if (dataDir != null) s = s.withDataDir(dataDir);
+            threads.apply(1);
             out.printf("nas search: %s, %d searchable layers, %s, %d epochs (%d warm-up), seed %d%n", s.space().name(), s.space().layers().size(),
                     s.config().strategy().name().toLowerCase(Locale.ROOT), s.config().epochs(), s.config().warmupEpochs(), s.config().seed());
             if (s.hardware() != null) {
@@ -114,7 +117,7 @@ public final class NasCommand implements Runnable {
         @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1") long seed;
-        @Option(names = "--threads", description = "PyTorch intra-op threads (default: one per core)") Integer threads;
+        @Mixin ThreadsOption threads;
         @Option(names = "--data-dir", paramLabel = "DIR") Path dataDir;
         @Option(names = {"-o", "--output"}, defaultValue = "runs/nas-train", paramLabel = "DIR") Path output;
         @Spec CommandSpec spec;
@@ -126,8 +129,7 @@ public final class NasCommand implements Runnable {
             var space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
             var data = NasRetrain.Data.load(dataDir, trainLimit);
-            if (threads != null && threads < 1) throw SpecException.option("--threads", "must be >= 1 (found " + threads + ")");
-            TorchRuntime.useThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+            threads.apply(Runtime.getRuntime().availableProcessors());
             out.printf("retraining %s (%,d MACs) on %,d images for %s, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
                     data.train().count(), minutes == null ? epochs() + " epochs" : "as many epochs as fit in " + minutes + " minutes", TorchRuntime.threads());
             NasRetrain.Result r;

@@ -4,12 +4,13 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Sets PyTorch's intra-op threads before training starts: one for supernet searches, as many as
- * asked for retraining. One thread for searches was chosen when about one tiny Gumbel search in 40
- * turned NaN with two; the cause was a freed scalar that autograd still read ({@link TorchScalars}),
- * not the threads; after the fix 105 of 105 tiny Gumbel searches on two threads were identical, and
- * searches stay on one until the example spec is timed with two. A non-finite loss
- * still stops any run ({@link org.coex.nas.train.TrainingDiverged}).
+ * Sets PyTorch's intra-op threads before training starts: one unless asked otherwise ({@code --threads};
+ * {@code coex nas train} asks for one per core). One thread for searches was chosen when about one
+ * tiny Gumbel search in 40 turned NaN with two; the cause was a freed scalar that autograd still read
+ * ({@link TorchScalars}), not the threads; after the fix 105 of 105 tiny Gumbel searches on two
+ * threads were identical, and searches stay on one until the example spec is timed with two. Two
+ * threads give a search other results than one (sums in another order). A non-finite loss still
+ * stops any run ({@link org.coex.nas.train.TrainingDiverged}).
  * {@code -Dai.djl.pytorch.num_threads=N} overrides both.
  */
 public final class TorchRuntime {
@@ -18,7 +19,7 @@ public final class TorchRuntime {
 
     private TorchRuntime() {}
 
-    /** Threads for what runs next (retraining); searches keep the default of 1. */
+    /** Threads for what runs next; without a call, 1. */
     public static synchronized void useThreads(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, found " + threads);
         requested = threads;

@@ -285,8 +285,8 @@ public final class SearchTrainer implements AutoCloseable {
         files.put("supernet.params", params.toByteArray());
         files.put("weights.optimizer", weightUpdater.state(weights).encode());
         files.put("alpha.optimizer", alphaUpdater.state(alphas).encode());
-        files.put("state.json", ("{\"epoch\": " + epoch + ", \"seed\": " + config.seed() + ", \"space\": \"" + space.fingerprint() + "\"}\n")
-                .getBytes(StandardCharsets.UTF_8));
+        files.put("state.json", ("{\"epoch\": " + epoch + ", \"seed\": " + config.seed() + ", \"space\": \"" + space.fingerprint()
+                + "\", \"threads\": " + TorchRuntime.threads() + "}\n").getBytes(StandardCharsets.UTF_8));
         files.putAll(extra);
         OutputDirectory.replaceFolder(dir, files);
     }
@@ -305,7 +305,7 @@ public final class SearchTrainer implements AutoCloseable {
      * A trainer continuing from {@link #checkpoint}; the space and config must be those of the run.
      *
      * @throws org.coex.accel.spec.SpecException (one problem naming the folder) for a checkpoint of
-     *         another search space, or one that is incomplete or corrupt
+     *         another search space or of another PyTorch thread count, or one that is incomplete or corrupt
      */
     public static SearchTrainer resume(SearchSpace space, SearchConfig config, Path dir) {
         SearchTrainer t = new SearchTrainer(space, config);
@@ -313,6 +313,11 @@ public final class SearchTrainer implements AutoCloseable {
             OutputDirectory.recover(dir);
             String state = Files.readString(dir.resolve("state.json"));
             if (!state.contains("\"" + space.fingerprint() + "\"")) throw refused(t, dir, "it is a checkpoint of another search space");
+            int threads = state.contains("\"threads\"") ? Integer.parseInt(state.replaceAll("(?s).*\"threads\": (\\d+).*", "$1")) : 1;
+            if (threads != TorchRuntime.threads()) {
+                throw refused(t, dir, "it was written on " + threads + " PyTorch thread(s) and this run has " + TorchRuntime.threads()
+                        + ", which would take another path; resume with --threads " + threads + ",");
+            }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("supernet.params"))))) {
                 t.net.loadParameters(t.manager, in);
             }
