@@ -20,10 +20,10 @@ import org.apache.commons.math3.linear.SingularValueDecomposition;
  * optimum is g + sum_{k in S} lambda_k h_k for the active set S, where the lambdas solve
  * (H_S H_S^T) lambda = delta_S - H_S g (Commons Math SVD, so parallel gradients do not break it); every
  * subset S is tried and the feasible one (lambda >= 0, every condition met, tight wherever lambda > 0)
- * nearest to g is the answer (a convex problem: that is its KKT point). Constraints with a zero gradient cannot be met by any g'
- * and are reported, not enforced; constraints that contradict the ones already enforced (opposing
- * gradients) are reported too, the larger shortfalls per unit of |h_k| being served first. Never
- * returns NaN for finite input.
+ * nearest to g is the answer (a convex problem: that is its KKT point). Constraints with a zero
+ * gradient cannot be met by any g' and are reported, not enforced; constraints that contradict the
+ * ones already enforced (opposing gradients) are reported too, the larger shortfalls per unit of
+ * |h_k| being served first. Never returns NaN for finite input.
  */
 public final class GradientProjector {
     /** 2^MAX_CONSTRAINTS active sets are tried. */

@@ -316,7 +316,7 @@ public final class SearchTrainer implements AutoCloseable {
             int threads = state.contains("\"threads\"") ? Integer.parseInt(state.replaceAll("(?s).*\"threads\": (\\d+).*", "$1")) : 1;
             if (threads != TorchRuntime.threads()) {
                 throw refused(t, dir, "it was written on " + threads + " PyTorch thread(s) and this run has " + TorchRuntime.threads()
-                        + ", which would take another path; resume with --threads " + threads + ",");
+                        + ", which would take another path; resume with --threads " + threads);
             }
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("supernet.params"))))) {
                 t.net.loadParameters(t.manager, in);
