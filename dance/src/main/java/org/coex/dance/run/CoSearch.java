@@ -79,6 +79,7 @@ public final class CoSearch {
                 }
             }
             NasSearch.keepLogUpTo(log, t.epoch());
+            double readBack = epochSeconds(readLog(log));   // epochs an earlier invocation finished: their time counts, this one does not repeat them
             Path steps = spec.output().resolve("steps.jsonl");
             keepStepsBefore(steps, t.epoch());
             CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, spec.hdx().check(), space.encoding());
@@ -101,8 +102,9 @@ public final class CoSearch {
                 default -> TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
                             spec.repairBudget(), seed);
             };
-            double accuracy = retrain(spec, arch, resume, say, progress);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            Retraining retraining = retrain(spec, arch, resume, say, progress);
+            double accuracy = retraining.testAccuracy();
+            double seconds = readBack + retraining.readBackSeconds() + (System.nanoTime() - start) / 1e9;
             List<Map<String, Object>> history = readLog(log);
             double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
             Map<String, byte[]> files = resultFiles(spec, arch, predicted, outcome, costs, history, readLog(steps), validation, accuracy, seconds);
@@ -111,9 +113,22 @@ public final class CoSearch {
         }
     }
 
-    /** Test accuracy of the derived network retrained from scratch (NaN when the spec does not retrain); a finished retraining is read back on resume. */
-    private static double retrain(SearchSpec spec, Architecture arch, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
-        if (spec.retrainEpochs() == 0) return Double.NaN;
+    /** Seconds the epochs of a log took, by their {@code seconds} fields. */
+    static double epochSeconds(List<Map<String, Object>> log) {
+        return log.stream().mapToDouble(line -> ((Number) line.get("seconds")).doubleValue()).sum();
+    }
+
+    /**
+     * What retraining gave.
+     *
+     * @param testAccuracy    NaN when the spec does not retrain
+     * @param readBackSeconds what a retraining that an earlier invocation finished took (read back, not repeated); else 0
+     */
+    private record Retraining(double testAccuracy, double readBackSeconds) {}
+
+    /** The derived network retrained from scratch (NaN accuracy when the spec does not retrain); a finished retraining is read back on resume. */
+    private static Retraining retrain(SearchSpec spec, Architecture arch, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
+        if (spec.retrainEpochs() == 0) return new Retraining(Double.NaN, 0);
         Path retrained = spec.output().resolve("retrain/result/result.json");
         NasRetrain.Data data = NasRetrain.Data.load(spec.search().dataDir(), spec.retrainImages());
         if (resume && Files.isRegularFile(retrained)) {
@@ -122,12 +137,12 @@ public final class CoSearch {
                     && ((Number) done.get("train_images")).intValue() == data.train().count()) {
                 double accuracy = ((Number) done.get("test_accuracy")).doubleValue();
                 say.accept("retraining already done: test accuracy " + accuracy);
-                return accuracy;
+                return new Retraining(accuracy, ((Number) done.get("seconds")).doubleValue());
             }
         }
-        return NasRetrain.run(spec.search().space(), arch, specRetraining(spec.retrainEpochs(), spec.search().config().seed()), data, spec.output().resolve("retrain"),
+        return new Retraining(NasRetrain.run(spec.search().space(), arch, specRetraining(spec.retrainEpochs(), spec.search().config().seed()), data, spec.output().resolve("retrain"),
                 ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
-                        ep.seconds())), progress).testAccuracy();
+                        ep.seconds())), progress).testAccuracy(), 0);
     }
 
     /**
