@@ -95,9 +95,10 @@ public final class GradientProjector {
                 for (int i = 0; i < x.length; i++) x[i] += lambda[active[a]] * h[active[a]][i];
             }
             if (!ok || !allFinite(x)) continue;
+            double scale = Math.sqrt(dot(x, x)) + Math.sqrt(dot(g, g));
             for (int k = 0; k < m && ok; k++) {
                 double slack = dot(x, h[k]) - delta[k];
-                double tolerance = tolerance(g, x, h[k], delta[k]);
+                double tolerance = tolerance(scale, h[k], delta[k]);
                 // feasible, and tight where it pushes: a rank-deficient active set solved only in the
                 // least-squares sense can leave a small lambda on a constraint that is not tight
                 ok = slack >= -tolerance && (lambda[k] == 0 || slack <= tolerance);
@@ -135,11 +136,11 @@ public final class GradientProjector {
     }
 
     /**
-     * Rounding allowance for x.h = delta where x = g + sum lambda_k h_k: relative to the terms summed, so
-     * it scales with |g| too (a small x can be the difference of two large vectors).
+     * Rounding allowance for x.h = delta where x = g + sum lambda_k h_k, with scale = |x| + |g|: relative
+     * to the terms summed, so it grows with |g| too (a small x can be the difference of two large vectors).
      */
-    private static double tolerance(double[] g, double[] x, double[] h, double delta) {
-        return REL_TOL * (Math.abs(delta) + (Math.sqrt(dot(x, x)) + Math.sqrt(dot(g, g))) * Math.sqrt(dot(h, h)));
+    private static double tolerance(double scale, double[] h, double delta) {
+        return REL_TOL * (Math.abs(delta) + scale * Math.sqrt(dot(h, h)));
     }
 
     private static double[][] rows(double[][] h, List<Integer> which) {

@@ -114,7 +114,7 @@ public final class CoSearch {
     }
 
     /** Seconds the epochs of a log took, by their {@code seconds} fields. */
-    static double epochSeconds(List<Map<String, Object>> log) {
+    private static double epochSeconds(List<Map<String, Object>> log) {
         return log.stream().mapToDouble(line -> ((Number) line.get("seconds")).doubleValue()).sum();
     }
 
