@@ -54,6 +54,10 @@ public final class SearchCommand implements Callable<Integer> {
             out.printf("  %s: true %.6g (%s)%n", c.limit(), c.value(), c.met() ? "met" : "NOT met");
         }
         if (r.outcome().repaired()) out.println("  the evaluator's accelerator missed a limit; repaired by exact search");
+        if (!r.shortfall().isEmpty()) {
+            out.println("  " + CoSearch.TOO_LARGE + ":");
+            for (TruthCheck.Shortfall f : r.shortfall()) out.println("    " + f.describe());
+        }
         out.println("wrote " + r.output().resolve("result/result.json"));
         return r.outcome().feasible() ? 0 : 4;
     }

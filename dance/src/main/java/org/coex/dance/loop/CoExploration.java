@@ -12,6 +12,7 @@ import org.coex.evaluator.api.Evaluator;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.space.ArchEncoding;
+import org.coex.nas.space.Architecture;
 import org.coex.nas.supernet.TorchScalars;
 import org.coex.nas.train.ArchitectureObjective;
 import org.nd4j.common.util.ArrayUtil;
@@ -26,7 +27,10 @@ import org.nd4j.common.util.ArrayUtil;
  * projection, using h_k = d metric_k / d alpha from one extra backward pass through the evaluator each.
  * Constraint metric names are {@link Metrics.Name} columns (latency_ms, energy_uj, area_mm2, edp_uj_ms).
  * Whether a constraint is violated is decided on the network the {@link Check} names; h_k is always
- * the gradient of the expected (p-weighted) metric, the only one that has a gradient.
+ * the gradient of the expected (p-weighted) metric, the only one that has a gradient. Under
+ * {@link Check#DERIVED} the judged values are those of the exact pair the search returns for the
+ * argmax network ({@link #judge}): never the evaluator's differentiable blend over accelerators, which
+ * can meet several limits at once that no single accelerator meets.
  *
  * <p>The architecture optimizer is Adam, which moves each alpha by about its learning rate whatever
  * the gradient's size: a projection's magnitude (which grows with delta while a limit resists) buys
@@ -38,7 +42,10 @@ import org.nd4j.common.util.ArrayUtil;
 public final class CoExploration implements ArchitectureObjective {
     /** Which network's predicted metrics decide whether a hard constraint is violated. */
     public enum Check {
-        /** The argmax of p in every layer: the network the search will return (the spec's default). */
+        /**
+         * The argmax of p in every layer on the accelerator the evaluator chooses for it, costed as the
+         * final check costs it: the pair the search will return (the spec's default).
+         */
         DERIVED,
         /**
          * The p-weighted mixture of every layer's candidates. While p is spread its cost lies above
@@ -56,7 +63,7 @@ public final class CoExploration implements ArchitectureObjective {
     private final List<Metrics.Name> constrained = new ArrayList<>();
     private final double[] reference;
     private ConstraintGuard.Step last;
-    private final List<double[]> history = new ArrayList<>();
+    private final List<CheckedStep> history = new ArrayList<>();
 
     /**
      * @param encoding the layout of p; its uniform p (the start of a search) is the cost's reference point
@@ -95,7 +102,9 @@ public final class CoExploration implements ArchitectureObjective {
 
     @Override public double[] adjust(double[] gradient, double[] probabilities, Differentiator differentiator) {
         int m = constrained.size();
-        double[] values = check == Check.DERIVED && m > 0 ? derivedMetrics(probabilities) : new double[m];
+        Architecture network = encoding.argmax(probabilities);
+        Judgement returned = m > 0 ? judge(network) : null;
+        double[] values = check == Check.DERIVED && m > 0 ? returned.values() : new double[m];
         double[][] h = new double[m][];
         for (int k = 0; k < m; k++) {
             Metrics.Name name = constrained.get(k);
@@ -104,19 +113,42 @@ public final class CoExploration implements ArchitectureObjective {
             h[k] = d.gradient();
         }
         last = guard.apply(gradient, values, h);
-        history.add(values);
+        history.add(new CheckedStep(network, values, last.violated(), m > 0 && returned.withinLimits()));
         return boundedBy(last.gradient(), gradient);
     }
 
-    /** The constrained metrics (constraint order) the evaluator predicts for the argmax network of p. */
-    private double[] derivedMetrics(double[] probabilities) {
+    /**
+     * The pair a search returns for {@code network}, judged as the final check judges it: the
+     * evaluator's hard choice of accelerator ({@link Evaluator#predict}: for the analytic evaluator
+     * the exact best configuration and its exact metrics, for a learned one its generator's argmax),
+     * with the constrained metrics in constraint order.
+     */
+    public Judgement judge(Architecture network) {
+        Evaluator.Choice choice = evaluator.predict(network);
         double[] values = new double[constrained.size()];
-        try (NDManager m = NDManager.newBaseManager()) {
-            Evaluator.Prediction p = evaluator.forward(m.create(ArrayUtil.toFloats(encoding.oneHot(encoding.argmax(probabilities)))));
-            for (int k = 0; k < values.length; k++) values[k] = p.metric(constrained.get(k)).getFloat();
+        boolean[] violated = new boolean[values.length];
+        boolean within = true;
+        for (int k = 0; k < values.length; k++) {
+            HardConstraint c = guard.constraints().get(k);
+            values[k] = choice.metrics().get(constrained.get(k));
+            violated[k] = c.isViolatedBy(values[k]);
+            within &= c.isMetBy(values[k]);
         }
-        return values;
+        return new Judgement(network, choice, values, violated, within);
     }
+
+    /**
+     * One network judged: the evaluator's choice for it, the constrained metrics (constraint order),
+     * which ones HDX counts as violated (above (1 - margin) * bound) and whether every limit itself holds.
+     */
+    public record Judgement(Architecture network, Evaluator.Choice choice, double[] values, boolean[] violated, boolean withinLimits) {}
+
+    /**
+     * What one architecture step checked: the argmax network, the constrained metrics the {@link Check}
+     * judged, which counted as violated, and whether the pair the search would return for that network
+     * (the evaluator's hard choice) met every limit.
+     */
+    public record CheckedStep(Architecture network, double[] values, boolean[] violated, boolean withinLimits) {}
 
     /**
      * {@code projected} scaled down to the norm of {@code original} when longer (and original is not
@@ -132,9 +164,9 @@ public final class CoExploration implements ArchitectureObjective {
         return out;
     }
 
-    /** The constrained metrics' values the guard checked (predicted, constraint order) at every architecture step since the last call; clears them. */
-    public List<double[]> drainHistory() {
-        List<double[]> out = List.copyOf(history);
+    /** What the guard checked at every architecture step since the last call; clears them. */
+    public List<CheckedStep> drainHistory() {
+        List<CheckedStep> out = List.copyOf(history);
         history.clear();
         return out;
     }

@@ -18,6 +18,7 @@ import org.coex.accel.interop.OutputDirectory;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 import org.coex.dance.loop.CoExploration;
+import org.coex.dance.loop.ReturnedNetwork;
 import org.coex.dance.spec.SearchSpec;
 import org.coex.evaluator.api.AnalyticEvaluator;
 import org.coex.evaluator.api.Evaluator;
@@ -48,12 +49,17 @@ public final class CoSearch {
     /** Soft-min temperature and violation penalty of the analytic evaluator's hardware choice. */
     private static final double CHOICE_TEMPERATURE = 1e-3;
     private static final double CHOICE_PENALTY = 100;
+    /** What a run says when no accelerator of the space serves its network within every limit. */
+    public static final String TOO_LARGE = "No accelerator of the design space serves this network within every limit: the network itself is too large for them";
 
     private CoSearch() {}
 
-    /** @param validationAccuracy the supernet's accuracy on the validation part after the last epoch (argmax path for binary gates) */
+    /**
+     * @param validationAccuracy the supernet's accuracy on the validation part after the last epoch (argmax path for binary gates)
+     * @param shortfall          when no accelerator serves the network within every limit, each limit's best value alone (else empty)
+     */
     public record Result(Architecture architecture, TruthCheck.Outcome outcome, Evaluator.Choice predicted, double validationAccuracy, double testAccuracy,
-                         Path output) {}
+                         Path output, List<TruthCheck.Shortfall> shortfall) {}
 
     public static Result run(SearchSpec spec, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         long start = System.nanoTime();
@@ -81,20 +87,23 @@ public final class CoSearch {
             NasSearch.keepLogUpTo(log, t.epoch());
             double readBack = epochSeconds(readLog(log));   // epochs an earlier invocation finished: their time counts, this one does not repeat them
             Path steps = spec.output().resolve("steps.jsonl");
-            keepStepsBefore(steps, t.epoch());
+            StepsLog.keepBefore(steps, t.epoch());
             CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, spec.hdx().check(), space.encoding());
             if (spec.method() != SearchSpec.Method.SEQUENTIAL) t.useObjective(co);
             while (t.epoch() < spec.search().config().epochs()) {
                 EpochStats e = t.runEpoch(batches.train(), batches.validation(), progress);
                 Map<String, Object> line = epochLine(e, evaluator, t.supernet().probabilities(), co);
                 Files.writeString(log, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                appendSteps(steps, e.epoch(), co.drainHistory());
+                StepsLog.append(steps, e.epoch(), co.drainHistory());
                 t.checkpoint(checkpoint, Map.of("hdx.json", JSON.writeValueAsBytes(guard.deltas())));
                 say.accept(String.format(java.util.Locale.ROOT, "epoch %2d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
                         e.epoch(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
             }
-            Architecture arch = t.supernet().derive();
-            Evaluator.Choice predicted = evaluator.predict(arch);
+            ReturnedNetwork returned = spec.method() == SearchSpec.Method.HDX
+                    ? ReturnedNetwork.choose(co, t.supernet().derive(), StepsLog.latestWithinLimits(readLog(steps))) : null;
+            Architecture arch = returned != null ? returned.judgement().network() : t.supernet().derive();
+            Evaluator.Choice predicted = returned != null ? returned.judgement().choice() : evaluator.predict(arch);
+            if (returned != null && returned.fellBack()) say.accept("returning " + returned.describe());
             long seed = spec.search().config().seed();
             TruthCheck.Outcome outcome = switch (spec.method()) {
                 case SEQUENTIAL -> TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed);
@@ -102,14 +111,16 @@ public final class CoSearch {
                 default -> TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
                             spec.repairBudget(), seed);
             };
+            List<TruthCheck.Shortfall> shortfall = outcome.feasible() || spec.method() == SearchSpec.Method.FIXED_HW ? List.of()
+                    : TruthCheck.shortfall(costs, arch, spec.limits(), CostCubeBuilder.MAX_CONFIGS);
             Retraining retraining = retrain(spec, arch, resume, say, progress);
             double accuracy = retraining.testAccuracy();
             double seconds = readBack + retraining.readBackSeconds() + (System.nanoTime() - start) / 1e9;
             List<Map<String, Object>> history = readLog(log);
             double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
-            Map<String, byte[]> files = resultFiles(spec, arch, predicted, outcome, costs, history, readLog(steps), validation, accuracy, seconds);
-            OutputDirectory.writeAtomically(spec.output().resolve("result"), files);
-            return new Result(arch, outcome, predicted, validation, accuracy, spec.output());
+            Result result = new Result(arch, outcome, predicted, validation, accuracy, spec.output(), shortfall);
+            OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, readLog(steps), seconds));
+            return result;
         }
     }
 
@@ -158,13 +169,12 @@ public final class CoSearch {
     }
 
     /** Everything under result/: result.json, architecture.json, plots, report.md and the exports. */
-    private static Map<String, byte[]> resultFiles(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome outcome,
-                                                   ConfigCosts costs, List<Map<String, Object>> history, List<Map<String, Object>> steps,
-                                                   double validation, double accuracy, double seconds) throws IOException {
+    private static Map<String, byte[]> resultFiles(SearchSpec spec, Result run, ReturnedNetwork returned, List<Map<String, Object>> history,
+                                                   List<Map<String, Object>> steps, double seconds) throws IOException {
+        Architecture arch = run.architecture();
         var space = spec.search().space();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, arch, predicted, outcome, costs, validation,
-                accuracy, seconds)));
+        files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, run, returned, seconds)));
         files.put("architecture.json", ArchitectureJson.write(arch, space));
         String title = spec.method().spelling();
         if (!spec.constraints().isEmpty()) {
@@ -173,8 +183,8 @@ public final class CoSearch {
         }
         else if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.limitsPerEpoch(history, spec.limits(), title));
         files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
-        files.put("report.md", report(spec, arch, predicted, outcome, accuracy, seconds).getBytes(StandardCharsets.UTF_8));
-        files.putAll(RunExports.files(spec.template(), spec.technology(), outcome.hardware(), arch.toNetwork(space)));
+        files.put("report.md", report(spec, run, returned, seconds).getBytes(StandardCharsets.UTF_8));
+        files.putAll(RunExports.files(spec.template(), spec.technology(), run.outcome().hardware(), arch.toNetwork(space)));
         return files;
     }
 
@@ -184,29 +194,6 @@ public final class CoSearch {
         if (!Files.exists(log)) return out;
         for (String line : Files.readAllLines(log)) if (!line.isBlank()) out.add(JSON.readValue(line, Map.class));
         return out;
-    }
-
-    /** One line per architecture step: {"epoch", "step", "values": [constrained metric values]}. */
-    private static void appendSteps(Path steps, int epoch, List<double[]> values) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < values.size(); k++) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("epoch", epoch);
-            m.put("step", k);
-            m.put("values", values.get(k));
-            b.append(JSON.writeValueAsString(m)).append('\n');
-        }
-        Files.writeString(steps, b.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** On resume, drops the step lines of epochs the checkpoint does not include. */
-    private static void keepStepsBefore(Path steps, int epoch) throws IOException {
-        if (!Files.exists(steps)) return;
-        List<String> keep = new ArrayList<>();
-        for (String line : Files.readAllLines(steps)) {
-            if (!line.isBlank() && ((Number) JSON.readValue(line, Map.class).get("epoch")).intValue() < epoch) keep.add(line);
-        }
-        Files.write(steps, keep);
     }
 
     /** The cube when the design space can be enumerated, else costs on demand (a learned evaluator is then required). */
@@ -261,8 +248,12 @@ public final class CoSearch {
         return m;
     }
 
-    private static Map<String, Object> result(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome o, ConfigCosts costs,
-                                              double validation, double accuracy, double seconds) {
+    private static Map<String, Object> result(SearchSpec spec, Result run, ReturnedNetwork returned, double seconds) {
+        Architecture arch = run.architecture();
+        TruthCheck.Outcome o = run.outcome();
+        Evaluator.Choice predicted = run.predicted();
+        double validation = run.validationAccuracy();
+        double accuracy = run.testAccuracy();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("method", spec.method().spelling());
         Map<String, Double> objective = new LinkedHashMap<>();
@@ -270,7 +261,12 @@ public final class CoSearch {
         r.put("objective", objective);
         r.put("lambda", spec.lambda());
         r.put("architecture", arch.ops(spec.search().space()).stream().map(Op::name).toList());
+        r.put("choices", arch.choices());
         r.put("macs", arch.toNetwork(spec.search().space()).macs());
+        if (returned != null) {
+            r.put("returned_network", returned.describe());
+            if (returned.fellBack()) r.put("final_argmax_network", returned.finalNetwork().network().choices());
+        }
         r.put("accelerator", o.hardware().values());
         r.put("template", spec.template().name());
         r.put("predicted", predicted.metrics().asMap());
@@ -289,6 +285,18 @@ public final class CoSearch {
         }
         r.put("constraints", limits);
         r.put("feasible", o.feasible());
+        if (!run.shortfall().isEmpty()) {
+            List<Map<String, Object>> why = new ArrayList<>();
+            for (TruthCheck.Shortfall f : run.shortfall()) {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("metric", f.limit().metric().column());
+                l.put("bound", f.limit().bound());
+                l.put("best_on_any_accelerator", f.bestAlone());
+                l.put("over_by", f.overBy());
+                why.add(l);
+            }
+            r.put("network_shortfall", why);
+        }
         r.put("search_validation_accuracy", Double.isNaN(validation) ? null : validation);
         r.put("test_accuracy", Double.isNaN(accuracy) ? null : accuracy);
         r.put("seconds", Math.round(seconds * 10) / 10.0);
@@ -298,14 +306,19 @@ public final class CoSearch {
     }
 
     /** A page a person reads: what was searched, what came out, and each limit under the truth. */
-    static String report(SearchSpec spec, Architecture arch, Evaluator.Choice predicted, TruthCheck.Outcome o, double accuracy, double seconds) {
+    static String report(SearchSpec spec, Result run, ReturnedNetwork returned, double seconds) {
+        Architecture arch = run.architecture();
+        TruthCheck.Outcome o = run.outcome();
+        Evaluator.Choice predicted = run.predicted();
+        double accuracy = run.testAccuracy();
         var space = spec.search().space();
         StringBuilder b = new StringBuilder("# coex search: " + spec.method().spelling() + "\n\n");
         b.append(String.format(java.util.Locale.ROOT, "Spec `%s`: %s on %s (%,d configurations), objective %s, lambda %.3g, seed %d; %.0f s.%n%n",
                 spec.source(), space.name(), spec.template().name(), spec.designSpace().size(), spec.objective(), spec.lambda(),
                 spec.search().config().seed(), seconds));
         b.append("Network: ").append(String.join(", ", arch.ops(space).stream().map(Op::name).toList()))
-                .append(String.format(java.util.Locale.ROOT, " (%,d MACs).%n%n", arch.toNetwork(space).macs()));
+                .append(String.format(java.util.Locale.ROOT, " (%,d MACs)", arch.toNetwork(space).macs()))
+                .append(returned != null ? ": " + returned.describe() + ".\n\n" : ".\n\n");
         b.append("Accelerator: `").append(o.hardware()).append('`').append(o.repaired() ? " (repaired by exact search: the evaluator's choice missed a limit)" : "")
                 .append(".\n\n");
         b.append("| metric | predicted | true |\n|---|---|---|\n");
@@ -318,6 +331,11 @@ public final class CoSearch {
             for (TruthCheck.LimitCheck c : o.limits()) {
                 b.append(String.format(java.util.Locale.ROOT, "| %s | %.5g | %s |%n", c.limit(), c.value(), c.met() ? "yes" : "**no**"));
             }
+            b.append('\n');
+        }
+        if (!run.shortfall().isEmpty()) {
+            b.append(TOO_LARGE).append(":\n\n");
+            for (TruthCheck.Shortfall f : run.shortfall()) b.append("- ").append(f.describe()).append('\n');
             b.append('\n');
         }
         b.append(Double.isNaN(accuracy) ? "Not retrained (`retrain_epochs: 0`); `coex nas train result/architecture.json` does it.\n"

@@ -2,6 +2,7 @@ package org.coex.dance.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.HwOptimizer;
@@ -26,12 +27,57 @@ public final class TruthCheck {
     public record LimitCheck(HardLimit limit, double value, boolean met) {}
 
     /**
+     * When no configuration serves the network within every limit, why: per limit, the best value any
+     * configuration of the design space reaches for this network on that limit alone (ignoring the
+     * others), and by how much (relative) that best is past the bound; 0 means some configuration
+     * meets this limit alone, so the limits are missed only together.
+     */
+    public record Shortfall(HardLimit limit, double bestAlone, double overBy) {
+        /** E.g. "energy_uj <= 15.0: at least 16.2 on any accelerator, 8.0 % over". */
+        public String describe() {
+            return overBy > 0 ? String.format(Locale.ROOT, "%s: at best %.5g on any accelerator of the space, %.1f %% past the limit", limit, bestAlone, 100 * overBy)
+                    : String.format(Locale.ROOT, "%s: reachable alone (best %.5g), not together with the others", limit, bestAlone);
+        }
+    }
+
+    /**
      * @param chosen   the evaluator's configuration (grid index)
      * @param finalConfig the configuration kept (the chosen one, or the repaired one), and its values
      * @param repaired whether the repair search ran
      */
     public record Outcome(int chosen, Metrics chosenTruth, int finalConfig, HwConfig hardware, Metrics truth, List<LimitCheck> limits, boolean repaired) {
         public boolean feasible() { return limits.stream().allMatch(LimitCheck::met); }
+    }
+
+    /**
+     * Per limit, the best value that any configuration gives {@code arch} on that limit alone: the
+     * network's own floor. Enumerates the design space, so for spaces of at most {@code maxConfigs}
+     * configurations; empty for larger ones.
+     */
+    public static List<Shortfall> shortfall(ConfigCosts costs, Architecture arch, List<HardLimit> limits, long maxConfigs) {
+        if (costs.configCount() > maxConfigs) return List.of();
+        double[] onehot = costs.key().encoding().oneHot(arch);
+        double[] best = new double[limits.size()];
+        for (int k = 0; k < best.length; k++) best[k] = limits.get(k).metric() == Metrics.Name.FPS ? 0 : Double.POSITIVE_INFINITY;
+        for (int c = 0; c < costs.configCount(); c++) {
+            Metrics m;
+            try {
+                m = costs.metrics(c, onehot);
+            } catch (IllegalArgumentException refused) {
+                continue;   // a configuration the template refuses serves no network
+            }
+            for (int k = 0; k < best.length; k++) {
+                double v = m.get(limits.get(k).metric());
+                best[k] = limits.get(k).metric() == Metrics.Name.FPS ? Math.max(best[k], v) : Math.min(best[k], v);
+            }
+        }
+        List<Shortfall> out = new ArrayList<>();
+        for (int k = 0; k < best.length; k++) {
+            HardLimit l = limits.get(k);
+            double over = l.metric() == Metrics.Name.FPS ? Math.max(0, l.bound() - best[k]) / l.bound() : Math.max(0, best[k] - l.bound()) / l.bound();
+            out.add(new Shortfall(l, best[k], over));
+        }
+        return out;
     }
 
     public static Outcome check(ConfigCosts costs, Architecture arch, int chosen, Objective objective, List<HardLimit> limits, long repairBudget,

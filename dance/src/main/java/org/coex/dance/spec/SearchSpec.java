@@ -70,9 +70,13 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
 
     /** The limits as HDX constraints on evaluator metrics (a frame-rate floor becomes a latency ceiling); none but for {@code hdx}. */
     public List<HardConstraint> constraints() {
-        if (method != Method.HDX) return List.of();
+        return method == Method.HDX ? constraints(limits, hdx.margin()) : List.of();
+    }
+
+    /** Limits as HDX constraints with a margin: a frame-rate floor fps >= F becomes latency_ms <= 1000 / F. */
+    public static List<HardConstraint> constraints(List<HardLimit> limits, double margin) {
         return limits.stream().map(l -> l.metric() == org.coex.accel.cost.Metrics.Name.FPS
-                ? new HardConstraint("latency_ms", 1000.0 / l.bound(), hdx.margin())
-                : new HardConstraint(l.metric().column(), l.bound(), hdx.margin())).toList();
+                ? new HardConstraint("latency_ms", 1000.0 / l.bound(), margin)
+                : new HardConstraint(l.metric().column(), l.bound(), margin)).toList();
     }
 }

@@ -86,12 +86,6 @@ public final class SearchSpecs {
         List<HardLimit> limits = limits(root.child("constraints"));
         SpecNode hdxNode = root.child("hdx");
         hdxNode.allowOnly(List.of("margin", "delta", "growth", "check"));
-        double margin = hdxNode.number("margin", 0.05);
-        double delta = hdxNode.number("delta", 0.05);
-        double growth = hdxNode.number("growth", 1.5);
-        if (!(margin >= 0 && margin < 1)) hdxNode.problem("margin", "must be in [0, 1) (found " + margin + ")");
-        if (!(delta > 0)) hdxNode.problem("delta", "must be > 0 (found " + delta + ")");
-        if (!(growth > 1)) hdxNode.problem("growth", "must be > 1 (found " + growth + ")");
         String checkName = hdxNode.string("check", "derived");
         CoExploration.Check check = switch (checkName) {
             case "derived" -> CoExploration.Check.DERIVED;
@@ -101,6 +95,12 @@ public final class SearchSpecs {
                 yield CoExploration.Check.DERIVED;
             }
         };
+        double margin = hdxNode.number("margin", defaultMargin(evaluator, check));
+        double delta = hdxNode.number("delta", 0.05);
+        double growth = hdxNode.number("growth", 1.5);
+        if (!(margin >= 0 && margin < 1)) hdxNode.problem("margin", "must be in [0, 1) (found " + margin + ")");
+        if (!(delta > 0)) hdxNode.problem("delta", "must be > 0 (found " + delta + ")");
+        if (!(growth > 1)) hdxNode.problem("growth", "must be > 1 (found " + growth + ")");
         String methodName = root.string("method", "hdx");
         SearchSpec.Method method = SearchSpec.Method.parse(methodName).orElse(SearchSpec.Method.HDX);
         if (SearchSpec.Method.parse(methodName).isEmpty()) root.problem("method", "must be hdx, soft, sequential or fixed-hw (found \"" + methodName + "\")");
@@ -119,6 +119,18 @@ public final class SearchSpecs {
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
                 new SearchSpec.Hdx(margin, delta, growth, check), method, retrain, retrainImages, repair, output, fixed);
+    }
+
+    /**
+     * HDX's margin when the spec gives none. The margin allows for the gap between what HDX checks and
+     * what the final check measures. With the analytic evaluator judging the argmax network there is
+     * none (HDX checks the very pair, with the very numbers, that the run returns), so 0: a margin would
+     * only give away budget, and below a space's smallest accelerator it makes an area limit that every
+     * design meets look violated for the whole search. Otherwise (a learned evaluator's prediction, or
+     * the p-weighted network) 0.05.
+     */
+    static double defaultMargin(SearchSpec.EvaluatorChoice evaluator, CoExploration.Check check) {
+        return evaluator.analytic() && check == CoExploration.Check.DERIVED ? 0 : 0.05;
     }
 
     /** {@code evaluator: analytic}, {@code evaluator: DIR} or {@code evaluator: {path: DIR, samples: N, epochs: E}}. */

@@ -187,6 +187,34 @@ class CoExplorationTest {
         }
     }
 
+    /** The pair an hdx search returns: the final argmax network within the limits, else the latest one a step saw within them, else the final one. */
+    @Test
+    void theReturnedNetworkIsTheFinalOneOnlyWhenItMeetsTheLimits() {
+        ArchEncoding enc = TINY.encoding();
+        List<Architecture> byLatency = allArchitectures().stream().map(c -> new Architecture(java.util.Arrays.stream(c).boxed().toList()))
+                .sorted(java.util.Comparator.comparingDouble(a -> CUBE.metrics(0, enc.oneHot(a)).latencyMs())).toList();
+        Architecture fast = byLatency.get(0);
+        Architecture slow = byLatency.get(byLatency.size() - 1);
+        double bound = (CUBE.metrics(0, fast).latencyMs() + CUBE.metrics(0, slow).latencyMs()) / 2;
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0)) {
+            CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0,
+                    new ConstraintGuard(List.of(new HardConstraint("latency_ms", bound, 0)), 0.05, 1.5), CoExploration.Check.DERIVED, enc);
+            var seen = java.util.Optional.of(new ReturnedNetwork.SeenWithinLimits(fast, 2, 7));
+            ReturnedNetwork within = ReturnedNetwork.choose(co, fast, java.util.Optional.empty());
+            assertEquals(fast, within.judgement().network());
+            assertFalse(within.fellBack());
+            ReturnedNetwork fellBack = ReturnedNetwork.choose(co, slow, seen);
+            assertEquals(fast, fellBack.judgement().network());
+            assertEquals(slow, fellBack.finalNetwork().network());
+            assertTrue(fellBack.fellBack() && fellBack.describe().contains("epoch 2, step 7"), fellBack.describe());
+            assertEquals(CUBE.metrics(0, fast).latencyMs(), fellBack.judgement().values()[0], 0.0, "judged exactly, as the final check costs it");
+            ReturnedNetwork nothingSeen = ReturnedNetwork.choose(co, slow, java.util.Optional.empty());
+            assertEquals(slow, nothingSeen.judgement().network());
+            assertFalse(nothingSeen.judgement().withinLimits());
+            assertTrue(nothingSeen.judgement().violated()[0]);
+        }
+    }
+
     static List<int[]> allArchitectures() {
         List<Integer> sizes = TINY.encoding().candidatesPerLayer();
         List<int[]> out = new java.util.ArrayList<>();

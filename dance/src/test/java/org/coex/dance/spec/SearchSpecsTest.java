@@ -66,6 +66,15 @@ class SearchSpecsTest {
         assertEquals(2, parse("objective: {latency: 1, energy: 0.5}\n").objective().weights().size());
     }
 
+    /** The margin allows for a gap between what HDX checks and what the run returns: none on the analytic evaluator's argmax network. */
+    @Test
+    void theMarginIsZeroOnlyWhereTheCheckIsExact() {
+        assertEquals(0, parse("constraints: {latency_ms: 0.04}\n").hdx().margin());
+        assertEquals(0.05, parse("constraints: {latency_ms: 0.04}\nhdx: {check: expected}\n").hdx().margin());
+        assertEquals(0.05, parse("constraints: {latency_ms: 0.04}\nevaluator: some-folder\n").hdx().margin());
+        assertEquals(0.1, parse("constraints: {latency_ms: 0.04}\nhdx: {margin: 0.1}\n").hdx().margin());
+    }
+
     @Test
     void fixedHardwareIsAPointOfTheDesignSpace() {
         String ds = "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16]}, fixed: FIXED}\nmethod: fixed-hw\n";

@@ -38,6 +38,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
     private final NDArray area;
     private final NDArray valueIndicator;
     private final NDArray fixedRow;
+    private OptimalConfigs optima;
 
     private AnalyticEvaluator(CostCube cube, Objective objective, List<HardLimit> limits, double temperature, double penalty, int fixedConfig) {
         if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be > 0, found " + temperature);
@@ -143,11 +144,21 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
         return new Prediction(lat, en, ar, null).metric(name);
     }
 
-    /** Fixed: that configuration; choosing: the exact optimum (the T -> 0 limit of the soft-min). */
+    /**
+     * Fixed: that configuration; choosing: the exact optimum (the T -> 0 limit of the soft-min), the
+     * objective-best configuration within every limit, or the least violating when none is. The
+     * metrics are the cube's own, in double precision: what the final check of a search measures.
+     */
     @Override public Choice predict(Architecture architecture) {
         double[] p = cube.key().encoding().oneHot(architecture);
-        int c = fixedConfig >= 0 ? fixedConfig : new OptimalConfigs(cube, objective, limits).best(new double[][] {p})[0].config();
+        int c = fixedConfig >= 0 ? fixedConfig : optima().best(new double[][] {p})[0].config();
         return new Choice(cube.config(c), cube.metrics(c, p));
+    }
+
+    /** Built on first use (a search asks at every architecture step) and kept. */
+    private synchronized OptimalConfigs optima() {
+        if (optima == null) optima = new OptimalConfigs(cube, objective, limits);
+        return optima;
     }
 
     @Override public void close() { manager.close(); }
