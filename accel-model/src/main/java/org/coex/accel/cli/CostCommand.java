@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.coex.accel.spec.OptionChecks;
 import org.coex.accel.cost.LayerCost;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.cost.NetworkCost;
@@ -61,7 +62,7 @@ public final class CostCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AcceleratorTemplate t = Templates.byName(template).orElseThrow(() -> Cli.usage("--template",
                 "unknown template '" + template + "'; installed: " + String.join(", ", Templates.names())));
-        if (batch < 1) throw Cli.usage("--batch", "must be >= 1 (found " + batch + ")");
+        OptionChecks.atLeast("--batch", batch, 1);
         Network net = NetworkFiles.resolve(network, null).withBatch(batch);
         TechnologyTable tech = TechnologyTables.resolve(technology, null);
         HwConfig config = Cli.settings(settings);

@@ -53,8 +53,7 @@ public final class SweepSpecs {
         String samplingName = root.string("sampling", "grid");
         Sampling sampling = Sampling.parse(samplingName).orElse(Sampling.GRID);
         if (Sampling.parse(samplingName).isEmpty()) root.problem("sampling", "must be grid, random or sobol (found \"" + samplingName + "\")");
-        long samples = root.longValue("samples", 1000);
-        if (samples < 1) root.problem("samples", "must be >= 1 (found " + samples + ")");
+        long samples = root.longAtLeast("samples", 1000, 1);
         if (sampling == Sampling.GRID && space.size() > MAX_GRID) {
             root.problem("sampling", "the grid has " + space.size() + " points (more than " + MAX_GRID
                     + "); use sampling: random or sobol with samples: N");

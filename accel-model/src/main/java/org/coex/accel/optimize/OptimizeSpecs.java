@@ -40,8 +40,7 @@ public final class OptimizeSpecs {
         Target target = Target.read(root, base);
         Objective objective = objective(root.child("objective"));
         List<HardLimit> limits = limits(root.child("limits"));
-        long budget = root.longValue("budget", 2000);
-        if (budget < 1) root.problem("budget", "must be >= 1 (found " + budget + ")");
+        long budget = root.longAtLeast("budget", 2000, 1);
         long seed = root.longValue("seed", 1);
         Path output = Path.of(root.string("output", "runs/optimize"));
         if (!output.isAbsolute()) output = base.resolve(output);
@@ -78,19 +77,6 @@ public final class OptimizeSpecs {
     }
 
     private static List<HardLimit> limits(SpecNode node) {
-        List<HardLimit> out = new ArrayList<>();
-        if (node.isMissing() || !node.expectObject()) return out;
-        for (String k : node.keys()) {
-            Optional<Metrics.Name> m = Metrics.Name.parse(k).filter(n -> n.column().equals(k));
-            double bound = node.number(k, 1);
-            if (m.isEmpty()) {
-                node.problem(k, "unknown limit '" + k + "'; use latency_ms, fps, area_mm2, energy_uj or edp_uj_ms");
-            } else if (!(bound > 0)) {
-                node.problem(k, "must be > 0 (found " + bound + ")");
-            } else {
-                out.add(new HardLimit(m.get(), bound));
-            }
-        }
-        return out;
+        return HardLimit.read(node, HardLimit.NAMES_WITH_EDP);
     }
 }

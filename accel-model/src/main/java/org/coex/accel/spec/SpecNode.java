@@ -108,20 +108,70 @@ public final class SpecNode {
         return fallback;
     }
 
-    /** An integer that must be at least {@code min}. */
+    /**
+     * An integer that must be at least {@code min}. Every range-checked reader here returns the
+     * fallback (a valid value) after recording a problem, so that nothing built from the values
+     * before the problems are reported can fail on an out-of-range one.
+     */
     public int integerAtLeast(String key, int fallback, int min) {
         int v = integer(key, fallback);
-        if (has(key) && v < min && child(key).node.isIntegralNumber()) child(key).problem("must be >= " + min + " (found " + v + ")");
+        if (has(key) && v < min && child(key).node.isIntegralNumber()) {
+            child(key).problem("must be >= " + min + " (found " + v + ")");
+            return fallback;
+        }
         return v;
     }
 
+    /** A whole number that must be at least {@code min} (fallback after a problem). */
+    public long longAtLeast(String key, long fallback, long min) {
+        long v = longValue(key, fallback);
+        if (has(key) && v < min && child(key).node.isIntegralNumber()) {
+            child(key).problem("must be >= " + min + " (found " + v + ")");
+            return fallback;
+        }
+        return v;
+    }
+
+    /** A finite number (YAML's .nan and .inf are refused). */
     public double number(String key, double fallback) {
         SpecNode c = child(key);
         if (c.isMissing()) return fallback;
-        if (c.node.isNumber()) return c.node.asDouble();
+        if (c.node.isNumber() && Double.isFinite(c.node.asDouble())) return c.node.asDouble();
         c.problem("must be a number (found " + c.describe() + ")");
         return fallback;
     }
+
+    /** A finite number >= {@code min} (fallback after a problem). */
+    public double numberAtLeast(String key, double fallback, double min) {
+        return inRange(key, fallback, v -> v >= min, "must be >= " + plain(min));
+    }
+
+    /** A finite number > 0 (fallback after a problem). */
+    public double positive(String key, double fallback) {
+        return inRange(key, fallback, v -> v > 0, "must be > 0");
+    }
+
+    /** A finite number > {@code min} (fallback after a problem). */
+    public double numberAbove(String key, double fallback, double min) {
+        return inRange(key, fallback, v -> v > min, "must be > " + plain(min));
+    }
+
+    /** A number in [0, 1) (fallback after a problem). */
+    public double fraction(String key, double fallback) {
+        return inRange(key, fallback, v -> v >= 0 && v < 1, "must be in [0, 1)");
+    }
+
+    private double inRange(String key, double fallback, java.util.function.DoublePredicate ok, String rule) {
+        if (!has(key)) return fallback;
+        SpecNode c = child(key);
+        if (!c.node.isNumber() || !Double.isFinite(c.node.asDouble())) return number(key, fallback);
+        double v = c.node.asDouble();
+        if (ok.test(v)) return v;
+        c.problem(rule + " (found " + c.describe() + ")");
+        return fallback;
+    }
+
+    private static String plain(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v); }
 
     public boolean bool(String key, boolean fallback) {
         SpecNode c = child(key);

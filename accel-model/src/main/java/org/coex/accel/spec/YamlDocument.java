@@ -49,10 +49,12 @@ public final class YamlDocument {
                 throw new SpecException(Problem.at(file, 0, "", "the file is empty; see examples/ for a template"));
             }
             Map<String, Integer> lines = new HashMap<>();
+            Problems duplicates = new Problems();
             try (JsonParser p = (json ? mapper.getFactory() : new YAMLFactory()).createParser(text)) {
                 p.nextToken();
-                walk(p, "", lines);
+                walk(p, "", lines, file, duplicates);
             }
+            duplicates.throwIfAny();
             return new YamlDocument(file, root, lines);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
@@ -64,21 +66,29 @@ public final class YamlDocument {
         }
     }
 
-    private static void walk(JsonParser p, String path, Map<String, Integer> lines) throws IOException {
+    /**
+     * Records the line of every key and list element below the parser's current token. A key given
+     * twice in one mapping is a problem (YAML parsers keep the last one silently).
+     */
+    private static void walk(JsonParser p, String path, Map<String, Integer> lines, Path file, Problems duplicates) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.START_OBJECT) {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String child = path.isEmpty() ? p.currentName() : path + "." + p.currentName();
-                lines.put(child, p.currentTokenLocation().getLineNr());
+                int line = p.currentTokenLocation().getLineNr();
+                Integer first = lines.put(child, line);
+                if (first != null) {
+                    duplicates.add(Problem.at(file, line, child, "'" + p.currentName() + "' is given twice (lines " + first + " and " + line + "); keep one"));
+                }
                 p.nextToken();
-                walk(p, child, lines);
+                walk(p, child, lines, file, duplicates);
             }
         } else if (t == JsonToken.START_ARRAY) {
             int i = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 String child = path + "[" + i++ + "]";
                 lines.put(child, p.currentTokenLocation().getLineNr());
-                walk(p, child, lines);
+                walk(p, child, lines, file, duplicates);
             }
         }
     }

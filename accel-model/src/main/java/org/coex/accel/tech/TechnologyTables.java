@@ -102,8 +102,6 @@ public final class TechnologyTables {
             node.problem("missing key '" + key + "'");
             return 0;
         }
-        double v = node.number(key, 0);
-        if (v < 0) node.problem(key, "must be >= 0 (found " + v + ")");
-        return Math.max(v, 0);
+        return node.numberAtLeast(key, 0, 0);
     }
 }

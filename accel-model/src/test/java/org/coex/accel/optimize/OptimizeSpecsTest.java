@@ -34,8 +34,8 @@ class OptimizeSpecsTest {
         assertEquals(List.of(
                 "o.yaml:5: budgte: unknown key 'budgte'; did you mean 'budget'?",
                 "o.yaml:2: objective: unknown objective 'speed'; use latency, energy, edp, area or {metric: weight, ...}",
-                "o.yaml:3: limits.fps: must be > 0 (found -1.0)",
-                "o.yaml:3: limits.watts: unknown limit 'watts'; use latency_ms, fps, area_mm2, energy_uj or edp_uj_ms",
+                "o.yaml:3: limits.fps: must be > 0 (found -1)",
+                "o.yaml:3: limits.watts: unknown limit 'watts'; limits are latency_ms, fps, area_mm2, energy_uj, edp_uj_ms",
                 "o.yaml:4: budget: must be >= 1 (found 0)"), lines);
     }
 }

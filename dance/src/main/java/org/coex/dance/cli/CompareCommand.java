@@ -54,8 +54,11 @@ public final class CompareCommand implements Callable<Integer> {
         for (String set : limitSets) {
             List<HardLimit> limits = new ArrayList<>();
             for (String one : set.split(",")) {
-                limits.add(HardLimit.parse(one.trim()).orElseThrow(() -> problem("--limits", "'" + one + "' in '" + set
-                        + "' is not METRIC=BOUND (latency_ms, fps, energy_uj, area_mm2), e.g. latency_ms=0.03,area_mm2=0.5")));
+                try {
+                    limits.add(HardLimit.parse(one.trim(), HardLimit.NAMES));
+                } catch (IllegalArgumentException e) {
+                    throw problem("--limits", e.getMessage() + " (in '" + set + "')");
+                }
             }
             sets.add(limits);
         }

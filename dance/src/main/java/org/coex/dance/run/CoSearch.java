@@ -178,7 +178,7 @@ public final class CoSearch {
         files.put("architecture.json", ArchitectureJson.write(arch, space));
         String title = spec.method().spelling();
         if (!spec.constraints().isEmpty()) {
-            String network = spec.hdx().check() == CoExploration.Check.DERIVED ? "argmax network" : "expected network";
+            String network = spec.hdx().check() == CoExploration.Check.DERIVED ? "argmax network on its accelerator" : "expected network";
             files.put("constraints.png", RunPlots.constraints(steps, spec.constraints(), title + " (" + network + ")"));
         }
         else if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.limitsPerEpoch(history, spec.limits(), title));

@@ -81,8 +81,7 @@ public final class SearchSpecs {
 
         SearchSpec.EvaluatorChoice evaluator = evaluator(root.child("evaluator"), base);
         Objective objective = objective(root.child("objective"));
-        double lambda = root.number("lambda", 0.0);
-        if (!(lambda >= 0)) root.problem("lambda", "must be >= 0 (found " + lambda + ")");
+        double lambda = root.numberAtLeast("lambda", 0.0, 0);
         List<HardLimit> limits = limits(root.child("constraints"));
         SpecNode hdxNode = root.child("hdx");
         hdxNode.allowOnly(List.of("margin", "delta", "growth", "check"));
@@ -95,12 +94,9 @@ public final class SearchSpecs {
                 yield CoExploration.Check.DERIVED;
             }
         };
-        double margin = hdxNode.number("margin", defaultMargin(evaluator, check));
-        double delta = hdxNode.number("delta", 0.05);
-        double growth = hdxNode.number("growth", 1.5);
-        if (!(margin >= 0 && margin < 1)) hdxNode.problem("margin", "must be in [0, 1) (found " + margin + ")");
-        if (!(delta > 0)) hdxNode.problem("delta", "must be > 0 (found " + delta + ")");
-        if (!(growth > 1)) hdxNode.problem("growth", "must be > 1 (found " + growth + ")");
+        double margin = hdxNode.fraction("margin", defaultMargin(evaluator, check));
+        double delta = hdxNode.positive("delta", 0.05);
+        double growth = hdxNode.numberAbove("growth", 1.5, 1);
         String methodName = root.string("method", "hdx");
         SearchSpec.Method method = SearchSpec.Method.parse(methodName).orElse(SearchSpec.Method.HDX);
         if (SearchSpec.Method.parse(methodName).isEmpty()) root.problem("method", "must be hdx, soft, sequential or fixed-hw (found \"" + methodName + "\")");
@@ -113,8 +109,7 @@ public final class SearchSpecs {
         }
         int retrain = root.integerAtLeast("retrain_epochs", 0, 0);
         int retrainImages = root.integerAtLeast("retrain_images", 0, 0);
-        long repair = root.longValue("repair_budget", 20_000);
-        if (repair < 1) root.problem("repair_budget", "must be >= 1 (found " + repair + ")");
+        long repair = root.longAtLeast("repair_budget", 20_000, 1);
         Path output = base.resolve(root.string("output", "runs/search")).toAbsolutePath().normalize();
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
@@ -202,15 +197,6 @@ public final class SearchSpecs {
 
     /** {@code constraints: {latency_ms: 0.2, fps: 5000, area_mm2: 1.5, energy_uj: 30}}. */
     private static List<HardLimit> limits(SpecNode node) {
-        List<HardLimit> out = new ArrayList<>();
-        if (!node.expectObject()) return out;
-        for (String k : node.keys()) {
-            var m = Metrics.Name.parse(k).filter(n -> n != Metrics.Name.EDP);
-            double bound = node.number(k, Double.NaN);
-            if (m.isEmpty()) node.problem(k, "unknown limit; use latency_ms, fps, area_mm2 or energy_uj");
-            else if (!(bound > 0) || Double.isInfinite(bound)) node.problem(k, "bound must be a positive number (found " + node.child(k).describe() + ")");
-            else out.add(new HardLimit(m.get(), bound));
-        }
-        return out;
+        return HardLimit.read(node, HardLimit.NAMES);
     }
 }

@@ -166,7 +166,7 @@ class CoexCommandIT {
     @Test
     void anEvaluatorDatasetIsGeneratedTrainedOnAndReported() throws IOException {
         Path data = dir.resolve("data");
-        Result g = coex("evaluator", "generate", "--template", "systolic", "--samples", "600", "--limit", "area=5", "--seed", "3", "-o", data.toString());
+        Result g = coex("evaluator", "generate", "--template", "systolic", "--samples", "600", "--limit", "area_mm2=5", "--seed", "3", "-o", data.toString());
         assertEquals(0, g.status(), g.err());
         assertTrue(g.out().contains("600 samples"), g.out());
         for (String f : List.of("arch.npy", "config.npy", "metrics.npy", "best_config.npy", "manifest.json")) assertTrue(Files.isRegularFile(data.resolve(f)), f);
@@ -194,7 +194,7 @@ class CoexCommandIT {
                 + "  ofmap_sram_kb: [16, 32, 64, 128, 256, 512]\n  dram_words_per_cycle: [8, 16, 32, 64]\n");
         Path data = dir.resolve("big-data");
         Result g = coex("evaluator", "generate", "--template", "systolic", "--design-space", ds.toString(), "--samples", "40", "--solver-budget", "60",
-                "--limit", "area=2", "-o", data.toString());
+                "--limit", "area_mm2=2", "-o", data.toString());
         assertEquals(0, g.status(), g.err());
         assertTrue(g.out().contains("259,200 systolic configurations: costed on demand"), g.out());
         String manifest = Files.readString(data.resolve("manifest.json"));
@@ -413,8 +413,8 @@ class CoexCommandIT {
     @Test
     void searchSpecMistakesAreOneLineWithTheKeyPath() throws IOException {
         Path spec = dir.resolve("bad.yaml");
-        Files.writeString(spec, "search: {epochs: 4}\nconstraints: {latency: -1}\nmethod: hdx\n");
-        assertUserMistake(coex("search", spec.toString()), 1, "bad.yaml:2: constraints.latency: bound must be a positive number");
+        Files.writeString(spec, "search: {epochs: 4}\nconstraints: {latency_ms: -1}\nmethod: hdx\n");
+        assertUserMistake(coex("search", spec.toString()), 1, "bad.yaml:2: constraints.latency_ms: must be > 0 (found -1)");
         Files.writeString(spec, "search: {epohcs: 2}\n");
         assertUserMistake(coex("search", spec.toString()), 1, "search.epohcs: unknown key 'epohcs'; did you mean 'epochs'?");
         Files.writeString(spec, "output: " + dir.resolve("out") + "\n");

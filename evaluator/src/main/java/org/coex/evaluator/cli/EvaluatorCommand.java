@@ -10,6 +10,7 @@ import org.coex.accel.cli.Progress;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
+import org.coex.accel.spec.OptionChecks;
 import org.coex.accel.spec.SpecException;
 import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.tech.TechnologyTables;
@@ -65,7 +66,7 @@ public final class EvaluatorCommand implements Runnable {
         @Option(names = "--samples", defaultValue = "100000") int samples;
         @Option(names = "--objective", defaultValue = "latency", description = "latency, energy, edp or area: what the optimal configuration minimizes")
         String objective;
-        @Option(names = "--limit", paramLabel = "METRIC=BOUND", description = "hard limit on the optimal configuration, e.g. area=1.5 (mm2), fps=2000; repeatable")
+        @Option(names = "--limit", paramLabel = "METRIC=BOUND", description = "hard limit on the optimal configuration: latency_ms, fps, area_mm2, energy_uj or edp_uj_ms, e.g. area_mm2=1.5; repeatable")
         List<String> limits = new ArrayList<>();
         @Option(names = "--seed", defaultValue = "1") long seed;
         @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator-data", paramLabel = "DIR") Path output;
@@ -81,8 +82,8 @@ public final class EvaluatorCommand implements Runnable {
                     .orElseThrow(() -> problem("--objective", "must be latency, energy, edp or area (found \"" + objective + "\")")));
             List<HardLimit> hard = new ArrayList<>();
             for (String l : limits) hard.add(limit(l));
-            if (samples < 1) throw problem("--samples", "must be >= 1 (found " + samples + ")");
-            if (solverBudget < 1) throw problem("--solver-budget", "must be >= 1 (found " + solverBudget + ")");
+            OptionChecks.atLeast("--samples", samples, 1);
+            OptionChecks.atLeast("--solver-budget", solverBudget, 1);
             DesignSpace ds = designSpaceFile == null ? t.defaultSpace() : DesignSpaceFiles.load(designSpaceFile, t, tech);
             long start = System.nanoTime();
             ConfigCosts costs;
@@ -112,8 +113,11 @@ public final class EvaluatorCommand implements Runnable {
 
         /** {@code METRIC=BOUND}, or a one-line mistake naming the option. */
         public static HardLimit limit(String text) {
-            return HardLimit.parse(text).orElseThrow(() -> problem("--limit",
-                    "'" + text + "' is not METRIC=BOUND with METRIC latency, fps, energy, edp or area and BOUND > 0, e.g. area=1.5"));
+            try {
+                return HardLimit.parse(text, HardLimit.NAMES_WITH_EDP);
+            } catch (IllegalArgumentException e) {
+                throw problem("--limit", e.getMessage());
+            }
         }
 
         static SpecException problem(String option, String message) {
@@ -141,8 +145,11 @@ public final class EvaluatorCommand implements Runnable {
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            if (!(heldOut > 0 && heldOut < 1)) throw Generate.problem("--held-out", "must be between 0 and 1 (found " + heldOut + ")");
-            if (epochs < 1 || batchSize < 1 || !(lr > 0)) throw Generate.problem("--epochs", "epochs, batch size and lr must be positive");
+            OptionChecks.openFraction("--held-out", heldOut);
+            OptionChecks.atLeast("--epochs", epochs, 1);
+            OptionChecks.atLeast("--batch-size", batchSize, 1);
+            OptionChecks.positive("--lr", lr);
+            for (int h : hidden) OptionChecks.atLeast("--hidden", h, 1);
             SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
             ConfigCosts cube = costsOf(data, space, spec);
             CostDataset d = DatasetFiles.read(data, cube);

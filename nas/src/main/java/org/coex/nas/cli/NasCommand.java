@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
+import org.coex.accel.spec.OptionChecks;
 import org.coex.accel.spec.SpecException;
 import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.retrain.TimeBudget;
@@ -151,16 +152,18 @@ public final class NasCommand implements Runnable {
         /** The recipe from the options; a combination that cannot train is a one-line error naming the option. */
         private RetrainConfig config() {
             if (epochs != null && minutes != null) throw SpecException.option("--minutes", "give --epochs or --minutes, not both");
-            if (epochs() < 1) throw SpecException.option("--epochs", "must be >= 1 (found " + epochs + ")");
-            if (minutes != null && !(minutes > 0)) throw SpecException.option("--minutes", "must be > 0 (found " + minutes + ")");
+            OptionChecks.atLeast("--epochs", epochs(), 1);
+            if (minutes != null) OptionChecks.positive("--minutes", minutes);
             if (minutes != null && warmupEpochs < 1) throw SpecException.option("--warmup-epochs", "must be >= 1 with --minutes (found " + warmupEpochs + ")");
             if (warmupEpochs < 0 || (minutes == null && warmupEpochs >= epochs())) {
                 throw SpecException.option("--warmup-epochs", "must be >= 0 and fewer than --epochs " + epochs() + " (found " + warmupEpochs + ")");
             }
-            if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw SpecException.option("--label-smoothing", "must be in [0, 1) (found " + labelSmoothing + ")");
-            if (cropPadding < 0) throw SpecException.option("--crop-padding", "must be >= 0 (found " + cropPadding + ")");
-            if (batchSize < 1) throw SpecException.option("--batch-size", "must be >= 1 (found " + batchSize + ")");
-            if (!(lr > 0)) throw SpecException.option("--lr", "must be > 0 (found " + lr + ")");
+            OptionChecks.fraction("--label-smoothing", labelSmoothing);
+            OptionChecks.atLeast("--crop-padding", cropPadding, 0);
+            OptionChecks.atLeast("--batch-size", batchSize, 1);
+            OptionChecks.positive("--lr", lr);
+            OptionChecks.atLeast("--weight-decay", weightDecay, 0);
+            OptionChecks.atLeast("--train-limit", trainLimit, 0);
             int planned = minutes == null ? epochs() : warmupEpochs + 1;   // with a budget, replaced after the first epoch
             return new RetrainConfig(planned, batchSize, lr, 0.9, weightDecay, labelSmoothing, warmupEpochs, cropPadding, !noFlip, seed);
         }

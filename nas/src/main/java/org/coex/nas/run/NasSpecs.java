@@ -73,11 +73,11 @@ public final class NasSpecs {
         PathSampler.Strategy strategy = PathSampler.Strategy.BINARY_GATES;
         if (strategyName.equals("GUMBEL")) strategy = PathSampler.Strategy.GUMBEL;
         else if (!strategyName.equals("BINARY_GATES")) root.problem("strategy", "must be gumbel or binary_gates (found \"" + strategyName.toLowerCase(Locale.ROOT) + "\")");
-        HardwareTarget hardware = hardware(root.child("hardware"), root.number("lambda", 0), base);
+        HardwareTarget hardware = hardware(root.child("hardware"), root.numberAtLeast("lambda", 0, 0), base);
         if (root.has("lambda") && hardware == null) root.problem("lambda", "lambda needs a 'hardware' section to cost the ops on");
         SearchConfig config = new SearchConfig(epochs, Math.min(warmup, epochs), root.integerAtLeast("batch_size", 128, 1),
-                positive(root, "weight_lr", 0.05), root.number("momentum", 0.9), root.number("weight_decay", 4e-5),
-                positive(root, "alpha_lr", 0.006), strategy, positive(root, "tau0", 5.0), positive(root, "tau_decay", 0.956),
+                root.positive("weight_lr", 0.05), root.fraction("momentum", 0.9), root.numberAtLeast("weight_decay", 4e-5, 0),
+                root.positive("alpha_lr", 0.006), strategy, root.positive("tau0", 5.0), root.positive("tau_decay", 0.956),
                 root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1), hardware == null ? 0 : hardware.lambda());
         Path output = base.resolve(root.string("output", "runs/nas")).toAbsolutePath().normalize();
         return new NasSpec(source, space, data, validation, trainLimit, config, output, hardware);
@@ -119,11 +119,5 @@ public final class NasSpecs {
         }
         if (lambda < 0) node.problem("lambda must be >= 0");
         return new HardwareTarget(templateName + " [" + acc.config() + "]", acc, metric.get(), Math.max(0, lambda));
-    }
-
-    private static double positive(SpecNode root, String key, double fallback) {
-        double v = root.number(key, fallback);
-        if (root.has(key) && !(v > 0)) root.problem(key, "must be > 0 (found " + v + ")");
-        return v > 0 ? v : fallback;
     }
 }

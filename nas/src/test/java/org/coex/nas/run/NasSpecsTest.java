@@ -43,6 +43,6 @@ class NasSpecsTest {
                 "n.yaml:5: batchsize: unknown key 'batchsize'; did you mean 'batch_size'?",
                 "n.yaml:2: warmup_epochs: must not exceed epochs (2)",
                 "n.yaml:3: strategy: must be gumbel or binary_gates (found \"darts\")",
-                "n.yaml:4: weight_lr: must be > 0 (found -1.0)"), lines);
+                "n.yaml:4: weight_lr: must be > 0 (found -1)"), lines);
     }
 }
