@@ -35,6 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code coex cost}: one network on one accelerator configuration. */
 @Command(name = "cost", mixinStandardHelpOptions = true,
+        header = "Cost one network on one accelerator configuration.",
+        footer = {"", "Examples:", "  coex cost resnet50 --set rows=64 --set cols=64 --set dataflow=ws --layers", "  coex cost resnet18 --template spatial --set dataflow=rs --mappings"},
         description = "Cost one network on one accelerator configuration: latency, energy, area, per layer on request.")
 public final class CostCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", description = "built-in name (alexnet, vgg16, resnet18, resnet50, mobilenetv2) or a .yaml/.json/.csv file")

@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code coex networks}: list the zoo, or show one network's layers. */
 @Command(name = "networks", mixinStandardHelpOptions = true,
+        header = "List the built-in networks, or print the layers of one.",
+        footer = {"", "Examples:", "  coex networks", "  coex networks resnet18", "  coex networks examples/tiny-cnn.yaml"},
         description = "List the built-in networks, or print the layers of one (built-in or file).")
 public final class NetworksCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "NETWORK", description = "a built-in name or a .yaml/.json/.csv file")

@@ -19,6 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code coex optimize}: the best accelerator configuration for a network under hard limits. Exit 4 if none meets them. */
 @Command(name = "optimize", mixinStandardHelpOptions = true,
+        header = "Find the best accelerator configuration for a network under hard limits.",
+        footer = {"", "Examples:", "  coex optimize examples/optimize-resnet50-systolic.yaml"},
         description = {"Find the best configuration of a design space for a network: minimize an objective under hard",
             "limits with Timefold Solver (exhaustive, hence proven, when the space fits the budget). Writes result.json;",
             "exit status 4 when no configuration meets the limits (the least-violating one is reported)."})

@@ -20,6 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code coex sweep}: evaluate a network over a design space and write its Pareto front. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
+        header = "Evaluate a network on every sampled point of a design space; Pareto front and plot.",
+        footer = {"", "Examples:", "  coex sweep", "  coex sweep examples/sweep-mobilenetv2-sobol.yaml"},
         description = {"Evaluate a network at every sampled point of an accelerator design space (all cores);",
             "write points.csv, pareto.csv, pareto.json and pareto.png. Without SPEC: the built-in default",
             "(ResNet-50 over the systolic template's 9,600-point space)."})

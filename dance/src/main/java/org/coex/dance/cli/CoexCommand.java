@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
+        footer = {"", "Examples:", "  coex search                      the default co-exploration",
+            "  coex sweep examples/sweep-resnet50-systolic.yaml", "  coex search --help               the options of one command"},
         subcommands = {SweepCommand.class, OptimizeCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class,
             NetworksCommand.class, NasCommand.class, EvaluatorCommand.class, SearchCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class})
@@ -35,9 +37,21 @@ public final class CoexCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The command tree, every option's default shown in its help. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new CoexCommand());
+        showDefaults(cl);
+        return cl;
+    }
+
+    private static void showDefaults(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().showDefaultValues(true);
+        cl.getSubcommands().values().forEach(CoexCommand::showDefaults);
+    }
+
     /** Runs the command line with the given streams and returns the exit status; tests call this. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new CoexCommand());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {

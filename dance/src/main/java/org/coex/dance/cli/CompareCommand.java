@@ -25,15 +25,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code coex compare SPEC}: the spec under several methods, lambdas and limit sets, and a table of what each found. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Run one search spec under several methods, lambda values and limit sets (every combination), each in",
-            "OUTPUT/<run>, then write comparison.md, comparison.csv and comparison.png. Interrupted comparisons continue where they stopped."})
+        header = "Run one search spec under several methods, lambdas and limit sets, and tabulate them.",
+        footer = {"", "Examples:", "  coex compare examples/search-latency.yaml --method hdx,soft,sequential --lambda 0.2 --limits latency_ms=0.03,area_mm2=0.5"},
+        description = {"Runs one search spec under several methods, lambda values and limit sets (every combination), each in "
+            + "OUTPUT/<run>, then writes comparison.md, comparison.csv and comparison.png. Interrupted comparisons continue where they stopped."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "search spec (YAML)") Path specFile;
     @Option(names = "--method", split = ",", paramLabel = "M", description = "hdx, soft, sequential, fixed-hw (default: the spec's)") List<String> methods = new ArrayList<>();
     @Option(names = "--lambda", split = ",", paramLabel = "L", description = "lambda values (default: the spec's)") List<Double> lambdas = new ArrayList<>();
     @Option(names = "--limits", paramLabel = "SET", description = {"a limit set replacing the spec's constraints, e.g. latency_ms=0.03,area_mm2=0.5;",
         "repeatable (default: the spec's constraints)"}) List<String> limitSets = new ArrayList<>();
-    @Option(names = "--data-dir", paramLabel = "DIR") Path dataDir;
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files (default: the spec's, else the Debian package's)") Path dataDir;
     @Mixin ThreadsOption threads;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: the spec's output + -compare") Path output;
     @Spec CommandSpec spec;

@@ -22,8 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code coex search [SPEC]}: co-exploration of a network and its accelerator (DANCE, with HDX's hard limits); no SPEC runs the built-in default. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Co-explore a network and its accelerator from a YAML spec (docs/search.md): supernet + evaluator + HDX,",
-            "then the truth (analytic re-measure, hardware repair if a limit fails). Exit 4 when no configuration meets the limits.",
+        header = "Co-explore a network and its accelerator under hard limits (DANCE + HDX).",
+        footer = {"", "Examples:", "  coex search", "  coex search examples/search-energy-area.yaml", "  coex search my-spec.yaml --resume"},
+        description = {"Co-explores a network and its accelerator from a YAML spec (docs/search.md): a supernet, an evaluator "
+            + "that makes hardware cost differentiable, and HDX's hard limits; then re-measures the result with the analytic model "
+            + "(repairing the accelerator by exact search if a limit fails) and writes <output>/result/. Exit 4 when no design meets the limits.",
             "Without SPEC: the built-in default (the settings of examples/search-latency.yaml, output runs/search-default)."})
 public final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "search spec (YAML); examples/ has ready ones") Path specFile;

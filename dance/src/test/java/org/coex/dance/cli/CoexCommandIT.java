@@ -452,12 +452,23 @@ class CoexCommandIT {
         assertFalse(r.err().contains("\tat "));
     }
 
-    static String timeloopFile(String name) {
-        try {
-            return Path.of(CoexCommandIT.class.getResource("/timeloop/" + name).toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The README's quick-tour inputs, shipped under examples/ (the ITs run in dance/). */
+    static String example(String path) {
+        Path p = Path.of("..", "examples", path).toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(p), p + " is missing");
+        return p.toString();
+    }
+
+    static String timeloopFile(String name) { return example("timeloop/" + name); }
+
+    /** The README's SCALE-Sim commands, as written there, on the files it ships. */
+    @Test
+    void theReadmeScaleSimCommandsRunOnTheShippedFiles() throws IOException {
+        Result conv = coex("scalesim", "-c", example("scalesim/scale.cfg"), "-t", example("scalesim/alexnet.csv"), "-p", dir.resolve("out").toString());
+        assertEquals(0, conv.status(), conv.err());
+        assertTrue(Files.isRegularFile(dir.resolve("out/scale_example_run_32x32_os/COMPUTE_REPORT.csv")));
+        Result gemm = coex("scalesim", "-c", example("scalesim/google.cfg"), "-t", example("scalesim/gpt2.csv"), "-i", "gemm", "-p", dir.resolve("gemm").toString());
+        assertEquals(0, gemm.status(), gemm.err());
     }
 
     @Test

@@ -39,7 +39,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code coex evaluator}: DANCE's learned evaluator and its training data. */
-@Command(name = "evaluator", mixinStandardHelpOptions = true, description = "The evaluator: cost datasets (and, next, the networks that imitate the cost model).",
+@Command(name = "evaluator", mixinStandardHelpOptions = true,
+        header = "DANCE's learned evaluator: generate a cost dataset, train the networks, report their fidelity.",
+        footer = {"", "Examples:", "  coex evaluator generate --samples 100000 -o runs/evaluator-data", "  coex evaluator train runs/evaluator-data -o runs/evaluator", "  coex evaluator report runs/evaluator runs/evaluator-data"},
+        description = "Cost datasets labelled by the analytic model, the networks trained to imitate it, and their fidelity reports (docs/evaluator.md).",
         subcommands = {EvaluatorCommand.Generate.class, EvaluatorCommand.Train.class, EvaluatorCommand.Report.class})
 public final class EvaluatorCommand implements Runnable {
     @Spec CommandSpec spec;
@@ -48,6 +51,8 @@ public final class EvaluatorCommand implements Runnable {
 
     /** {@code coex evaluator generate}. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
+            header = "Label sampled architectures with the analytic cost model and their optimal configurations.",
+            footer = {"", "Examples:", "  coex evaluator generate --samples 100000 -o runs/evaluator-data", "  coex evaluator generate --template spatial --objective latency --limit area_mm2=1.5"},
             description = {"Label sampled architectures x configurations with the analytic cost model, and each architecture with",
                 "its optimal configuration; writes .npy arrays and manifest.json (layout: docs/evaluator.md)."})
     public static final class Generate implements Callable<Integer> {
@@ -63,13 +68,13 @@ public final class EvaluatorCommand implements Runnable {
         long solverBudget;
         @Option(names = "--technology", defaultValue = TechnologyTables.DEFAULT, description = "technology preset or YAML file")
         String technology;
-        @Option(names = "--samples", defaultValue = "100000") int samples;
+        @Option(names = "--samples", defaultValue = "100000", description = "architectures to sample and label") int samples;
         @Option(names = "--objective", defaultValue = "latency", description = "latency, energy, edp or area: what the optimal configuration minimizes")
         String objective;
         @Option(names = "--limit", paramLabel = "METRIC=BOUND", description = "hard limit on the optimal configuration: latency_ms, fps, area_mm2, energy_uj or edp_uj_ms, e.g. area_mm2=1.5; repeatable")
         List<String> limits = new ArrayList<>();
-        @Option(names = "--seed", defaultValue = "1") long seed;
-        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator-data", paramLabel = "DIR") Path output;
+        @Option(names = "--seed", defaultValue = "1", description = "seed of the architecture sampler") long seed;
+        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator-data", paramLabel = "DIR", description = "folder for the .npy arrays and manifest.json") Path output;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
@@ -127,6 +132,8 @@ public final class EvaluatorCommand implements Runnable {
 
     /** {@code coex evaluator train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
+            header = "Train the cost estimation and hardware generation networks on a generated dataset.",
+            footer = {"", "Examples:", "  coex evaluator train runs/evaluator-data -o runs/evaluator"},
             description = {"Train the cost estimation and hardware generation networks on a dataset from `generate`; writes the",
                 "evaluator (parameters + evaluator.json) and its fidelity report on the held-out samples."})
     public static final class Train implements Callable<Integer> {
@@ -134,13 +141,13 @@ public final class EvaluatorCommand implements Runnable {
         Path data;
         @Option(names = "--space", paramLabel = "FILE", description = "the search-space YAML the dataset was made for (default: built-in)")
         Path spaceFile;
-        @Option(names = "--epochs", defaultValue = "40") int epochs;
-        @Option(names = "--batch-size", defaultValue = "512") int batchSize;
-        @Option(names = "--lr", defaultValue = "0.002") double lr;
+        @Option(names = "--epochs", defaultValue = "40", description = "passes over the training samples") int epochs;
+        @Option(names = "--batch-size", defaultValue = "512", description = "samples per step") int batchSize;
+        @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate") double lr;
         @Option(names = "--hidden", defaultValue = "256,256,256", split = ",", description = "hidden widths of both networks") int[] hidden;
         @Option(names = "--held-out", defaultValue = "0.1", description = "fraction of samples (the last ones) kept for the report") double heldOut;
-        @Option(names = "--seed", defaultValue = "1") long seed;
-        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator", paramLabel = "DIR") Path output;
+        @Option(names = "--seed", defaultValue = "1", description = "seed of initialization and shuffling") long seed;
+        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator", paramLabel = "DIR", description = "folder for the trained evaluator and its fidelity report") Path output;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
@@ -206,6 +213,8 @@ public final class EvaluatorCommand implements Runnable {
 
     /** {@code coex evaluator report}. */
     @Command(name = "report", mixinStandardHelpOptions = true,
+            header = "Measure a trained evaluator again on the held-out samples of its dataset.",
+            footer = {"", "Examples:", "  coex evaluator report runs/evaluator runs/evaluator-data"},
             description = "Measure a trained evaluator on the held-out samples of its dataset again; writes report.json, report.md and parity plots.")
     public static final class Report implements Callable<Integer> {
         @picocli.CommandLine.Parameters(index = "0", paramLabel = "MODEL", description = "folder written by coex evaluator train") Path model;

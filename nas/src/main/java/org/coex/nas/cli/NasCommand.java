@@ -29,7 +29,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code coex nas}: neural architecture search on its own. */
-@Command(name = "nas", mixinStandardHelpOptions = true, description = "Differentiable architecture search (supernet on Fashion-MNIST).",
+@Command(name = "nas", mixinStandardHelpOptions = true,
+        header = "Differentiable architecture search on Fashion-MNIST: search a supernet, retrain what it derives.",
+        footer = {"", "Examples:", "  coex nas search", "  coex nas train runs/nas/result/architecture.json --epochs 6"},
+        description = "Differentiable architecture search (supernet on Fashion-MNIST).",
         subcommands = {NasCommand.Search.class, NasCommand.Train.class})
 public final class NasCommand implements Runnable {
     @Spec CommandSpec spec;
@@ -55,6 +58,8 @@ public final class NasCommand implements Runnable {
 
     /** {@code coex nas search}. */
     @Command(name = "search", mixinStandardHelpOptions = true,
+            header = "Search a supernet's architecture parameters and derive a network.",
+            footer = {"", "Examples:", "  coex nas search", "  coex nas search my-nas.yaml --resume"},
             description = {"Train a supernet and its architecture parameters; per epoch a line of log.jsonl and a checkpoint;",
                 "writes result/architecture.json. Without SPEC: the built-in Fashion-MNIST default."})
     public static final class Search implements Callable<Integer> {
@@ -95,6 +100,8 @@ public final class NasCommand implements Runnable {
 
     /** {@code coex nas train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
+            header = "Retrain a derived network from scratch and report its test accuracy.",
+            footer = {"", "Examples:", "  coex nas train runs/nas/result/architecture.json", "  coex nas train architecture.json --minutes 20 --threads 2"},
             description = {"Train a derived architecture (architecture.json) from scratch on the 60,000 training images and",
                 "report its test accuracy on the 10,000 test images; writes log.jsonl and result.json."})
     public static final class Train implements Callable<Integer> {
@@ -106,21 +113,21 @@ public final class NasCommand implements Runnable {
         @Option(names = "--minutes", paramLabel = "M",
                 description = "train as many epochs as fit in M minutes of wall time from the start, test pass included (chosen after the first epoch)")
         Double minutes;
-        @Option(names = "--batch-size", defaultValue = "128") int batchSize;
+        @Option(names = "--batch-size", defaultValue = "128", description = "images per training step") int batchSize;
         @Option(names = "--lr", defaultValue = "0.1", description = "peak learning rate, reached after the warm-up, then a cosine to zero") double lr;
         @Option(names = "--warmup-epochs", defaultValue = "1", description = "epochs of linear learning-rate warm-up (at least 1 with --minutes)")
         int warmupEpochs;
         @Option(names = "--weight-decay", defaultValue = "5e-4", description = "on convolution and linear weights only") double weightDecay;
-        @Option(names = "--label-smoothing", defaultValue = "0.1") double labelSmoothing;
+        @Option(names = "--label-smoothing", defaultValue = "0.1", description = "share of the target spread over the other classes, in [0, 1)") double labelSmoothing;
         @Option(names = "--crop-padding", defaultValue = "0", paramLabel = "PX", description = "random crop after padding by PX pixels (default 0: no crop)")
         int cropPadding;
         @Option(names = "--no-flip", description = "no random horizontal flip") boolean noFlip;
         @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
         int trainLimit;
-        @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = "--seed", defaultValue = "1", description = "seed of initialization, shuffling and augmentation") long seed;
         @Mixin ThreadsOption threads;
-        @Option(names = "--data-dir", paramLabel = "DIR") Path dataDir;
-        @Option(names = {"-o", "--output"}, defaultValue = "runs/nas-train", paramLabel = "DIR") Path output;
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files (default: the Debian package's)") Path dataDir;
+        @Option(names = {"-o", "--output"}, defaultValue = "runs/nas-train", paramLabel = "DIR", description = "folder for log.jsonl and result.json") Path output;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {

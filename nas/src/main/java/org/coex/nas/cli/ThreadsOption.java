@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  */
 public final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N",
-            description = "PyTorch intra-op threads (default: 1 for searches, as every figure in benchmarks/RESULTS.md; one per core for nas train)")
+            description = {"PyTorch intra-op threads that `${COMMAND-FULL-NAME}` trains with (default: 1; one per core for `coex nas train`).",
+                "The count is part of a run: another one takes another path from the first step, and a checkpoint resumes only with its own."})
     Integer threads;
 
     /**
