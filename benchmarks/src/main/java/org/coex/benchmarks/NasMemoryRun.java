@@ -28,7 +28,7 @@ public final class NasMemoryRun {
                 "batch_size: 32", "strategy: " + strategy, "output: " + dir.resolve("run"), ""));
         List<Long> rss = new ArrayList<>();
         List<Long> outsideHeap = new ArrayList<>();
-        NasSearch.run(NasSpecs.load(spec), false, e -> {
+        NasSearch.run(NasSpecs.load(spec), false, false, System.out::println, e -> {
             long heap = Runtime.getRuntime().totalMemory() / 1024;
             rss.add(residentKb());
             outsideHeap.add(rss.get(rss.size() - 1) - heap);

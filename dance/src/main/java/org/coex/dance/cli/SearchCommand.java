@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "Without SPEC: the built-in default (the settings of examples/search-latency.yaml, output runs/search-default)."})
 public final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "search spec (YAML); examples/ has ready ones") Path specFile;
-    @Option(names = "--resume", description = "continue from <output>/checkpoint") boolean resume;
+    @Option(names = "--resume", description = "continue the run in the output folder from its checkpoint") boolean resume;
+    @Option(names = "--force", description = "start over: delete the run already in the output folder first") boolean force;
     @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files") Path dataDir;
     @Mixin ThreadsOption threads;
     @Spec CommandSpec spec;
@@ -45,7 +46,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.flush();
         CoSearch.Result r;
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
-            r = CoSearch.run(s, resume, line -> {
+            r = CoSearch.run(s, resume, force, line -> {
                 out.println(line);
                 out.flush();
             }, stop.watch(progress));

@@ -28,7 +28,9 @@ import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.run.NasRetrain;
+import org.coex.nas.run.JsonLines;
 import org.coex.nas.run.NasSearch;
+import org.coex.nas.run.RunFolder;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.ArchitectureJson;
 import org.coex.nas.space.Op;
@@ -61,67 +63,83 @@ public final class CoSearch {
     public record Result(Architecture architecture, TruthCheck.Outcome outcome, Evaluator.Choice predicted, double validationAccuracy, double testAccuracy,
                          Path output, List<TruthCheck.Shortfall> shortfall) {}
 
-    public static Result run(SearchSpec spec, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
+    /**
+     * @param resume continue from the output's checkpoint (starting over, with a notice, when there is none)
+     * @param force  delete a run already in the output folder first (else such a folder is refused; {@link RunFolder})
+     */
+    public static Result run(SearchSpec spec, boolean resume, boolean force, Consumer<String> say, ProgressListener progress) throws IOException {
         long start = System.nanoTime();
         TorchRuntime.configure();   // before the evaluator's first NDManager: the search's PyTorch threads
         var space = spec.search().space();
+        resume = RunFolder.prepare(spec.output(), resume, force, spec.settings(), say);
         NasSearch.Split batches = NasSearch.Split.of(spec.search());
-        ConfigCosts costs = costs(spec, ProgressListener.NONE);
-        say.accept(String.format(java.util.Locale.ROOT, "costs of %d encoding entries on %,d configurations ready (%.1f s)", costs.width(),
-                costs.configCount(), (System.nanoTime() - start) / 1e9));
+        Path checkpoint = spec.output().resolve("checkpoint");
+        Files.createDirectories(spec.output());
+        // the checkpoint is loaded before the costs are computed: a damaged one is refused at once, not after them
+        try (SearchTrainer t = resume ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
+            ConfigCosts costs = costs(spec, ProgressListener.NONE);
+            say.accept(String.format(java.util.Locale.ROOT, "costs of %d encoding entries on %,d configurations ready (%.1f s)", costs.width(),
+                    costs.configCount(), (System.nanoTime() - start) / 1e9));
+            try (Evaluator evaluator = evaluator(spec, costs, say)) {
+                return search(spec, resume, t, evaluator, costs, batches, start, say, progress);
+            }
+        }
+    }
+
+    /** The search proper, its truth check and its files, on a trainer (new or resumed) and an evaluator. */
+    private static Result search(SearchSpec spec, boolean resume, SearchTrainer t, Evaluator evaluator, ConfigCosts costs, NasSearch.Split batches,
+                                 long start, Consumer<String> say, ProgressListener progress) throws IOException {
+        var space = spec.search().space();
         Path checkpoint = spec.output().resolve("checkpoint");
         Path log = spec.output().resolve("log.jsonl");
-        Files.createDirectories(spec.output());
-        try (Evaluator evaluator = evaluator(spec, costs, say);
-             SearchTrainer t = resume && SearchTrainer.hasCheckpoint(checkpoint)
-                     ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
-            ConstraintGuard guard = new ConstraintGuard(spec.constraints(), spec.hdx().delta(), spec.hdx().growth());
-            if (resume && Files.isRegularFile(checkpoint.resolve("hdx.json"))) {
-                try {
-                    guard.restore(JSON.readValue(checkpoint.resolve("hdx.json").toFile(), double[].class));
-                } catch (IOException | IllegalArgumentException e) {
-                    throw new SpecException(new Problem(checkpoint.resolve("hdx.json").toString(), 0, "--resume", "cannot continue: HDX's state is not "
-                            + "that of this spec's constraints (" + e.getMessage().lines().findFirst().orElse("") + "); delete the checkpoint to start over"));
-                }
+        ConstraintGuard guard = new ConstraintGuard(spec.constraints(), spec.hdx().delta(), spec.hdx().growth());
+        if (resume && Files.isRegularFile(checkpoint.resolve("hdx.json"))) {
+            try {
+                guard.restore(JSON.readValue(checkpoint.resolve("hdx.json").toFile(), double[].class));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new SpecException(new Problem(checkpoint.resolve("hdx.json").toString(), 0, "--resume", "cannot continue: HDX's state is not "
+                        + "that of this spec's constraints (" + e.getMessage().lines().findFirst().orElse("") + "); delete the checkpoint to start over"));
             }
-            NasSearch.keepLogUpTo(log, t.epoch());
-            double readBack = epochSeconds(readLog(log));   // epochs an earlier invocation finished: their time counts, this one does not repeat them
-            Path steps = spec.output().resolve("steps.jsonl");
-            StepsLog.keepBefore(steps, t.epoch());
-            CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, spec.hdx().check(), space.encoding());
-            if (spec.method() != SearchSpec.Method.SEQUENTIAL) t.useObjective(co);
-            while (t.epoch() < spec.search().config().epochs()) {
-                EpochStats e = t.runEpoch(batches.train(), batches.validation(), progress);
-                Map<String, Object> line = epochLine(e, evaluator, t.supernet().probabilities(), co);
-                Files.writeString(log, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                StepsLog.append(steps, e.epoch(), co.drainHistory());
-                t.checkpoint(checkpoint, Map.of("hdx.json", JSON.writeValueAsBytes(guard.deltas())));
-                say.accept(String.format(java.util.Locale.ROOT, "epoch %2d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
-                        e.epoch(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
-            }
-            ReturnedNetwork returned = spec.method() == SearchSpec.Method.HDX
-                    ? ReturnedNetwork.choose(co, t.supernet().derive(), StepsLog.latestWithinLimits(readLog(steps))) : null;
-            Architecture arch = returned != null ? returned.judgement().network() : t.supernet().derive();
-            Evaluator.Choice predicted = returned != null ? returned.judgement().choice() : evaluator.predict(arch);
-            if (returned != null && returned.fellBack()) say.accept("returning " + returned.describe());
-            long seed = spec.search().config().seed();
-            TruthCheck.Outcome outcome = switch (spec.method()) {
-                case SEQUENTIAL -> TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed);
-                case FIXED_HW -> TruthCheck.onFixed(costs, arch, fixedIndex(spec), spec.limits());
-                default -> TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
-                            spec.repairBudget(), seed);
-            };
-            List<TruthCheck.Shortfall> shortfall = outcome.feasible() || spec.method() == SearchSpec.Method.FIXED_HW ? List.of()
-                    : TruthCheck.shortfall(costs, arch, spec.limits(), CostCubeBuilder.MAX_CONFIGS);
-            Retraining retraining = retrain(spec, arch, resume, say, progress);
-            double accuracy = retraining.testAccuracy();
-            double seconds = readBack + retraining.readBackSeconds() + (System.nanoTime() - start) / 1e9;
-            List<Map<String, Object>> history = readLog(log);
-            double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
-            Result result = new Result(arch, outcome, predicted, validation, accuracy, spec.output(), shortfall);
-            OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, readLog(steps), seconds));
-            return result;
         }
+        NasSearch.keepLogUpTo(log, t.epoch());
+        double readBack = epochSeconds(readLog(log));   // epochs an earlier invocation finished: their time counts, this one does not repeat them
+        Path steps = spec.output().resolve("steps.jsonl");
+        StepsLog.keepBefore(steps, t.epoch());
+        CoExploration co = new CoExploration(evaluator, spec.objective(), spec.lambda(), guard, spec.hdx().check(), space.encoding());
+        if (spec.method() != SearchSpec.Method.SEQUENTIAL) t.useObjective(co);
+        while (t.epoch() < spec.search().config().epochs()) {
+            EpochStats e = t.runEpoch(batches.train(), batches.validation(), progress);
+            Map<String, Object> line = epochLine(e, evaluator, t.supernet().probabilities(), co);
+            Files.writeString(log, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            StepsLog.append(steps, e.epoch(), co.drainHistory());
+            Map<String, byte[]> state = new LinkedHashMap<>(RunFolder.settingsFile(spec.settings()));
+            state.put("hdx.json", JSON.writeValueAsBytes(guard.deltas()));
+            t.checkpoint(checkpoint, state);
+            say.accept(String.format(java.util.Locale.ROOT, "epoch %2d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
+                    e.epoch(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
+        }
+        ReturnedNetwork returned = spec.method() == SearchSpec.Method.HDX
+                ? ReturnedNetwork.choose(co, t.supernet().derive(), StepsLog.latestWithinLimits(readLog(steps))) : null;
+        Architecture arch = returned != null ? returned.judgement().network() : t.supernet().derive();
+        Evaluator.Choice predicted = returned != null ? returned.judgement().choice() : evaluator.predict(arch);
+        if (returned != null && returned.fellBack()) say.accept("returning " + returned.describe());
+        long seed = spec.search().config().seed();
+        TruthCheck.Outcome outcome = switch (spec.method()) {
+            case SEQUENTIAL -> TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed);
+            case FIXED_HW -> TruthCheck.onFixed(costs, arch, fixedIndex(spec), spec.limits());
+            default -> TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
+                        spec.repairBudget(), seed);
+        };
+        List<TruthCheck.Shortfall> shortfall = outcome.feasible() || spec.method() == SearchSpec.Method.FIXED_HW ? List.of()
+                : TruthCheck.shortfall(costs, arch, spec.limits(), CostCubeBuilder.MAX_CONFIGS);
+        Retraining retraining = retrain(spec, arch, resume, say, progress);
+        double accuracy = retraining.testAccuracy();
+        double seconds = readBack + retraining.readBackSeconds() + (System.nanoTime() - start) / 1e9;
+        List<Map<String, Object>> history = readLog(log);
+        double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
+        Result result = new Result(arch, outcome, predicted, validation, accuracy, spec.output(), shortfall);
+        OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, readLog(steps), seconds));
+        return result;
     }
 
     /** Seconds the epochs of a log took, by their {@code seconds} fields. */
@@ -188,13 +206,7 @@ public final class CoSearch {
         return files;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> readLog(Path log) throws IOException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        if (!Files.exists(log)) return out;
-        for (String line : Files.readAllLines(log)) if (!line.isBlank()) out.add(JSON.readValue(line, Map.class));
-        return out;
-    }
+    private static List<Map<String, Object>> readLog(Path log) { return JsonLines.read(log); }
 
     /** The cube when the design space can be enumerated, else costs on demand (a learned evaluator is then required). */
     private static ConfigCosts costs(SearchSpec spec, ProgressListener progress) {

@@ -50,7 +50,7 @@ public final class Comparison {
                     if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch != null && reuseSearch(sequentialSearch, s.output())) {
                         say.accept("the hardware-unaware search of " + output.relativize(sequentialSearch) + " serves this run too");
                     }
-                    rows.add(new Row(name, s, CoSearch.run(s, true, say, progress)));
+                    rows.add(new Row(name, s, CoSearch.run(s, true, false, say, progress)));
                     if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch == null) sequentialSearch = s.output();
                 }
             }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.coex.dance.loop.CoExploration;
 import org.coex.dance.loop.ReturnedNetwork;
+import org.coex.nas.run.JsonLines;
 import org.coex.nas.space.Architecture;
 
 /**
@@ -47,8 +48,8 @@ final class StepsLog {
     static void keepBefore(Path file, int epoch) throws IOException {
         if (!Files.exists(file)) return;
         List<String> keep = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (!line.isBlank() && ((Number) JSON.readValue(line, Map.class).get("epoch")).intValue() < epoch) keep.add(line);
+        for (Map<String, Object> line : JsonLines.read(file)) {
+            if (line.get("epoch") instanceof Number e && e.intValue() < epoch) keep.add(JSON.writeValueAsString(line));
         }
         Files.write(file, keep);
     }

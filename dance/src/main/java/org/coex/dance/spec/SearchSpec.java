@@ -68,6 +68,29 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
     /** HDX settings: margin inside each limit, initial delta (relative units), its growth factor, and which network a violation is judged on. */
     public record Hdx(double margin, double delta, double growth, CoExploration.Check check) {}
 
+    /**
+     * What the checkpointed search depends on, so that only the same search resumes it
+     * ({@link org.coex.nas.run.RunFolder}): the nas settings and, but for {@code sequential} (whose
+     * search sees no hardware, so one serves every limit set of a comparison), the method, hardware,
+     * evaluator, objective, lambda, limits and HDX settings. Retraining and repair settings act after
+     * the search and may change on resume.
+     */
+    public java.util.Map<String, Object> settings() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(search.settings());
+        m.put("method", method == Method.SEQUENTIAL ? "sequential" : method.spelling());
+        if (method == Method.SEQUENTIAL) return m;
+        m.put("template", template.name());
+        m.put("technology", technologyName);
+        m.put("design_space", designSpace.toString());
+        if (fixedHardware != null) m.put("fixed_hardware", fixedHardware.toString());
+        m.put("evaluator", evaluator.toString());
+        m.put("objective", objective.toString());
+        m.put("lambda", lambda);
+        m.put("limits", limits.toString());
+        m.put("hdx", hdx.toString());
+        return m;
+    }
+
     /** The limits as HDX constraints on evaluator metrics (a frame-rate floor becomes a latency ceiling); none but for {@code hdx}. */
     public List<HardConstraint> constraints() {
         return method == Method.HDX ? constraints(limits, hdx.margin()) : List.of();

@@ -306,6 +306,26 @@ class CoexCommandIT {
         assertEquals(2, threads.status(), threads.err());
         assertEquals(1, threads.errLines().size(), threads.err());
         assertTrue(threads.err().contains("written on 1 PyTorch thread(s) and this run has 2") && threads.err().contains("resume with --threads 1"), threads.err());
+        // a folder that holds a run is not written over unasked
+        Result overwrite = coex("search", spec.toString());
+        assertEquals(2, overwrite.status(), overwrite.err());
+        assertEquals(1, overwrite.errLines().size(), overwrite.err());
+        assertTrue(overwrite.err().contains("holds a run already") && overwrite.err().contains("--resume") && overwrite.err().contains("--force"), overwrite.err());
+        // a checkpoint written with other settings is refused, naming the setting
+        String original = Files.readString(spec);
+        Files.writeString(spec, original.replace("search: {", "search: {seed: 9, "));
+        Result otherSeed = coex("search", spec.toString(), "--resume");
+        assertEquals(2, otherSeed.status(), otherSeed.err());
+        assertTrue(otherSeed.err().contains("written with seed 1 and this run has 9"), otherSeed.err());
+        Files.writeString(spec, original);
+        // a damaged log is named with its line, not a stack trace
+        List<String> logLines = Files.readAllLines(out.resolve("log.jsonl"));
+        Files.writeString(out.resolve("log.jsonl"), logLines.get(0) + "\n{\"epoch\": 1, trunc\n");
+        Result damagedLog = coex("search", spec.toString(), "--resume");
+        assertEquals(2, damagedLog.status(), damagedLog.err());
+        assertEquals(1, damagedLog.errLines().size(), damagedLog.err());
+        assertTrue(damagedLog.err().contains("log.jsonl:2: not a JSON line"), damagedLog.err());
+        Files.write(out.resolve("log.jsonl"), logLines);
         // a corrupt checkpoint is refused in one line
         Files.writeString(out.resolve("checkpoint/supernet.params"), "not parameters");
         Result corrupt = coex("search", spec.toString(), "--resume");
@@ -319,8 +339,9 @@ class CoexCommandIT {
         // the two-step baseline: same search without the evaluator, then the best accelerator by exact search
         Files.writeString(spec, Files.readString(spec).replace("output: " + out, "output: " + dir.resolve("seq")).replace("retrain_epochs: 1\n", "")
                 + "method: sequential\n");
-        Result seq = coex("search", spec.toString());
+        Result seq = coex("search", spec.toString(), "--resume");
         assertTrue(seq.status() == 0 || seq.status() == 4, seq.err());
+        assertTrue(seq.out().contains("nothing to resume in " + dir.resolve("seq") + " (no checkpoint): starting from epoch 0"), seq.out());
         String seqResult = Files.readString(dir.resolve("seq/result/result.json"));
         assertTrue(seqResult.contains("\"method\" : \"sequential\""), seqResult);
         assertFalse(Files.readString(dir.resolve("seq/log.jsonl")).contains("\"constraints\""));
@@ -338,6 +359,12 @@ class CoexCommandIT {
                 + "constraints: {latency_ms: 1}\noutput: " + dir.resolve("spatial") + "\n");
         Result spatial = coex("search", spatialSpec.toString());
         assertTrue(spatial.status() == 0 || spatial.status() == 4, spatial.err());
+        // --force starts over: the earlier run's files go first, so none of them is left beside the new run's
+        Files.writeString(dir.resolve("spatial/result/left-over.txt"), "from the earlier run");
+        Result again2 = coex("search", spatialSpec.toString(), "--force");
+        assertTrue(again2.status() == 0 || again2.status() == 4, again2.err());
+        assertFalse(Files.exists(dir.resolve("spatial/result/left-over.txt")));
+        assertEquals(2, Files.readAllLines(dir.resolve("spatial/log.jsonl")).size());
         try (var files = Files.list(dir.resolve("spatial/result/timeloop"))) {
             assertTrue(files.count() > 10, "a Timeloop folder per layer");
         }

@@ -65,8 +65,10 @@ public final class NasCommand implements Runnable {
     public static final class Search implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "SPEC", description = "nas spec (YAML); see docs/nas.md")
         Path specFile;
-        @Option(names = "--resume", description = "continue from <output>/checkpoint")
+        @Option(names = "--resume", description = "continue the run in the output folder from its checkpoint")
         boolean resume;
+        @Option(names = "--force", description = "start over: delete the run already in the output folder first")
+        boolean force;
         @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files")
         Path dataDir;
         @Mixin ThreadsOption threads;
@@ -85,7 +87,10 @@ public final class NasCommand implements Runnable {
             out.flush();
             NasSearch.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
-                r = NasSearch.run(s, resume, e -> {
+                r = NasSearch.run(s, resume, force, line -> {
+                    out.println(line);
+                    out.flush();
+                }, e -> {
                     out.printf("epoch %2d: loss %.4f, train acc %.4f, val acc %.4f, alpha entropy %.3f, %s (%.1f s)%n", e.epoch(), e.trainLoss(),
                             e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), e.architecture().choices(), e.seconds());
                     out.flush();

@@ -46,7 +46,14 @@ public final class NasSearch {
         }
     }
 
-    public static Result run(NasSpec spec, boolean resume, Consumer<EpochStats> onEpoch, ProgressListener progress) throws IOException {
+    /**
+     * @param resume continue from the output's checkpoint (starting over, with a notice, when there is none)
+     * @param force  delete a run already in the output folder first (else such a folder is refused; {@link RunFolder})
+     * @param say    one-line notices
+     */
+    public static Result run(NasSpec spec, boolean resume, boolean force, Consumer<String> say, Consumer<EpochStats> onEpoch, ProgressListener progress)
+            throws IOException {
+        resume = RunFolder.prepare(spec.output(), resume, force, spec.settings(), say);
         Split batches = Split.of(spec);
         Batches trainBatches = batches.train();
         Batches valBatches = batches.validation();
@@ -67,7 +74,7 @@ public final class NasSearch {
                 double derivedCost = table == null ? Double.NaN : table.of(e.architecture());
                 Files.writeString(log, jsonLine(e, expectedMacs, expectedCost, derivedCost), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
-                t.checkpoint(checkpoint);
+                t.checkpoint(checkpoint, RunFolder.settingsFile(spec.settings()));
                 all.add(e);
                 onEpoch.accept(e);
             }
@@ -80,6 +87,7 @@ public final class NasSearch {
     /** On resume, drops log lines of epochs the checkpoint does not include. */
     public static void keepLogUpTo(Path log, int epochs) throws IOException {
         if (!Files.exists(log)) return;
+        JsonLines.read(log);   // a damaged log is refused, naming its line, before anything is cut
         List<String> lines = Files.readAllLines(log);
         Files.write(log, lines.subList(0, Math.min(epochs, lines.size())));
     }

@@ -1,6 +1,9 @@
 package org.coex.nas.run;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.train.SearchConfig;
 
@@ -11,6 +14,29 @@ import org.coex.nas.train.SearchConfig;
  */
 public record NasSpec(String source, SearchSpace space, Path dataDir, int validationSize, int trainLimit, SearchConfig config,
                       Path output, HardwareTarget hardware) {
+
+    /**
+     * Everything a search's result depends on, for a checkpoint to be resumed only by the same run
+     * ({@link RunFolder}): the search settings, the space, the data and the split, the accelerator
+     * of the hardware-aware baseline. Not the output folder.
+     */
+    public Map<String, Object> settings() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (RecordComponent c : SearchConfig.class.getRecordComponents()) {
+            try {
+                Object v = c.getAccessor().invoke(config);
+                m.put(c.getName(), v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : v);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        m.put("space", space.fingerprint());
+        m.put("data_dir", dataDir == null ? "default" : dataDir.toAbsolutePath().normalize().toString());
+        m.put("validation", validationSize);
+        m.put("train_limit", trainLimit);
+        if (hardware != null) m.put("hardware", hardware.description() + " " + hardware.metric().column() + " lambda " + hardware.lambda());
+        return m;
+    }
 
     /** This spec reading the data from another folder. */
     public NasSpec withDataDir(Path dir) {
