@@ -39,6 +39,14 @@ public final class ScaleSimTopologies {
         return parse(file.toString(), name, lines, gemm);
     }
 
+    /** "gemm" for a header naming M, N, K; "conv" for one naming IFMAP Height; else "". */
+    static String kindOfHeader(String header) {
+        List<String> h = List.of(header.split(",", -1)).stream().map(f -> f.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+        if (h.size() >= 4 && h.get(1).equals("m") && h.get(2).equals("n") && h.get(3).equals("k")) return "gemm";
+        if (h.size() >= 2 && h.get(1).startsWith("ifmap")) return "conv";
+        return "";
+    }
+
     static ScaleSimTopology parse(String file, String name, List<String> lines, boolean gemm) {
         Problems problems = new Problems();
         List<String> warnings = new ArrayList<>();
@@ -46,6 +54,13 @@ public final class ScaleSimTopologies {
         Map<String, Integer> seen = new HashMap<>();
         String[] columns = gemm ? GEMM_COLUMNS : CONV_COLUMNS;
         int required = gemm ? 4 : 8;
+        String kind = kindOfHeader(lines.isEmpty() ? "" : lines.get(0));
+        if (!gemm && kind.equals("gemm")) {
+            throw new SpecException(new Problem(file, 1, "", "this is a GEMM topology (columns Layer, M, N, K): run it with -i gemm"));
+        }
+        if (gemm && kind.equals("conv")) {
+            throw new SpecException(new Problem(file, 1, "", "this is a convolution topology (IFMAP Height, ...): run it without -i gemm"));
+        }
         for (int i = 1; i < lines.size(); i++) {
             int n = i + 1;
             String line = lines.get(i).strip();

@@ -64,6 +64,10 @@ class BadInputsIT {
                 row("nas train: negative train limit", null, null, "--train-limit: must be >= 0", "nas", "train", "arch.json", "--train-limit", "-5", "-o", "OUT"),
                 row("compare: limit named latency", "s.yaml", SEARCH, "--limits: unknown limit 'latency'; did you mean 'latency_ms'?",
                         "compare", "FILE", "--limits", "latency=0.03", "-o", "OUT"),
+                row("scalesim: a GEMM topology without -i gemm", "g.csv", "Layer,M,N,K,\nQKT,1024,1024,64,\n", "g.csv:1: this is a GEMM topology (columns Layer, M, N, K): run it with -i gemm",
+                        "scalesim", "-c", "../examples/scalesim/google.cfg", "-t", "FILE", "-p", "OUT"),
+                row("scalesim: a convolution topology with -i gemm", "c.csv", "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\nc1, 8, 8, 3, 3, 3, 8, 1,\n",
+                        "c.csv:1: this is a convolution topology", "scalesim", "-c", "../examples/scalesim/google.cfg", "-t", "FILE", "-i", "gemm", "-p", "OUT"),
                 row("compare: negative lambda", "s.yaml", SEARCH, "--lambda: must be >= 0", "compare", "FILE", "--lambda", "-1", "-o", "OUT"));
     }
 

@@ -311,9 +311,15 @@ public final class SearchTrainer implements AutoCloseable {
         SearchTrainer t = new SearchTrainer(space, config);
         try {
             OutputDirectory.recover(dir);
-            String state = Files.readString(dir.resolve("state.json"));
-            if (!state.contains("\"" + space.fingerprint() + "\"")) throw refused(t, dir, "it is a checkpoint of another search space");
-            int threads = state.contains("\"threads\"") ? Integer.parseInt(state.replaceAll("(?s).*\"threads\": (\\d+).*", "$1")) : 1;
+            com.fasterxml.jackson.databind.JsonNode state;
+            try {
+                state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("state.json").toFile());
+            } catch (IOException e) {
+                throw refused(t, dir, "it is damaged (state.json cannot be read)");
+            }
+            if (state == null || !state.path("epoch").isInt()) throw refused(t, dir, "it is damaged (state.json has no epoch)");
+            if (!space.fingerprint().equals(state.path("space").asText())) throw refused(t, dir, "it is a checkpoint of another search space");
+            int threads = state.path("threads").asInt(1);
             if (threads != TorchRuntime.threads()) {
                 throw refused(t, dir, "it was written on " + threads + " PyTorch thread(s) and this run has " + TorchRuntime.threads()
                         + ", which would take another path; resume with --threads " + threads);
@@ -323,7 +329,7 @@ public final class SearchTrainer implements AutoCloseable {
             }
             t.weightUpdater.restore(t.weights, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("weights.optimizer"))));
             t.alphaUpdater.restore(t.alphas, NDList.decode(t.manager, Files.readAllBytes(dir.resolve("alpha.optimizer"))));
-            t.epoch = Integer.parseInt(state.replaceAll("(?s).*\"epoch\": (\\d+).*", "$1"));
+            t.epoch = state.get("epoch").asInt();
         } catch (IOException | ai.djl.MalformedModelException | RuntimeException e) {
             if (e instanceof org.coex.accel.spec.SpecException se) throw se;
             throw refused(t, dir, "it is incomplete or corrupt (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");

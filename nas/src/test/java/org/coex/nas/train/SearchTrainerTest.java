@@ -101,6 +101,19 @@ public class SearchTrainerTest {
         }
     }
 
+    /** A truncated state.json is a damaged checkpoint, not one "of another search space". */
+    @Test
+    void aTruncatedStateFileIsCalledDamaged() throws IOException {
+        try (SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
+            t.checkpoint(dir.resolve("ckpt"));
+        }
+        java.nio.file.Path state = dir.resolve("ckpt/state.json");
+        String text = java.nio.file.Files.readString(state);
+        java.nio.file.Files.writeString(state, text.substring(0, text.length() / 2));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.coex.accel.spec.SpecException.class, () -> SearchTrainer.resume(TINY, CONFIG, dir.resolve("ckpt")));
+        assertTrue(e.problems().get(0).message().contains("it is damaged"), e.problems().toString());
+    }
+
     @Test
     void aDivergingRunStopsWithTheSettingToLower() {
         SearchConfig wild = new SearchConfig(3, 1, 16, 1e12, 0.9, 1e-4, 0.02, PathSampler.Strategy.BINARY_GATES, 1.0, 1.0, 1, false, 5, 0);
