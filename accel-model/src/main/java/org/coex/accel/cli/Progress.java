@@ -8,7 +8,7 @@ import org.coex.accel.explore.ProgressListener;
 
 /** A progress bar on a terminal; otherwise a line at every tenth of the work. Shared by every module's commands. */
 public final class Progress implements ProgressListener, AutoCloseable {
-    private final String task;
+    private String task;
     private final PrintWriter err;
     private final ProgressBar bar;
     private long lastTenth = -1;
@@ -38,6 +38,13 @@ public final class Progress implements ProgressListener, AutoCloseable {
             err.printf("%s: %d%% (%,d/%,d)%n", task, tenth * 10, done, total);
             err.flush();
         }
+    }
+
+    /** "epoch 3/8": the bar's message on a terminal, the lines' prefix otherwise. */
+    @Override public synchronized void stage(String name) {
+        task = name;
+        lastTenth = -1;
+        if (bar != null) bar.setExtraMessage(name);
     }
 
     @Override public void close() {

@@ -6,4 +6,7 @@ public interface ProgressListener {
     ProgressListener NONE = (done, total) -> { };
 
     void progress(long done, long total);
+
+    /** A new stage of the job begins (e.g. "epoch 3/8"); what follows counts within it. Ignored unless shown. */
+    default void stage(String name) {}
 }

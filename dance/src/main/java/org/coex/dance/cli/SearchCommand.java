@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
+import org.coex.accel.cost.Metrics;
 import org.coex.dance.run.CoSearch;
 import org.coex.dance.run.TruthCheck;
 import org.coex.dance.spec.SearchSpec;
@@ -13,6 +14,7 @@ import org.coex.dance.spec.SearchSpecs;
 import org.coex.nas.cli.NasCommand;
 import org.coex.nas.cli.StopOnSignal;
 import org.coex.nas.cli.ThreadsOption;
+import org.coex.nas.space.Op;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,16 +55,27 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (StopOnSignal.Stopped e) {
             return NasCommand.stopped(spec.commandLine().getErr(), e, NasCommand.resumeHint(s.output().resolve("checkpoint")));
         }
-        out.printf("derived %s on %s%n", r.architecture().choices(), r.outcome().hardware());
+        var space = s.search().space();
+        out.printf("network: %s (%,d MACs)%n", String.join(", ", r.architecture().ops(space).stream().map(Op::name).toList()),
+                r.architecture().toNetwork(space).macs());
+        out.printf("accelerator: %s%s%n", r.outcome().hardware(), r.outcome().repaired() ? " (the evaluator's choice missed a limit; repaired by exact search)" : "");
         for (TruthCheck.LimitCheck c : r.outcome().limits()) {
-            out.printf("  %s: true %.6g (%s)%n", c.limit(), c.value(), c.met() ? "met" : "NOT met");
+            boolean floor = c.limit().metric() == Metrics.Name.FPS;
+            out.printf(Locale.ROOT, "  %-10s %s %s %s  %s%n", c.limit().metric().column(), plain(c.value()), floor ? ">=" : "<=", plain(c.limit().bound()),
+                    c.met() ? "met" : "NOT met");
         }
-        if (r.outcome().repaired()) out.println("  the evaluator's accelerator missed a limit; repaired by exact search");
         if (!r.shortfall().isEmpty()) {
             out.println("  " + CoSearch.TOO_LARGE + ":");
             for (TruthCheck.Shortfall f : r.shortfall()) out.println("    " + f.describe());
         }
-        out.println("wrote " + r.output().resolve("result/result.json"));
+        out.printf(Locale.ROOT, "accuracy: %.2f %% on the validation images (the supernet after the search)%s%n", 100 * r.validationAccuracy(),
+                Double.isNaN(r.testAccuracy()) ? "; not retrained (retrain_epochs: 0)" : String.format(Locale.ROOT, "; %.2f %% on the test images after retraining", 100 * r.testAccuracy()));
+        out.println("report: " + r.output().resolve("result/report.md"));
         return r.outcome().feasible() ? 0 : 4;
+    }
+
+    /** Five significant digits, no trailing zeros: 0.01409, 11.095, 40000. */
+    static String plain(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(5)).stripTrailingZeros().toPlainString();
     }
 }

@@ -200,7 +200,7 @@ public final class CoSearch {
             files.put("constraints.png", RunPlots.constraints(steps, spec.constraints(), title + " (" + network + ")"));
         }
         else if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.limitsPerEpoch(history, spec.limits(), title));
-        files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), title));
+        files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), arch.ops(space).stream().map(Op::name).toList(), title));
         files.put("report.md", report(spec, run, returned, seconds).getBytes(StandardCharsets.UTF_8));
         files.putAll(RunExports.files(spec.template(), spec.technology(), run.outcome().hardware(), arch.toNetwork(space)));
         return files;
@@ -350,6 +350,8 @@ public final class CoSearch {
             for (TruthCheck.Shortfall f : run.shortfall()) b.append("- ").append(f.describe()).append('\n');
             b.append('\n');
         }
+        b.append(String.format(java.util.Locale.ROOT, "Validation accuracy at the end of the search: %.2f %% (the supernet as it was trained: "
+                + "the p-weighted mixture for Gumbel-softmax, the argmax path for binary gates).%n%n", 100 * run.validationAccuracy()));
         b.append(Double.isNaN(accuracy) ? "Not retrained (`retrain_epochs: 0`); `coex nas train result/architecture.json` does it.\n"
                 : String.format(java.util.Locale.ROOT, "Test accuracy after retraining: %.2f %%.%n", 100 * accuracy));
         b.append(!spec.constraints().isEmpty()

@@ -1,5 +1,6 @@
 package org.coex.dance.run;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -62,15 +65,22 @@ final class RunPlots {
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /** Per layer, the probability of the op it ends with, over epochs. */
+    /** Line styles and markers cycled with XChart's colours, so that ten or more lines can be told apart. */
+    private static final BasicStroke[] STROKES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
+    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP};
+
+    /** Per layer, the probability of the op it ends with (named in the legend), over epochs. */
     @SuppressWarnings("unchecked")
-    static byte[] alpha(List<Map<String, Object>> log, ArchEncoding encoding, List<Integer> finalChoices, String title) throws IOException {
+    static byte[] alpha(List<Map<String, Object>> log, ArchEncoding encoding, List<Integer> finalChoices, List<String> finalOps, String title)
+            throws IOException {
         XYChart chart = chart(title + ": probability of each layer's final op", "epoch", "softmax(alpha)");
         double[] epochs = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue()).toArray();
         for (int i = 0; i < encoding.layers(); i++) {
             int k = encoding.offset(i) + finalChoices.get(i);
             double[] y = log.stream().mapToDouble(l -> ((List<Number>) l.get("probabilities")).get(k).doubleValue()).toArray();
-            chart.addSeries("layer " + i, epochs, y).setMarker(SeriesMarkers.NONE);
+            XYSeries series = chart.addSeries("layer " + i + ": " + finalOps.get(i), epochs, y);
+            series.setLineStyle(STROKES[(i / 7) % STROKES.length]);
+            series.setMarker(MARKERS[i % MARKERS.length]);
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }

@@ -32,10 +32,14 @@ public final class StopOnSignal implements AutoCloseable {
     }
 
     public ProgressListener watch(ProgressListener inner) {
-        return (done, total) -> {
-            inner.progress(done, total);
-            String s = received;
-            if (s != null) throw new Stopped(s);
+        return new ProgressListener() {
+            @Override public void progress(long done, long total) {
+                inner.progress(done, total);
+                String s = received;
+                if (s != null) throw new Stopped(s);
+            }
+
+            @Override public void stage(String name) { inner.stage(name); }
         };
     }
 

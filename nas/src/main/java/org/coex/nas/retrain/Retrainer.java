@@ -59,6 +59,7 @@ public final class Retrainer implements AutoCloseable {
 
     public Epoch runEpoch(Batches train, ProgressListener progress) {
         long start = System.nanoTime();
+        progress.stage("retrain epoch " + (epoch + 1) + "/" + config.epochs());
         SplittableRandom rng = new SplittableRandom(config.epochSeed(epoch));
         List<int[]> order = train.epoch(rng);
         ParameterStore ps = new ParameterStore(manager, false);

@@ -108,6 +108,7 @@ public final class SearchTrainer implements AutoCloseable {
     public EpochStats runEpoch(Batches train, Batches validation, ProgressListener progress) {
         long start = System.nanoTime();
         int e = epoch;
+        progress.stage("epoch " + (e + 1) + "/" + config.epochs());
         SplittableRandom rng = new SplittableRandom(config.epochSeed(e));
         sampler.reseed(rng.nextLong());
         sampler.setTemperature(config.temperatureAt(e));
