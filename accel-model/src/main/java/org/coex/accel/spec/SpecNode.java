@@ -113,18 +113,12 @@ public final class SpecNode {
      * fallback (a valid value) after recording a problem, so that nothing built from the values
      * before the problems are reported can fail on an out-of-range one.
      */
-    public int integerAtLeast(String key, int fallback, int min) {
-        int v = integer(key, fallback);
-        if (has(key) && v < min && child(key).node.isIntegralNumber()) {
-            child(key).problem("must be >= " + min + " (found " + v + ")");
-            return fallback;
-        }
-        return v;
-    }
+    public int integerAtLeast(String key, int fallback, int min) { return (int) atLeast(key, integer(key, fallback), fallback, min); }
 
     /** A whole number that must be at least {@code min} (fallback after a problem). */
-    public long longAtLeast(String key, long fallback, long min) {
-        long v = longValue(key, fallback);
+    public long longAtLeast(String key, long fallback, long min) { return atLeast(key, longValue(key, fallback), fallback, min); }
+
+    private long atLeast(String key, long v, long fallback, long min) {
         if (has(key) && v < min && child(key).node.isIntegralNumber()) {
             child(key).problem("must be >= " + min + " (found " + v + ")");
             return fallback;
