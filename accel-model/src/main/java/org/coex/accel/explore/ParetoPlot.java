@@ -11,7 +11,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The sweep's scatter plot: every feasible point in grey, the Pareto front in red, log-log axes. */
+/** The sweep's scatter plot: every feasible point in grey, the Pareto front in red; an axis is logarithmic where its values span three decades or more. */
 final class ParetoPlot {
     private ParetoPlot() {}
 
@@ -22,10 +22,15 @@ final class ParetoPlot {
         XYChart chart = new XYChartBuilder().width(900).height(620)
                 .title(r.spec().network().name() + " on " + r.spec().template().name() + ": "
                         + r.feasibleCount() + " designs, " + r.front().size() + " on the front")
-                .xAxisTitle(x.column()).yAxisTitle(y.column()).build();
+                .build();
+        List<SweepPoint> plotted = r.points().stream().filter(SweepPoint::isFeasible).toList();
+        boolean logX = spansDecades(values(plotted, x));
+        boolean logY = spansDecades(values(plotted, y));
+        chart.setXAxisTitle(x.column() + (logX ? " (log scale)" : ""));
+        chart.setYAxisTitle(y.column() + (logY ? " (log scale)" : ""));
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setMarkerSize(5);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
@@ -42,6 +47,16 @@ final class ParetoPlot {
             front.setMarker(SeriesMarkers.DIAMOND);
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /**
+     * Whether values span at least three decades: XChart labels a log axis only at powers of ten, so
+     * over a narrower range it shows one or two labels, or none; a linear axis then reads better.
+     */
+    static boolean spansDecades(double[] values) {
+        double min = java.util.Arrays.stream(values).filter(v -> v > 0).min().orElse(1);
+        double max = java.util.Arrays.stream(values).max().orElse(1);
+        return max / min >= 1000;
     }
 
     private static double[] values(List<SweepPoint> ps, Metrics.Name m) {
