@@ -74,6 +74,7 @@ public final class CostCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Cli.usage("--set", e.getMessage());
         }
+        if (mappings && !(acc instanceof SpatialAccelerator)) throw Cli.usage("--mappings", "only the spatial template maps layers; add --template spatial");
         String cfgText = null;
         if (exportCfg != null) {
             if (!t.name().equals(SystolicTemplate.NAME)) throw Cli.usage("--export-scalesim-cfg", "only the systolic template has a SCALE-Sim equivalent");

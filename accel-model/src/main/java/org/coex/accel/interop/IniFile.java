@@ -17,6 +17,7 @@ final class IniFile {
 
     private final String file;
     private final Map<String, Map<String, Entry>> sections = new LinkedHashMap<>();
+    private final Map<String, Integer> sectionLines = new LinkedHashMap<>();
 
     private IniFile(String file) { this.file = file; }
 
@@ -33,7 +34,9 @@ final class IniFile {
                     problems.add(new Problem(file, n, "", "section header must look like [name] (found '" + line + "')"));
                     continue;
                 }
-                current = ini.sections.computeIfAbsent(line.substring(1, line.length() - 1).strip(), k -> new LinkedHashMap<>());
+                String section = line.substring(1, line.length() - 1).strip();
+                ini.sectionLines.putIfAbsent(section, n);
+                current = ini.sections.computeIfAbsent(section, k -> new LinkedHashMap<>());
                 continue;
             }
             int eq = line.indexOf('=');
@@ -57,6 +60,9 @@ final class IniFile {
     }
 
     boolean hasSection(String section) { return sections.containsKey(section); }
+
+    /** Every section, with the line of its first header, in file order. */
+    Map<String, Integer> sectionLines() { return sectionLines; }
 
     Entry get(String section, String key) {
         Map<String, Entry> s = sections.get(section);

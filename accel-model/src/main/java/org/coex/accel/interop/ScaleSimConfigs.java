@@ -6,6 +6,7 @@ import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecException;
+import org.coex.accel.spec.SpecNode;
 import org.coex.accel.template.systolic.Dataflow;
 import org.coex.accel.template.systolic.SystolicParams;
 
@@ -24,6 +25,13 @@ public final class ScaleSimConfigs {
             throw new SpecException(new Problem(name, 0, "", "the config is empty; see SCALE-Sim's configs/scale.cfg for the layout"));
         }
         IniFile ini = IniFile.parse(name, lines, problems);
+        List<String> known = List.of("general", "architecture_presets", "run_presets");
+        ini.sectionLines().forEach((section, line) -> {
+            if (!known.contains(section)) {
+                problems.add(new Problem(name, line, "", "unknown section [" + section + "]; " + SpecNode.closest(section, known).map(k -> "did you mean [" + k + "]? ").orElse("")
+                        + "SCALE-Sim reads [general], [architecture_presets] and [run_presets]"));
+            }
+        });
         String runName = text(ini, "general", "run_name", "scale_run", problems, false);
         String mode = text(ini, "run_presets", "InterfaceBandwidth", "CALC", problems, true);
         String arch = "architecture_presets";

@@ -68,6 +68,10 @@ class BadInputsIT {
                         "scalesim", "-c", "../examples/scalesim/google.cfg", "-t", "FILE", "-p", "OUT"),
                 row("scalesim: a convolution topology with -i gemm", "c.csv", "Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\nc1, 8, 8, 3, 3, 3, 8, 1,\n",
                         "c.csv:1: this is a convolution topology", "scalesim", "-c", "../examples/scalesim/google.cfg", "-t", "FILE", "-i", "gemm", "-p", "OUT"),
+                row("scalesim: a misspelt section", "m.cfg", "[genral]\nrun_name = x\n[architecture_presets]\nArrayHeight: 8\nArrayWidth: 8\nIfmapSramSzkB: 64\n"
+                        + "FilterSramSzkB: 64\nOfmapSramSzkB: 64\nDataflow: os\n[run_presets]\nInterfaceBandwidth: CALC\n",
+                        "m.cfg:1: unknown section [genral]; did you mean [general]?", "scalesim", "-c", "FILE", "-t", "../examples/scalesim/alexnet.csv", "-p", "OUT"),
+                row("cost: --mappings on the systolic template", null, null, "--mappings: only the spatial template maps layers", "cost", "resnet18", "--mappings"),
                 row("compare: negative lambda", "s.yaml", SEARCH, "--lambda: must be >= 0", "compare", "FILE", "--lambda", "-1", "-o", "OUT"));
     }
 
