@@ -118,8 +118,9 @@ public final class CoSearch {
             say.accept(String.format(java.util.Locale.ROOT, "epoch %2d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
                     e.epoch(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
         }
+        List<Map<String, Object>> stepLines = readLog(steps);   // whole now: read once for the returned network and the plot
         ReturnedNetwork returned = spec.method() == SearchSpec.Method.HDX
-                ? ReturnedNetwork.choose(co, t.supernet().derive(), StepsLog.latestWithinLimits(readLog(steps))) : null;
+                ? ReturnedNetwork.choose(co, t.supernet().derive(), StepsLog.latestWithinLimits(stepLines)) : null;
         Architecture arch = returned != null ? returned.judgement().network() : t.supernet().derive();
         Evaluator.Choice predicted = returned != null ? returned.judgement().choice() : evaluator.predict(arch);
         if (returned != null && returned.fellBack()) say.accept("returning " + returned.describe());
@@ -138,7 +139,7 @@ public final class CoSearch {
         List<Map<String, Object>> history = readLog(log);
         double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
         Result result = new Result(arch, outcome, predicted, validation, accuracy, spec.output(), shortfall);
-        OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, readLog(steps), seconds));
+        OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, stepLines, seconds));
         return result;
     }
 
@@ -286,28 +287,10 @@ public final class CoSearch {
         r.put("true", o.truth().asMap());
         r.put("repaired", o.repaired());
         if (o.repaired()) r.put("true_on_predicted_accelerator", o.chosenTruth().asMap());
-        List<Map<String, Object>> limits = new ArrayList<>();
-        for (TruthCheck.LimitCheck c : o.limits()) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("metric", c.limit().metric().column());
-            l.put("bound", c.limit().bound());
-            l.put("true_value", c.value());
-            l.put("met", c.met());
-            limits.add(l);
-        }
-        r.put("constraints", limits);
+        r.put("constraints", o.limits().stream().map(c -> limitRow(c.limit(), "true_value", c.value(), "met", c.met())).toList());
         r.put("feasible", o.feasible());
         if (!run.shortfall().isEmpty()) {
-            List<Map<String, Object>> why = new ArrayList<>();
-            for (TruthCheck.Shortfall f : run.shortfall()) {
-                Map<String, Object> l = new LinkedHashMap<>();
-                l.put("metric", f.limit().metric().column());
-                l.put("bound", f.limit().bound());
-                l.put("best_on_any_accelerator", f.bestAlone());
-                l.put("over_by", f.overBy());
-                why.add(l);
-            }
-            r.put("network_shortfall", why);
+            r.put("network_shortfall", run.shortfall().stream().map(f -> limitRow(f.limit(), "best_on_any_accelerator", f.bestAlone(), "over_by", f.overBy())).toList());
         }
         r.put("search_validation_accuracy", Double.isNaN(validation) ? null : validation);
         r.put("test_accuracy", Double.isNaN(accuracy) ? null : accuracy);
@@ -315,6 +298,16 @@ public final class CoSearch {
         r.put("seed", spec.search().config().seed());
         r.put("pytorch_threads", TorchRuntime.threads());
         return r;
+    }
+
+    /** One limit as result.json lists it: metric, bound, then two fields of the caller's. */
+    private static Map<String, Object> limitRow(org.coex.accel.optimize.HardLimit limit, String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("metric", limit.metric().column());
+        l.put("bound", limit.bound());
+        l.put(key1, value1);
+        l.put(key2, value2);
+        return l;
     }
 
     /** A page a person reads: what was searched, what came out, and each limit under the truth. */

@@ -77,7 +77,7 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
      */
     public java.util.Map<String, Object> settings() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(search.settings());
-        m.put("method", method == Method.SEQUENTIAL ? "sequential" : method.spelling());
+        m.put("method", method.spelling());
         if (method == Method.SEQUENTIAL) return m;
         m.put("template", template.name());
         m.put("technology", technologyName);

@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -286,8 +285,12 @@ public final class SearchTrainer implements AutoCloseable {
         files.put("supernet.params", params.toByteArray());
         files.put("weights.optimizer", weightUpdater.state(weights).encode());
         files.put("alpha.optimizer", alphaUpdater.state(alphas).encode());
-        files.put("state.json", ("{\"epoch\": " + epoch + ", \"seed\": " + config.seed() + ", \"space\": \"" + space.fingerprint()
-                + "\", \"threads\": " + TorchRuntime.threads() + "}\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("epoch", epoch);
+        state.put("seed", config.seed());
+        state.put("space", space.fingerprint());
+        state.put("threads", TorchRuntime.threads());
+        files.put("state.json", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(state));
         files.putAll(extra);
         OutputDirectory.replaceFolder(dir, files);
     }
