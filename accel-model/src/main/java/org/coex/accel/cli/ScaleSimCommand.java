@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code coex scalesim}: SCALE-Sim's own inputs in, SCALE-Sim's reports out. */
 @Command(name = "scalesim", mixinStandardHelpOptions = true,
         header = "Run SCALE-Sim v2 input files through coex's systolic model and write SCALE-Sim's reports.",
-        footer = {"", "Examples:", "  coex scalesim -c scale.cfg -t alexnet.csv -p out", "  coex scalesim -c google.cfg -t gpt2.csv -i gemm -p out"},
+        footer = {"", "Examples:", "  coex scalesim -c examples/scalesim/scale.cfg -t examples/scalesim/alexnet.csv -p out",
+            "  coex scalesim -c examples/scalesim/google.cfg -t examples/scalesim/gpt2.csv -i gemm -p out"},
         description = {"Run SCALE-Sim v2 input files through coex's systolic model and write SCALE-Sim's reports",
             "(COMPUTE_REPORT.csv, DETAILED_ACCESS_REPORT.csv, BANDWIDTH_REPORT.csv) under <path>/<run_name>/."})
 public final class ScaleSimCommand implements Callable<Integer> {

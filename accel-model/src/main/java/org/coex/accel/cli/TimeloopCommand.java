@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code coex timeloop}: Timeloop's input files in, that mapping's counts and energy out. */
 @Command(name = "timeloop", mixinStandardHelpOptions = true,
         header = "Evaluate the mapping in Timeloop's own input files exactly, as timeloop-model does.",
-        footer = {"", "Examples:", "  coex timeloop input.yaml map.yaml ERT.yaml ART.yaml -o out"},
+        footer = {"", "Examples:", "  coex timeloop examples/timeloop/input.yaml examples/timeloop/map.yaml examples/timeloop/ERT.yaml examples/timeloop/ART.yaml -o out"},
         description = {"Evaluate exactly the mapping in Timeloop's input files (architecture v0.4, CNN_Layer problem,",
             "mapping, ERT, ART; merged like timeloop-model) and write DIR/coex-timeloop.json."})
 public final class TimeloopCommand implements Callable<Integer> {
