@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.coex.accel.nest.MappingChecks;
 import org.coex.accel.nest.NestAnalysis;
 import org.coex.accel.nest.NestResult;
-import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
 
 /**
@@ -27,10 +25,6 @@ public final class Timeloop {
      */
     public static Run run(List<Path> files, Path outDir) throws IOException {
         TimeloopModel m = TimeloopInputs.read(files);
-        List<String> illegal = MappingChecks.problems(m.problem(), m.architecture(), m.mapping());
-        if (!illegal.isEmpty()) {
-            throw new SpecException(illegal.stream().map(s -> new Problem(files.get(files.size() - 1).toString(), 0, "mapping", s)).toList());
-        }
         NestResult r = NestAnalysis.evaluate(m.problem(), m.architecture(), m.mapping());
         OutputDirectory.writeAtomically(outDir, Map.of(REPORT, TimeloopReport.json(m, r)));
         return new Run(m, r, outDir.resolve(REPORT));

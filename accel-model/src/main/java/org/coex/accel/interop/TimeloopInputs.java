@@ -18,6 +18,7 @@ import org.coex.accel.nest.DataSpace;
 import org.coex.accel.nest.Dim;
 import org.coex.accel.nest.LevelMapping;
 import org.coex.accel.nest.Loop;
+import org.coex.accel.nest.MappingChecks;
 import org.coex.accel.nest.Mapping;
 import org.coex.accel.nest.StorageLevel;
 import org.coex.accel.spec.Problem;
@@ -39,6 +40,8 @@ import org.coex.accel.spec.YamlDocument;
 public final class TimeloopInputs {
     private static final Pattern RANGE = Pattern.compile("^(.*)\\[(\\d+)\\.\\.(\\d+)]$");
     private static final Pattern FACTOR = Pattern.compile("([A-Za-z])\\s*=?\\s*(\\d+)");
+    private static final Set<String> ARCHITECTURE_VERSIONS = Set.of("0.2", "0.3", "0.4");
+    private static final Set<String> TABLE_VERSIONS = Set.of("0.3", "0.4");
 
     private TimeloopInputs() {}
 
@@ -59,14 +62,39 @@ public final class TimeloopInputs {
             }
         }
         problems.throwIfAny();
+        checkVersion(sections.get("architecture"), ARCHITECTURE_VERSIONS,
+                "Timeloop reads any other architecture as the ISPASS arithmetic/storage form, which coex does not read; write the tree form with version: 0.4");
+        if (sections.containsKey("ERT")) {
+            checkVersion(sections.get("ERT"), TABLE_VERSIONS, "coex reads the 'tables' form of Accelergy 0.3 and 0.4 (Timeloop stops on any other version but 0.2's); regenerate the ERT with Accelergy 0.4");
+        }
+        if (sections.containsKey("ART")) {
+            checkVersion(sections.get("ART"), TABLE_VERSIONS, "Timeloop reads an ART of version 0.3 or 0.4 only; regenerate it with Accelergy 0.4");
+        }
+        problems.throwIfAny();
         Map<String, Map<String, Double>> ert = sections.containsKey("ERT") ? energyTable(sections.get("ERT")) : Map.of();
         Map<String, Double> art = sections.containsKey("ART") ? areaTable(sections.get("ART")) : Map.of();
         ArchitectureParts arch = architecture(sections.get("architecture"), ert, art, problems);
         ConvProblem problem = problem(sections.get("problem"), problems);
         problems.throwIfAny();
-        Mapping mapping = mapping(sections.get("mapping"), arch, problems);
+        MappingSource source = mapping(sections.get("mapping"), arch);
         problems.throwIfAny();
-        return new TimeloopModel(arch.architecture(), problem, mapping);
+        for (MappingChecks.Violation v : MappingChecks.violations(problem, arch.architecture(), source.mapping())) source.blame(v);
+        problems.throwIfAny();
+        return new TimeloopModel(arch.architecture(), problem, source.mapping());
+    }
+
+    /**
+     * Timeloop's {@code version} check: the architecture's tree form is read for 0.2, 0.3 and 0.4;
+     * an ART must be 0.3 or 0.4; an ERT's {@code tables} form is 0.3 or 0.4. A number or a string.
+     */
+    private static void checkVersion(SpecNode section, Set<String> known, String fix) {
+        SpecNode v = section.child("version");
+        if (v.isMissing()) {
+            section.problem("missing 'version'; " + fix);
+            return;
+        }
+        Object o = v.scalar();
+        if (o != null && !known.contains(o.toString().strip())) v.problem("version " + o + " is not read; " + fix);
     }
 
     /** A key spelt with underscores or hyphens. */
@@ -210,7 +238,35 @@ public final class TimeloopInputs {
         }
     }
 
-    private static Mapping mapping(SpecNode node, ArchitectureParts arch, Problems problems) {
+    /**
+     * A mapping and the directives it came from, so that a violation of {@link MappingChecks} is
+     * reported at the directive that causes it: a dimension's factors at the first directive giving it
+     * a factor above 1 (with the lines of the others), a level's fan-out at its spatial directive, its
+     * capacity at its last directive; otherwise at the {@code mapping} key.
+     */
+    private record MappingSource(Mapping mapping, SpecNode section, Map<Dim, List<SpecNode>> byDim,
+                                 Map<Integer, SpecNode> spatialByLevel, Map<Integer, SpecNode> lastByLevel,
+                                 Map<SpecNode, Map<Dim, Integer>> factorsOf) {
+
+        void blame(MappingChecks.Violation v) {
+            if (v.dim() != null) {
+                List<SpecNode> givers = byDim.getOrDefault(v.dim(), List.of());
+                if (givers.isEmpty()) {
+                    section.problem(v.message() + "; no directive gives " + v.dim().timeloopName() + " a factor above 1");
+                    return;
+                }
+                List<String> where = new ArrayList<>();
+                for (SpecNode g : givers) where.add(v.dim().timeloopName() + factorsOf.get(g).get(v.dim()) + " at line " + g.child("factors").line());
+                givers.get(0).problem("factors", v.message() + " (" + String.join(", ", where) + "); make them multiply to "
+                        + "the problem's " + v.dim().timeloopName());
+                return;
+            }
+            SpecNode at = v.level() < 0 ? null : v.spatial() ? spatialByLevel.get(v.level()) : lastByLevel.get(v.level());
+            (at == null ? section : at).problem(v.message());
+        }
+    }
+
+    private static MappingSource mapping(SpecNode node, ArchitectureParts arch) {
         int n = arch.architecture().levels().size();
         List<List<Loop>> temporal = new ArrayList<>();
         List<List<Loop>> spatial = new ArrayList<>();
@@ -220,7 +276,15 @@ public final class TimeloopInputs {
             spatial.add(new ArrayList<>());
             keep.add(arch.architecture().levels().get(i).dummy() ? EnumSet.noneOf(DataSpace.class) : EnumSet.allOf(DataSpace.class));
         }
-        List<SpecNode> directives = node.has("mapping") ? node.child("mapping").elements() : node.elements();
+        SpecNode list = node.has("mapping") ? node.child("mapping") : node;
+        List<SpecNode> directives = list.elements();
+        if (directives.isEmpty()) {
+            list.problem("no mapping given (the list is empty); name Timeloop's mapping file after this one "
+                    + "(a later file's 'mapping' replaces an earlier one's), e.g. coex timeloop input.yaml map.yaml ERT.yaml ART.yaml");
+        }
+        Map<SpecNode, Map<Dim, Integer>> factorsOf = new java.util.IdentityHashMap<>();
+        Map<Integer, SpecNode> spatialByLevel = new HashMap<>();
+        Map<Integer, SpecNode> lastByLevel = new HashMap<>();
         for (SpecNode d : directives) {
             String target = d.string("target", "");
             Integer level = arch.index().get(target);
@@ -228,6 +292,7 @@ public final class TimeloopInputs {
                 d.problem("target", "no level named '" + target + "' in the architecture; levels: " + String.join(", ", arch.index().keySet()));
                 continue;
             }
+            lastByLevel.put(level, d);
             String type = d.string("type", "temporal").toLowerCase(Locale.ROOT);
             switch (type) {
                 case "temporal", "spatial" -> {
@@ -235,6 +300,8 @@ public final class TimeloopInputs {
                     List<Dim> order = permutation(d);
                     int split = type.equals("spatial") ? intAttr(d, "split", order.size()) : 0;
                     List<Loop> loops = type.equals("temporal") ? temporal.get(level) : spatial.get(level);
+                    if (type.equals("spatial")) spatialByLevel.put(level, d);
+                    factorsOf.put(d, factors);
                     loops.clear();
                     for (int k = 0; k < order.size(); k++) {
                         int b = factors.getOrDefault(order.get(k), 1);
@@ -250,9 +317,14 @@ public final class TimeloopInputs {
                 default -> d.problem("type", "unknown directive type '" + type + "'; use temporal, spatial or datatype");
             }
         }
+        Map<Dim, List<SpecNode>> byDim = new EnumMap<>(Dim.class);
+        factorsOf.forEach((d, f) -> f.forEach((dim, b) -> {
+            if (b > 1) byDim.computeIfAbsent(dim, x -> new ArrayList<>()).add(d);
+        }));
+        byDim.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(d -> d.child("factors").line())));
         List<LevelMapping> levels = new ArrayList<>();
         for (int i = 0; i < n; i++) levels.add(new LevelMapping(temporal.get(i), spatial.get(i), keep.get(i)));
-        return new Mapping(levels);
+        return new MappingSource(new Mapping(levels), list, byDim, spatialByLevel, lastByLevel, factorsOf);
     }
 
     private static java.util.Optional<DataSpace> dataSpace(SpecNode e) {

@@ -13,12 +13,24 @@ import java.util.Map;
 public final class MappingChecks {
     private MappingChecks() {}
 
+    /**
+     * One illegal aspect of a mapping: about one dimension's factors ({@code dim} set, {@code level}
+     * -1), about one level's spatial fan-out or capacity ({@code level} set, {@code dim} null), or
+     * about the mapping as a whole (neither).
+     */
+    public record Violation(int level, Dim dim, boolean spatial, String message) {}
+
     /** Every problem found, empty when the mapping is legal. */
     public static List<String> problems(ConvProblem problem, Architecture arch, Mapping mapping) {
-        List<String> out = new ArrayList<>();
+        return violations(problem, arch, mapping).stream().map(Violation::message).toList();
+    }
+
+    /** Every violation found, in the order of {@link #problems}. */
+    public static List<Violation> violations(ConvProblem problem, Architecture arch, Mapping mapping) {
+        List<Violation> out = new ArrayList<>();
         int n = arch.levels().size();
         if (mapping.levels().size() != n) {
-            out.add("the mapping has " + mapping.levels().size() + " levels, the architecture " + n);
+            out.add(new Violation(-1, null, false, "the mapping has " + mapping.levels().size() + " levels, the architecture " + n));
             return out;
         }
         Map<Dim, Long> product = new EnumMap<>(Dim.class);
@@ -29,7 +41,7 @@ public final class MappingChecks {
         for (Dim d : Dim.values()) {
             long p = product.getOrDefault(d, 1L);
             if (p != problem.bound(d)) {
-                out.add("factors of " + d.timeloopName() + " multiply to " + p + ", the problem has " + problem.bound(d));
+                out.add(new Violation(-1, d, false, "factors of " + d.timeloopName() + " multiply to " + p + ", the problem has " + problem.bound(d)));
             }
         }
         for (int i = 0; i < n; i++) {
@@ -44,11 +56,13 @@ public final class MappingChecks {
                 if (l.kind() == Loop.Kind.SPATIAL_X) x *= l.bound();
                 else y *= l.bound();
             }
-            if (spatial > fanout) out.add(lv.name() + ": spatial loops use " + spatial + " children, it has " + fanout);
+            if (spatial > fanout) out.add(new Violation(i, null, true, lv.name() + ": spatial loops use " + spatial + " children, it has " + fanout));
             int childMeshX = i == 0 ? arch.levels().get(0).meshX() : arch.levels().get(i - 1).meshX();
             long columns = Math.max(1, childMeshX / Math.max(1, lv.meshX()));
-            if (x > columns) out.add(lv.name() + ": spatial X loops use " + x + " columns, it has " + columns);
-            if (y > Math.max(1, fanout / columns)) out.add(lv.name() + ": spatial Y loops use " + y + " rows, it has " + fanout / columns);
+            if (x > columns) out.add(new Violation(i, null, true, lv.name() + ": spatial X loops use " + x + " columns, it has " + columns));
+            if (y > Math.max(1, fanout / columns)) {
+                out.add(new Violation(i, null, true, lv.name() + ": spatial Y loops use " + y + " rows, it has " + fanout / columns));
+            }
         }
         for (int i = 0; i < n; i++) {
             StorageLevel lv = arch.levels().get(i);
@@ -56,7 +70,7 @@ public final class MappingChecks {
             long used = 0;
             for (DataSpace ds : mapping.levels().get(i).keep()) used += problem.tileSize(ds, mapping.extents(i));
             if (used > lv.sizeWords()) {
-                out.add(lv.name() + ": the kept tiles need " + used + " words, it holds " + lv.sizeWords());
+                out.add(new Violation(i, null, false, lv.name() + ": the kept tiles need " + used + " words, it holds " + lv.sizeWords()));
             }
         }
         return out;

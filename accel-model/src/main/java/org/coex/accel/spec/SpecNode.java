@@ -29,6 +29,9 @@ public final class SpecNode {
 
     public String path() { return path; }
 
+    /** The 1-based line of this node in its file, or 0 when not known. */
+    public int line() { return doc.lineOf(path); }
+
     public boolean isMissing() { return node.isMissingNode() || node.isNull(); }
 
     public boolean isObject() { return node.isObject(); }

@@ -89,12 +89,61 @@ class TimeloopInputsTest {
     }
 
     @Test
-    void anIllegalMappingIsAUserMistake() throws IOException {
+    void anIllegalMappingIsBlamedOnTheMappingFileAndTheDirectiveLine() throws IOException {
         String wrong = Files.readString(ref("map.yaml")).replace("factors: C4 M4 R1 S1 N1 P7 Q4", "factors: C4 M4 R1 S1 N1 P8 Q4");
         Path map = Files.writeString(dir.resolve("map.yaml"), wrong);
-        SpecException e = assertThrows(SpecException.class, () -> Timeloop.run(List.of(ref("input.yaml"), map), dir.resolve("out")));
-        assertTrue(e.getMessage().contains("factors of P multiply to 64, the problem has 56"), e.getMessage());
+        int line = lineOf(wrong, "P8 Q4");
+        SpecException e = assertThrows(SpecException.class,
+                () -> Timeloop.run(List.of(ref("input.yaml"), map, ref("ERT.yaml"), ref("ART.yaml")), dir.resolve("out")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        String only = e.problems().get(0).toString();
+        int other = lineOf(wrong, "P8 Q1");   // shared_glb's factor, the first P above 1
+        assertTrue(only.startsWith(map + ":" + other + ": "), only);
+        assertTrue(only.contains("factors of P multiply to 64, the problem has 56 (P8 at line " + other + ", P8 at line " + line + ")"), only);
         assertTrue(Files.notExists(dir.resolve("out")));
+    }
+
+    @Test
+    void aSpatialFanOutTooWideIsBlamedOnItsSpatialDirective() throws IOException {
+        String text = Files.readString(ref("map.yaml"));
+        int target = lineOf(text, "type: spatial");   // inter_PE_spatial's, the first spatial directive
+        String[] lines = text.split("\n", -1);
+        int factorsLine = -1;   // 0-based
+        for (int i = target; i < lines.length; i++) {
+            if (lines[i].contains("factors:")) { factorsLine = i; break; }
+        }
+        assertTrue(factorsLine > 0 && lines[target - 2].contains("inter_PE_spatial"), "a spatial directive for inter_PE_spatial");
+        lines[factorsLine] = lines[factorsLine].replaceFirst("M(\\d+)", "M" + 1024);
+        Path map = Files.writeString(dir.resolve("map.yaml"), String.join("\n", lines));
+        int spatialLine = target - 1;   // the directive's "- target:" line
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"), map)));
+        assertTrue(e.problems().stream().allMatch(p -> p.file().equals(map.toString())), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.message().startsWith("inter_PE_spatial: spatial loops use")
+                && p.line() == spatialLine), e.problems().toString());
+    }
+
+    @Test
+    void anEmptyMappingSaysThatNoMappingWasGiven() {
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"))));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).message().startsWith("no mapping given"), e.getMessage());
+        assertTrue(e.problems().get(0).line() > 0, e.getMessage());
+    }
+
+    @Test
+    void versionsTimeloopWouldNotReadAreRefused() throws IOException {
+        Path art = Files.writeString(dir.resolve("ART.yaml"), Files.readString(ref("ART.yaml")).replaceFirst("version: '0.4'", "version: 0.2"));
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"), ref("map.yaml"), art)));
+        assertTrue(e.getMessage().startsWith(art + ":2: ART.version: version 0.2 is not read"), e.getMessage());
+        Path input = Files.writeString(dir.resolve("input.yaml"), Files.readString(ref("input.yaml")).replaceFirst("version: '0.4'", "version: 0.5"));
+        e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(input, ref("map.yaml"))));
+        assertTrue(e.getMessage().contains("architecture.version: version 0.5 is not read"), e.getMessage());
+    }
+
+    private static int lineOf(String text, String needle) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
+        throw new AssertionError(needle + " not in the text");
     }
 
     @Test

@@ -68,7 +68,7 @@ public final class SearchCommand implements Callable<Integer> {
             out.println("  " + CoSearch.TOO_LARGE + ":");
             for (TruthCheck.Shortfall f : r.shortfall()) out.println("    " + f.describe());
         }
-        out.printf(Locale.ROOT, "accuracy: %.2f %% on the validation images (the supernet after the search)%s%n", 100 * r.validationAccuracy(),
+        out.printf(Locale.ROOT, "accuracy: %.2f %% on the validation images (this network on the supernet's weights, not retrained)%s%n", 100 * r.networkAccuracy(),
                 Double.isNaN(r.testAccuracy()) ? "; not retrained (retrain_epochs: 0)" : String.format(Locale.ROOT, "; %.2f %% on the test images after retraining", 100 * r.testAccuracy()));
         out.println("report: " + r.output().resolve("result/report.md"));
         return r.outcome().feasible() ? 0 : 4;

@@ -58,10 +58,12 @@ public final class CoSearch {
 
     /**
      * @param validationAccuracy the supernet's accuracy on the validation part after the last epoch (argmax path for binary gates)
+     * @param networkAccuracy    the returned network's accuracy on the validation part, each layer's chosen op alone on the
+     *                           weights the supernet trained (not retrained)
      * @param shortfall          when no accelerator serves the network within every limit, each limit's best value alone (else empty)
      */
-    public record Result(Architecture architecture, TruthCheck.Outcome outcome, Evaluator.Choice predicted, double validationAccuracy, double testAccuracy,
-                         Path output, List<TruthCheck.Shortfall> shortfall) {}
+    public record Result(Architecture architecture, TruthCheck.Outcome outcome, Evaluator.Choice predicted, double validationAccuracy,
+                         double networkAccuracy, double testAccuracy, Path output, List<TruthCheck.Shortfall> shortfall) {}
 
     /**
      * @param resume continue from the output's checkpoint (starting over, with a notice, when there is none)
@@ -115,8 +117,8 @@ public final class CoSearch {
             Map<String, byte[]> state = new LinkedHashMap<>(RunFolder.settingsFile(spec.settings()));
             state.put("hdx.json", JSON.writeValueAsBytes(guard.deltas()));
             t.checkpoint(checkpoint, state);
-            say.accept(String.format(java.util.Locale.ROOT, "epoch %2d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
-                    e.epoch(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
+            say.accept(String.format(java.util.Locale.ROOT, "epoch %d/%d: train acc %.4f, val acc %.4f, alpha entropy %.3f, predicted %s (%.1f s)",
+                    e.epoch() + 1, spec.search().config().epochs(), e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), line.get("predicted"), e.seconds()));
         }
         List<Map<String, Object>> stepLines = readLog(steps);   // whole now: read once for the returned network and the plot
         ReturnedNetwork returned = spec.method() == SearchSpec.Method.HDX
@@ -133,12 +135,13 @@ public final class CoSearch {
         };
         List<TruthCheck.Shortfall> shortfall = outcome.feasible() || spec.method() == SearchSpec.Method.FIXED_HW ? List.of()
                 : TruthCheck.shortfall(costs, arch, spec.limits(), CostCubeBuilder.MAX_CONFIGS);
+        double networkAccuracy = t.accuracyOf(arch, batches.validation());
         Retraining retraining = retrain(spec, arch, resume, say, progress);
         double accuracy = retraining.testAccuracy();
         double seconds = readBack + retraining.readBackSeconds() + (System.nanoTime() - start) / 1e9;
         List<Map<String, Object>> history = readLog(log);
         double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
-        Result result = new Result(arch, outcome, predicted, validation, accuracy, spec.output(), shortfall);
+        Result result = new Result(arch, outcome, predicted, validation, networkAccuracy, accuracy, spec.output(), shortfall);
         OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, stepLines, seconds));
         return result;
     }
@@ -171,7 +174,7 @@ public final class CoSearch {
             }
         }
         return new Retraining(NasRetrain.run(spec.search().space(), arch, specRetraining(spec.retrainEpochs(), spec.search().config().seed()), data, spec.output().resolve("retrain"),
-                ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %2d: train acc %.4f (%.1f s)", ep.epoch(), ep.trainAccuracy(),
+                ep -> say.accept(String.format(java.util.Locale.ROOT, "retrain epoch %d/%d: train acc %.4f (%.1f s)", ep.epoch() + 1, spec.retrainEpochs(), ep.trainAccuracy(),
                         ep.seconds())), progress).testAccuracy(), 0);
     }
 
@@ -292,6 +295,7 @@ public final class CoSearch {
         if (!run.shortfall().isEmpty()) {
             r.put("network_shortfall", run.shortfall().stream().map(f -> limitRow(f.limit(), "best_on_any_accelerator", f.bestAlone(), "over_by", f.overBy())).toList());
         }
+        r.put("network_validation_accuracy", run.networkAccuracy());
         r.put("search_validation_accuracy", Double.isNaN(validation) ? null : validation);
         r.put("test_accuracy", Double.isNaN(accuracy) ? null : accuracy);
         r.put("seconds", Math.round(seconds * 10) / 10.0);
@@ -343,8 +347,9 @@ public final class CoSearch {
             for (TruthCheck.Shortfall f : run.shortfall()) b.append("- ").append(f.describe()).append('\n');
             b.append('\n');
         }
-        b.append(String.format(java.util.Locale.ROOT, "Validation accuracy at the end of the search: %.2f %% (the supernet as it was trained: "
-                + "the p-weighted mixture for Gumbel-softmax, the argmax path for binary gates).%n%n", 100 * run.validationAccuracy()));
+        b.append(String.format(java.util.Locale.ROOT, "Validation accuracy of this network: %.2f %% (its ops alone on the weights the supernet "
+                + "trained, not retrained). The supernet itself at the end of the search: %.2f %% (as it was trained: the p-weighted mixture "
+                + "for Gumbel-softmax, the argmax path for binary gates).%n%n", 100 * run.networkAccuracy(), 100 * run.validationAccuracy()));
         b.append(Double.isNaN(accuracy) ? "Not retrained (`retrain_epochs: 0`); `coex nas train result/architecture.json` does it.\n"
                 : String.format(java.util.Locale.ROOT, "Test accuracy after retraining: %.2f %%.%n", 100 * accuracy));
         b.append(!spec.constraints().isEmpty()

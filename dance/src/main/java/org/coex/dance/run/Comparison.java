@@ -28,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * {@code coex compare}: one spec run under several methods, lambdas and limit sets (their product),
  * each in its own folder, then {@code comparison.md}, {@code comparison.csv} and
  * {@code comparison.png} (accuracy against the objective's first metric under the true cost model;
- * test accuracy when retrained, else the search's validation accuracy) in the output folder.
+ * test accuracy when retrained, else the returned network's validation accuracy on the supernet's weights) in the output folder.
  * Finished runs are resumed, not repeated.
  */
 public final class Comparison {
@@ -114,19 +114,19 @@ public final class Comparison {
             b.append(String.format(Locale.ROOT, "| %s | %s | %.5g | %.5g | %.5g | %s | %s | %s |%n", r.name(), r.spec().limits(), t.latencyMs(), t.energyUj(),
                     t.areaMm2(), r.result().outcome().feasible() ? "yes" : "**no**", r.result().outcome().repaired() ? "yes" : "no", accuracy(r)));
         }
-        b.append("\nAccuracy: test accuracy after retraining when `retrain_epochs` > 0, otherwise (marked v) the search's validation accuracy. "
+        b.append("\nAccuracy: test accuracy after retraining when `retrain_epochs` > 0, otherwise (marked v) the returned network's validation accuracy on the weights the supernet trained. "
                 + "Hardware repaired: the search's own accelerator missed a limit under the true cost model and exact search replaced it "
                 + "(the network alone decides whether any accelerator can meet the limits).\n");
         return b.toString();
     }
 
     static String csv(List<Row> rows) {
-        StringBuilder b = new StringBuilder("run,method,lambda,limits,latency_ms,energy_uj,area_mm2,feasible,repaired,validation_accuracy,test_accuracy\n");
+        StringBuilder b = new StringBuilder("run,method,lambda,limits,latency_ms,energy_uj,area_mm2,feasible,repaired,network_validation_accuracy,supernet_validation_accuracy,test_accuracy\n");
         for (Row r : rows) {
             Metrics t = r.result().outcome().truth();
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s,%s%n", r.name(), r.spec().method().spelling(), r.spec().lambda(),
+            b.append(String.format(Locale.ROOT, "%s,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s,%s,%s%n", r.name(), r.spec().method().spelling(), r.spec().lambda(),
                     r.spec().limits(), t.latencyMs(), t.energyUj(), t.areaMm2(), r.result().outcome().feasible(), r.result().outcome().repaired(),
-                    r.result().validationAccuracy(),
+                    r.result().networkAccuracy(), r.result().validationAccuracy(),
                     Double.isNaN(r.result().testAccuracy()) ? "" : r.result().testAccuracy()));
         }
         return b.toString();
@@ -134,7 +134,7 @@ public final class Comparison {
 
     private static String accuracy(Row r) {
         double test = r.result().testAccuracy();
-        return Double.isNaN(test) ? String.format(Locale.ROOT, "%.2f %% v", 100 * r.result().validationAccuracy()) : String.format(Locale.ROOT, "%.2f %%", 100 * test);
+        return Double.isNaN(test) ? String.format(Locale.ROOT, "%.2f %% v", 100 * r.result().networkAccuracy()) : String.format(Locale.ROOT, "%.2f %%", 100 * test);
     }
 
     static byte[] scatter(List<Row> rows, SearchSpec base) throws IOException {
@@ -146,7 +146,7 @@ public final class Comparison {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         for (Row r : rows) {
-            double acc = Double.isNaN(r.result().testAccuracy()) ? r.result().validationAccuracy() : r.result().testAccuracy();
+            double acc = Double.isNaN(r.result().testAccuracy()) ? r.result().networkAccuracy() : r.result().testAccuracy();
             XYSeries s = chart.addSeries(r.name() + (r.result().outcome().feasible() ? "" : " (misses a limit)"),
                     new double[] {r.result().outcome().truth().get(x)}, new double[] {acc});
             s.setMarker(r.result().outcome().feasible() ? SeriesMarkers.CIRCLE : SeriesMarkers.CROSS);

@@ -71,6 +71,12 @@ class BadInputsIT {
                 row("scalesim: a misspelt section", "m.cfg", "[genral]\nrun_name = x\n[architecture_presets]\nArrayHeight: 8\nArrayWidth: 8\nIfmapSramSzkB: 64\n"
                         + "FilterSramSzkB: 64\nOfmapSramSzkB: 64\nDataflow: os\n[run_presets]\nInterfaceBandwidth: CALC\n",
                         "m.cfg:1: unknown section [genral]; did you mean [general]?", "scalesim", "-c", "FILE", "-t", "../examples/scalesim/alexnet.csv", "-p", "OUT"),
+                row("timeloop: no mapping given", null, null, "input.yaml:558: mapping: no mapping given", "timeloop", "../examples/timeloop/input.yaml", "-o", "OUT"),
+                row("timeloop: factors that do not multiply to the problem", "map.yaml", "mapping:\n  - target: DRAM\n    type: temporal\n    factors: C128 M256 R3 S3 N1 P64 Q56\n",
+                        "map.yaml:4: mapping[0].factors: factors of P multiply to 64, the problem has 56 (P64 at line 4)",
+                        "timeloop", "../examples/timeloop/input.yaml", "FILE", "-o", "OUT"),
+                row("timeloop: an ART of version 0.2", "ART.yaml", "ART:\n  version: 0.2\n  tables: []\n", "ART.yaml:2: ART.version: version 0.2 is not read",
+                        "timeloop", "../examples/timeloop/input.yaml", "../examples/timeloop/map.yaml", "FILE", "-o", "OUT"),
                 row("cost: --mappings on the systolic template", null, null, "--mappings: only the spatial template maps layers", "cost", "resnet18", "--mappings"),
                 row("compare: negative lambda", "s.yaml", SEARCH, "--lambda: must be >= 0", "compare", "FILE", "--lambda", "-1", "-o", "OUT"));
     }

@@ -291,6 +291,12 @@ class CoexCommandIT {
         assertTrue(Files.isRegularFile(out.resolve("checkpoint/hdx.json")));
         assertEquals(4, Files.readAllLines(out.resolve("steps.jsonl")).size(), "one line per architecture step: 64 images in batches of 16, one epoch after warm-up");
         assertFalse(result.contains("\"test_accuracy\" : null"), result);
+        double networkAccuracy = new ObjectMapper().readTree(result).get("network_validation_accuracy").asDouble(-1);
+        assertTrue(networkAccuracy >= 0 && networkAccuracy <= 1, result);
+        String percent = String.format(java.util.Locale.ROOT, "%.2f %%", 100 * networkAccuracy);
+        assertTrue(Files.readString(out.resolve("result/report.md")).contains("Validation accuracy of this network: " + percent), percent);
+        assertTrue(r.out().contains("accuracy: " + percent + " on the validation images (this network"), r.out());
+        assertTrue(r.out().contains("epoch 2/2: train acc"), "console epochs count from 1, as the progress does: " + r.out());
         // resuming a finished run repeats its result, without retraining again
         Result again = coex("search", spec.toString(), "--resume");
         assertEquals(r.status(), again.status(), again.err());

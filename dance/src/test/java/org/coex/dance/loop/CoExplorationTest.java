@@ -206,7 +206,7 @@ class CoExplorationTest {
             ReturnedNetwork fellBack = ReturnedNetwork.choose(co, slow, seen);
             assertEquals(fast, fellBack.judgement().network());
             assertEquals(slow, fellBack.finalNetwork().network());
-            assertTrue(fellBack.fellBack() && fellBack.describe().contains("epoch 2, step 7"), fellBack.describe());
+            assertTrue(fellBack.fellBack() && fellBack.describe().contains("epoch 3, step 8 (steps.jsonl: epoch 2, step 7)"), fellBack.describe());
             assertEquals(CUBE.metrics(0, fast).latencyMs(), fellBack.judgement().values()[0], 0.0, "judged exactly, as the final check costs it");
             ReturnedNetwork nothingSeen = ReturnedNetwork.choose(co, slow, java.util.Optional.empty());
             assertEquals(slow, nothingSeen.judgement().network());

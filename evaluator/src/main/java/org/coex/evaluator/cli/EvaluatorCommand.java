@@ -166,7 +166,7 @@ public final class EvaluatorCommand implements Runnable {
             out.flush();
             long start = System.nanoTime();
             try (LearnedEvaluator ev = EvaluatorTrainer.train(d, config, e -> {
-                out.printf("epoch %2d: estimator loss %.5f, generator loss %.4f (%.1f s)%n", e.epoch(), e.estimatorLoss(), e.generatorLoss(), e.seconds());
+                out.printf("epoch %d/%d: estimator loss %.5f, generator loss %.4f (%.1f s)%n", e.epoch() + 1, epochs, e.estimatorLoss(), e.generatorLoss(), e.seconds());
                 out.flush();
             })) {
                 double seconds = (System.nanoTime() - start) / 1e9;

@@ -85,13 +85,14 @@ public final class NasCommand implements Runnable {
                 out.printf("hardware-aware: lambda %.3g on %s %s%n", s.hardware().lambda(), s.hardware().metric().column(), s.hardware().description());
             }
             out.flush();
+            int epochs = s.config().epochs();
             NasSearch.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
                 r = NasSearch.run(s, resume, force, line -> {
                     out.println(line);
                     out.flush();
                 }, e -> {
-                    out.printf("epoch %2d: loss %.4f, train acc %.4f, val acc %.4f, alpha entropy %.3f, %s (%.1f s)%n", e.epoch(), e.trainLoss(),
+                    out.printf("epoch %d/%d: loss %.4f, train acc %.4f, val acc %.4f, alpha entropy %.3f, %s (%.1f s)%n", e.epoch() + 1, epochs, e.trainLoss(),
                             e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), e.architecture().choices(), e.seconds());
                     out.flush();
                 }, stop.watch(progress));
@@ -149,7 +150,7 @@ public final class NasCommand implements Runnable {
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
                 var budget = Optional.ofNullable(minutes).map(m -> TimeBudget.minutesFrom(start, m));
                 r = NasRetrain.run(space, arch, config, budget, data, output, ep -> {
-                    out.printf("epoch %2d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch(), ep.loss(), ep.trainAccuracy(), ep.seconds());
+                    out.printf("epoch %d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch() + 1, ep.loss(), ep.trainAccuracy(), ep.seconds());
                     out.flush();
                 }, stop.watch(progress));
             } catch (StopOnSignal.Stopped e) {

@@ -27,6 +27,7 @@ public final class MixedOp extends AbstractBlock {
     private final Parameter alpha;
     private final PathSampler sampler;
     private final SearchableLayer layer;
+    private int fixed = -1;
 
     public MixedOp(SearchableLayer layer, PathSampler sampler) {
         this.layer = layer;
@@ -45,12 +46,19 @@ public final class MixedOp extends AbstractBlock {
 
     public SearchableLayer layer() { return layer; }
 
+    /** Until {@code fix(-1)}, every forward pass takes this candidate alone, whatever the sampler says. */
+    void fix(int candidate) {
+        if (candidate < -1 || candidate >= candidates.size()) throw new IllegalArgumentException("no candidate " + candidate + " in " + layer.index());
+        this.fixed = candidate;
+    }
+
     private NDArray path(ParameterStore ps, int i, NDArray x, boolean training) {
         return identity.get(i) ? x : candidates.get(i).forward(ps, new NDList(x), training).singletonOrThrow();
     }
 
     @Override protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        if (fixed >= 0) return new NDList(path(ps, fixed, x, training));
         // alpha lives in the model's manager: every expression below starts from an array of the step's
         // scope (the result of an operation belongs to its first operand's manager), so temporaries die with the step
         NDArray a = ps.getValue(alpha, x.getDevice(), training);

@@ -32,6 +32,21 @@ public final class Supernet extends SpaceNet {
         return out;
     }
 
+    /**
+     * Makes every forward pass run {@code arch}'s ops alone, on the weights the supernet trained
+     * (ProxylessNAS's derived network before retraining), until the returned handle is closed.
+     */
+    public Fixed fixTo(Architecture arch) {
+        arch.validate(space);
+        for (int i = 0; i < mixed.size(); i++) mixed.get(i).fix(arch.choices().get(i));
+        return () -> mixed.forEach(m -> m.fix(-1));
+    }
+
+    /** Closing it lets the sampler choose the paths again. */
+    public interface Fixed extends AutoCloseable {
+        @Override void close();
+    }
+
     /** The most likely op of every layer. */
     public Architecture derive() { return space.encoding().argmax(probabilities()); }
 }

@@ -28,6 +28,7 @@ import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.nas.hw.CostTable;
 import org.coex.nas.retrain.SmoothedCrossEntropy;
+import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
 import org.coex.nas.supernet.MixedOp;
@@ -248,6 +249,16 @@ public final class SearchTrainer implements AutoCloseable {
         }
         sampler.setStrategy(was);
         return (double) correct / Math.max(1, data.size());
+    }
+
+    /**
+     * The accuracy of one network of the space on {@code data} with the weights it inherits from the
+     * supernet (not retrained): each layer runs its chosen op alone.
+     */
+    public double accuracyOf(Architecture arch, Batches data) {
+        try (Supernet.Fixed fixed = net.fixTo(arch)) {
+            return accuracy(data);
+        }
     }
 
     /** Mean over layers of the entropy of softmax(alpha), in nats: log(candidates) at start, 0 when decided. */

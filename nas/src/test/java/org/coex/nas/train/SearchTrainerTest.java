@@ -2,6 +2,7 @@ package org.coex.nas.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.coex.nas.data.ImageSet;
 import org.coex.nas.data.SyntheticImages;
+import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.Stage;
 import org.coex.nas.supernet.MixedOp;
@@ -54,6 +56,27 @@ public class SearchTrainerTest {
             assertTrue(last.trainLoss() < 0.8 * first.trainLoss(), first + " -> " + last);
             assertTrue(last.alphaEntropy() < first.alphaEntropy());
             assertTrue(last.validationAccuracy() >= 0.75, last.toString());   // 4 separable classes; chance is 0.25
+        }
+    }
+
+    @Test
+    void aFixedNetworkRunsItsOwnOpsOnTheSupernetsWeights() {
+        Batches train = batches(synthetic(48, 1));
+        Batches val = batches(synthetic(32, 2));
+        try (SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {   // binary gates: accuracy() runs the argmax path
+            for (int e = 0; e < 3; e++) t.runEpoch(train, val);
+            Architecture argmax = t.supernet().derive();
+            assertEquals(t.accuracy(val), t.accuracyOf(argmax, val), 0.0);
+            int layers = argmax.choices().size();
+            List<Double> others = new ArrayList<>();
+            for (int op = 0; op < TINY.layers().get(0).candidates().size(); op++) {
+                List<Integer> c = new ArrayList<>(argmax.choices());
+                c.set(0, op);
+                others.add(t.accuracyOf(new Architecture(c), val));
+            }
+            assertTrue(others.stream().distinct().count() > 1, "the first layer's ops give different accuracies: " + others);
+            assertEquals(t.accuracy(val), t.accuracyOf(argmax, val), 0.0, "fixing is undone: " + layers + " layers");
+            assertThrows(IllegalArgumentException.class, () -> t.accuracyOf(new Architecture(List.of(0)), val));
         }
     }
 
