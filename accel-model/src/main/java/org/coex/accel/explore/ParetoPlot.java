@@ -24,8 +24,8 @@ final class ParetoPlot {
                         + r.feasibleCount() + " designs, " + r.front().size() + " on the front")
                 .build();
         List<SweepPoint> plotted = r.points().stream().filter(SweepPoint::isFeasible).toList();
-        boolean logX = spansDecades(values(plotted, x));
-        boolean logY = spansDecades(values(plotted, y));
+        boolean logX = PlotScales.logarithmic(values(plotted, x));
+        boolean logY = PlotScales.logarithmic(values(plotted, y));
         chart.setXAxisTitle(x.column() + (logX ? " (log scale)" : ""));
         chart.setYAxisTitle(y.column() + (logY ? " (log scale)" : ""));
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -47,16 +47,6 @@ final class ParetoPlot {
             front.setMarker(SeriesMarkers.DIAMOND);
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    }
-
-    /**
-     * Whether values span at least three decades: XChart labels a log axis only at powers of ten, so
-     * over a narrower range it shows one or two labels, or none; a linear axis then reads better.
-     */
-    static boolean spansDecades(double[] values) {
-        double min = java.util.Arrays.stream(values).filter(v -> v > 0).min().orElse(1);
-        double max = java.util.Arrays.stream(values).max().orElse(1);
-        return max / min >= 1000;
     }
 
     private static double[] values(List<SweepPoint> ps, Metrics.Name m) {

@@ -137,19 +137,30 @@ public final class Comparison {
         return Double.isNaN(test) ? String.format(Locale.ROOT, "%.2f %% v", 100 * r.result().networkAccuracy()) : String.format(Locale.ROOT, "%.2f %%", 100 * test);
     }
 
+    /** Ten colours told apart in print and by most colour-blind readers (matplotlib's tab10). */
+    private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
+        new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+
     static byte[] scatter(List<Row> rows, SearchSpec base) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Metrics.Name x = base.objective().weights().keySet().iterator().next();
-        XYChart chart = new XYChartBuilder().width(900).height(560).title("accuracy against true " + x.column()).xAxisTitle(x.column() + " (true)")
-                .yAxisTitle("accuracy").build();
+        XYChart chart = new XYChartBuilder().width(1000).height(520 + 22 * rows.size()).title("accuracy against true " + x.column())
+                .xAxisTitle(x.column() + " (true cost model)")
+                .yAxisTitle("accuracy % (test when retrained, else validation)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        for (Row r : rows) {
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        chart.getStyler().setMarkerSize(11);
+        var shapes = List.of(SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP);
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
             double acc = Double.isNaN(r.result().testAccuracy()) ? r.result().networkAccuracy() : r.result().testAccuracy();
-            XYSeries s = chart.addSeries(r.name() + (r.result().outcome().feasible() ? "" : " (misses a limit)"),
-                    new double[] {r.result().outcome().truth().get(x)}, new double[] {acc});
-            s.setMarker(r.result().outcome().feasible() ? SeriesMarkers.CIRCLE : SeriesMarkers.CROSS);
+            boolean met = r.result().outcome().feasible();
+            XYSeries s = chart.addSeries(r.name() + (met ? "" : " (misses a limit)"),
+                    new double[] {r.result().outcome().truth().get(x)}, new double[] {100 * acc});
+            s.setMarker(met ? shapes.get(r.spec().method().ordinal() % shapes.size()) : SeriesMarkers.CROSS);
+            s.setMarkerColor(COLOURS[i % COLOURS.length]);
         }
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }

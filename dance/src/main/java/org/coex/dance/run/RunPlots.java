@@ -29,7 +29,7 @@ final class RunPlots {
     static byte[] constraints(List<Map<String, Object>> steps, List<HardConstraint> constraints, String title) throws IOException {
         XYChart chart = chart(title + ": predicted metric / bound at every architecture step", "architecture step", "value / bound");
         double[] x = new double[steps.size()];
-        for (int i = 0; i < x.length; i++) x[i] = i;
+        for (int i = 0; i < x.length; i++) x[i] = i + 1;   // steps counted from 1, as the console counts epochs
         for (int k = 0; k < constraints.size(); k++) {
             int c = k;
             HardConstraint hc = constraints.get(k);
@@ -46,7 +46,7 @@ final class RunPlots {
     @SuppressWarnings("unchecked")
     static byte[] limitsPerEpoch(List<Map<String, Object>> log, List<HardLimit> limits, String title) throws IOException {
         XYChart chart = chart(title + ": predicted metric / limit after every epoch (not enforced)", "epoch", "value / bound");
-        double[] x = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue()).toArray();
+        double[] x = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue() + 1).toArray();
         for (HardLimit limit : limits) {
             double[] y = log.stream().mapToDouble(l -> ((Number) ((Map<String, Object>) l.get("predicted")).get(limit.metric().column())).doubleValue()
                     / limit.bound()).toArray();
@@ -73,8 +73,8 @@ final class RunPlots {
     @SuppressWarnings("unchecked")
     static byte[] alpha(List<Map<String, Object>> log, ArchEncoding encoding, List<Integer> finalChoices, List<String> finalOps, String title)
             throws IOException {
-        XYChart chart = chart(title + ": probability of each layer's final op", "epoch", "softmax(alpha)");
-        double[] epochs = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue()).toArray();
+        XYChart chart = chart(title + ": probability of each layer's final op after every epoch", "epoch", "softmax(alpha)");
+        double[] epochs = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue() + 1).toArray();
         for (int i = 0; i < encoding.layers(); i++) {
             int k = encoding.offset(i) + finalChoices.get(i);
             double[] y = log.stream().mapToDouble(l -> ((List<Number>) l.get("probabilities")).get(k).doubleValue()).toArray();

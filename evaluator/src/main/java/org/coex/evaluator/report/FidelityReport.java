@@ -109,12 +109,16 @@ public final class FidelityReport {
             lo = Math.min(lo, Math.min(x[i], y[i]));
             hi = Math.max(hi, Math.max(x[i], y[i]));
         }
+        // log axes only over three decades: XChart labels them at powers of ten alone
+        boolean log = org.coex.accel.explore.PlotScales.logarithmic(lo, hi);
+        String scale = log ? " (log scale)" : "";
         XYChart chart = new XYChartBuilder().width(700).height(640)
                 .title(String.format(Locale.ROOT, "%s: %s, MAPE %.2f %%, tau %.3f", title, NAMES[j], 100 * f.mape()[j], f.kendallTau()[j]))
-                .xAxisTitle("true " + CostDataset.METRIC_COLUMNS.get(j)).yAxisTitle("predicted").build();
+                .xAxisTitle("true " + CostDataset.METRIC_COLUMNS.get(j) + scale).yAxisTitle("predicted " + CostDataset.METRIC_COLUMNS.get(j) + scale).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmic(log);
+        chart.getStyler().setYAxisLogarithmic(log);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         chart.getStyler().setMarkerSize(3);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         XYSeries pts = chart.addSeries("held-out samples", x, y);
