@@ -50,7 +50,8 @@ public final class Comparison {
                     if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch != null && reuseSearch(sequentialSearch, s.output())) {
                         say.accept("the hardware-unaware search of " + output.relativize(sequentialSearch) + " serves this run too");
                     }
-                    rows.add(new Row(name, s, CoSearch.run(s, true, false, say, progress)));
+                    boolean started = Files.exists(s.output());   // resumed (or read back when finished); a fresh run is not "resumed"
+                    rows.add(new Row(name, s, CoSearch.run(s, started, false, say, progress)));
                     if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch == null) sequentialSearch = s.output();
                 }
             }

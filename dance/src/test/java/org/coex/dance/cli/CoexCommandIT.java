@@ -425,6 +425,7 @@ class CoexCommandIT {
         Result r = coex("compare", spec.toString(), "--method", "hdx,sequential,fixed-hw", "--limits", "latency_ms=0.05", "--limits", "latency_ms=0.1,area_mm2=9",
                 "-o", dir.resolve("cmp").toString());
         assertEquals(0, r.status(), r.err());
+        assertFalse(r.out().contains("nothing to resume"), "a fresh comparison's runs are not resumes: " + r.out());
         List<String> table = Files.readAllLines(dir.resolve("cmp/comparison.md")).stream().filter(l -> l.matches("\\| (hdx|sequential|fixed-hw)-.*")).toList();
         assertEquals(6, table.size(), String.join("\n", table));
         assertEquals(7, Files.readAllLines(dir.resolve("cmp/comparison.csv")).size());
