@@ -41,13 +41,13 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class CostCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NETWORK", description = "built-in name (alexnet, vgg16, resnet18, resnet50, mobilenetv2) or a .yaml/.json/.csv file")
     String network;
-    @Option(names = "--template", defaultValue = "systolic", description = "accelerator template (default: systolic)")
+    @Option(names = "--template", defaultValue = "systolic", description = "accelerator template: systolic, spatial, or one a plugin adds")
     String template;
     @Option(names = "--technology", defaultValue = TechnologyTables.DEFAULT, description = "technology preset or YAML table")
     String technology;
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a hardware parameter, e.g. --set rows=64 --set dataflow=os")
     List<String> settings = new ArrayList<>();
-    @Option(names = "--batch", defaultValue = "1", description = "batch size (default: 1)")
+    @Option(names = "--batch", defaultValue = "1", description = "batch size")
     int batch;
     @Option(names = "--layers", description = "print one line per layer")
     boolean layers;

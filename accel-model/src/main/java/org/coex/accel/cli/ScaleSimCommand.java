@@ -26,7 +26,7 @@ public final class ScaleSimCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input-type"}, defaultValue = "conv", paramLabel = "conv|gemm",
             description = "topology layout: conv (default) or gemm (name, M, N, K)")
     String inputType;
-    @Option(names = {"-p", "--path"}, defaultValue = ".", paramLabel = "DIR", description = "output folder (default: .)")
+    @Option(names = {"-p", "--path"}, defaultValue = ".", paramLabel = "DIR", description = "output folder")
     Path outDir;
     @Option(names = "--python-version", defaultValue = "3.12", paramLabel = "X.Y",
             description = "match the last digits SCALE-Sim prints under this Python (3.12+ sums floats compensated; default 3.12)")

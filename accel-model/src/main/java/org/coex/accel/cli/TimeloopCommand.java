@@ -19,12 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "timeloop", mixinStandardHelpOptions = true,
         header = "Evaluate the mapping in Timeloop's own input files exactly, as timeloop-model does.",
         footer = {"", "Examples:", "  coex timeloop examples/timeloop/input.yaml examples/timeloop/map.yaml examples/timeloop/ERT.yaml examples/timeloop/ART.yaml -o out"},
-        description = {"Evaluate exactly the mapping in Timeloop's input files (architecture v0.4, CNN_Layer problem,",
-            "mapping, ERT, ART; merged like timeloop-model) and write DIR/coex-timeloop.json."})
+        description = {"Evaluate exactly the mapping in Timeloop's input files (architecture of version 0.2-0.4 in the tree form, "
+            + "CNN_Layer problem, mapping, ERT, ART; merged by top-level key like timeloop-model, a later file winning) "
+            + "and write DIR/coex-timeloop.json."})
 public final class TimeloopCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Timeloop YAML files (e.g. input.yaml map.yaml ERT.yaml ART.yaml)")
     List<Path> files;
-    @Option(names = {"-o", "--output"}, defaultValue = ".", paramLabel = "DIR", description = "output folder (default: .)")
+    @Option(names = {"-o", "--output"}, defaultValue = ".", paramLabel = "DIR", description = "output folder")
     Path outDir;
     @Spec CommandSpec spec;
 
