@@ -32,6 +32,9 @@ class HelpTextsTest {
         for (OptionSpec o : spec.options()) {
             if (o.usageHelp() || o.versionHelp()) continue;
             if (o.description().length == 0 || o.description()[0].isBlank()) missing.add(name + " " + o.longestName() + ": no description");
+            if (o.defaultValue() != null && String.join(" ", o.description()).contains("(default:")) {
+                missing.add(name + " " + o.longestName() + ": its default is printed twice (the description's and picocli's 'Default:' line)");
+            }
         }
         for (CommandLine sub : cl.getSubcommands().values()) visit(sub, missing);
     }
