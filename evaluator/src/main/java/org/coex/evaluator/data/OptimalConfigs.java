@@ -6,6 +6,12 @@ import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
 import org.coex.evaluator.cube.ConfigRow;
 import org.coex.evaluator.cube.CostCube;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -20,6 +26,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public final class OptimalConfigs implements Optima {
     private static final long CELLS_PER_CHUNK = 1L << 22;
     private static final double INFEASIBLE = 1e30;
+    /** One chunk's arrays; sized by the first chunk, then reused (a larger chunk spills, not fails). */
+    private static final WorkspaceConfiguration CHUNK_WORKSPACE = WorkspaceConfiguration.builder()
+            .policyLearning(LearningPolicy.FIRST_LOOP).policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policySpill(SpillPolicy.REALLOCATE).policyReset(ResetPolicy.BLOCK_LEFT).build();
 
     private final CostCube cube;
     private final Objective objective;
@@ -73,22 +83,30 @@ public final class OptimalConfigs implements Optima {
         return out;
     }
 
+    /**
+     * The chunk's best configurations. Every n x C array lives in a workspace that is reused chunk
+     * after chunk: ND4J otherwise frees off-heap memory only when the garbage collector finds the
+     * array, and a nearly empty heap is seldom collected, so chunks piled up (4 GB for 5,000 samples x
+     * 9,600 configurations; the kernel killed a run of 50,000).
+     */
     private long[] bestOfChunk(double[][] chunk) {
-        INDArray a = Nd4j.create(chunk);
-        INDArray lat = a.mmul(latencyT).addiRowVector(fixedLatency);
-        INDArray en = a.mmul(energyT).addiRowVector(fixedEnergy);
-        INDArray ar = Nd4j.zeros(lat.dataType(), lat.shape()).addiRowVector(area);
-        INDArray score = Nd4j.zeros(lat.dataType(), lat.shape());
-        for (var w : objective.weights().entrySet()) score.addi(metric(w.getKey(), lat, en, ar).mul(w.getValue()));
-        INDArray violation = Nd4j.zeros(lat.dataType(), lat.shape());
-        for (HardLimit l : limits) {
-            INDArray over = l.metric() == Metrics.Name.FPS
-                    ? lat.rdiv(1000.0).rsubi(l.bound())
-                    : metric(l.metric(), lat, en, ar).sub(l.bound());
-            violation.addi(Transforms.max(over, 0.0, false).divi(l.bound()));
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CHUNK_WORKSPACE, "optimal-configs")) {
+            INDArray a = Nd4j.create(chunk);
+            INDArray lat = a.mmul(latencyT).addiRowVector(fixedLatency);
+            INDArray en = a.mmul(energyT).addiRowVector(fixedEnergy);
+            INDArray ar = Nd4j.zeros(lat.dataType(), lat.shape()).addiRowVector(area);
+            INDArray score = Nd4j.zeros(lat.dataType(), lat.shape());
+            for (var w : objective.weights().entrySet()) score.addi(metric(w.getKey(), lat, en, ar).mul(w.getValue()));
+            INDArray violation = Nd4j.zeros(lat.dataType(), lat.shape());
+            for (HardLimit l : limits) {
+                INDArray over = l.metric() == Metrics.Name.FPS
+                        ? lat.rdiv(1000.0).rsubi(l.bound())
+                        : metric(l.metric(), lat, en, ar).sub(l.bound());
+                violation.addi(Transforms.max(over, 0.0, false).divi(l.bound()));
+            }
+            score.addi(violation.muli(INFEASIBLE));
+            return Nd4j.argMin(score, 1).toLongVector();
         }
-        score.addi(violation.muli(INFEASIBLE));
-        return Nd4j.argMin(score, 1).toLongVector();
     }
 
     private static INDArray metric(Metrics.Name name, INDArray lat, INDArray en, INDArray ar) {
