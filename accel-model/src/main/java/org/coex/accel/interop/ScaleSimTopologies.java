@@ -101,7 +101,13 @@ public final class ScaleSimTopologies {
                 else v[7] = v[6];
             }
             if (!ok) continue;
-            List<Layer> made = gemm ? List.of(gemmLayer(layerName, v)) : convLayers(file, n, layerName, v, problems);
+            List<Layer> made;
+            try {
+                made = gemm ? List.of(gemmLayer(layerName, v)) : convLayers(file, n, layerName, v, problems);
+            } catch (IllegalArgumentException e) {   // a row Layer refuses (too many MACs to count)
+                problems.add(new Problem(file, n, "", e.getMessage()));
+                continue;
+            }
             for (Layer l : made) {
                 int count = seen.merge(l.name(), 1, Integer::sum);
                 if (count > 1) {

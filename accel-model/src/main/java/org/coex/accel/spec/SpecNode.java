@@ -53,9 +53,12 @@ public final class SpecNode {
         return new SpecNode(doc, c, path.isEmpty() ? key : path + "." + key, problems);
     }
 
-    /** Reports keys of this mapping that are not in {@code known}, suggesting the closest known key. */
+    /**
+     * Reports keys of this mapping that are not in {@code known}, suggesting the closest known key;
+     * a list or a single value where this mapping belongs is a problem too (absent is fine).
+     */
     public void allowOnly(Collection<String> known) {
-        if (!node.isObject()) return;
+        if (!expectObject()) return;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {

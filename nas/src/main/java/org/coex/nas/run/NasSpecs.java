@@ -68,7 +68,8 @@ public final class NasSpecs {
         int trainLimit = root.integerAtLeast("train_limit", 15_000, 0);
         int epochs = root.integerAtLeast("epochs", 8, 1);
         int warmup = root.integerAtLeast("warmup_epochs", 3, 0);
-        if (warmup > epochs) root.problem("warmup_epochs", "must not exceed epochs (" + epochs + ")");
+        if (warmup > epochs && root.has("warmup_epochs")) root.problem("warmup_epochs", "must not exceed epochs (" + epochs + ")");
+        else if (warmup > epochs) root.problem("epochs", epochs + " is fewer than the default warmup_epochs (3, weights only); give more epochs or a smaller warmup_epochs");
         String strategyName = root.string("strategy", "binary_gates").toUpperCase(Locale.ROOT);
         PathSampler.Strategy strategy = PathSampler.Strategy.BINARY_GATES;
         if (strategyName.equals("GUMBEL")) strategy = PathSampler.Strategy.GUMBEL;
