@@ -103,14 +103,33 @@ public final class TimeloopInputs {
         return node.child(underscored.replace('_', '-'));
     }
 
-    private static int intAttr(SpecNode attributes, String name, int fallback) {
+    /** An attribute of at least {@code min} (a problem naming it otherwise, and the fallback). */
+    private static int intAttr(SpecNode attributes, String name, int fallback, int min) {
         SpecNode v = key(attributes, name);
-        return v.isMissing() ? fallback : v.asInt(fallback);
+        if (v.isMissing()) return fallback;
+        int x = v.asInt(fallback);
+        if (x >= min) return x;
+        v.problem("must be >= " + min + " (found " + x + ")");
+        return fallback;
     }
 
-    private static double numAttr(SpecNode attributes, String name, double fallback) {
+    private static double numAttr(SpecNode attributes, String name, double fallback, double min) {
         SpecNode v = key(attributes, name);
-        return v.isMissing() ? fallback : v.asNumber(fallback);
+        if (v.isMissing()) return fallback;
+        double x = v.asNumber(fallback);
+        if (x >= min) return x;
+        v.problem("must be >= " + min + " (found " + x + ")");
+        return fallback;
+    }
+
+    /** An ERT's or ART's {@code tables}: a list of mappings. */
+    private static List<SpecNode> tables(SpecNode section) {
+        SpecNode t = section.child("tables");
+        if (!t.isMissing() && !t.isList()) {
+            t.problem("must be a list of tables (found " + t.describe() + ")");
+            return List.of();
+        }
+        return t.elements().stream().filter(SpecNode::expectObject).toList();
     }
 
     /** {@code system_top_level.DRAM[1..1]} -> {@code DRAM}. */
@@ -120,15 +139,17 @@ public final class TimeloopInputs {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
-    /** {@code psum_spad[1..168]} -> 168; no range -> 1. */
+    /** {@code psum_spad[1..168]} -> 168; no range -> 1; a range beyond int -> 0 (refused by the level). */
     static int instancesOf(String name) {
         Matcher m = RANGE.matcher(name.strip());
-        return m.matches() ? Integer.parseInt(m.group(3)) - Integer.parseInt(m.group(2)) + 1 : 1;
+        if (!m.matches()) return 1;
+        long n = Long.parseLong(m.group(3).length() > 12 ? "0" : m.group(3)) - Long.parseLong(m.group(2).length() > 12 ? "0" : m.group(2)) + 1;
+        return n < 1 || n > Integer.MAX_VALUE ? 0 : (int) n;
     }
 
     private static Map<String, Map<String, Double>> energyTable(SpecNode ert) {
         Map<String, Map<String, Double>> out = new HashMap<>();
-        for (SpecNode t : ert.child("tables").elements()) {
+        for (SpecNode t : tables(ert)) {
             Map<String, Double> actions = new HashMap<>();
             for (SpecNode a : t.child("actions").elements()) actions.put(a.string("name", ""), a.number("energy", 0));
             out.put(baseName(t.string("name", "")), actions);
@@ -138,7 +159,7 @@ public final class TimeloopInputs {
 
     private static Map<String, Double> areaTable(SpecNode art) {
         Map<String, Double> out = new HashMap<>();
-        for (SpecNode t : art.child("tables").elements()) out.put(baseName(t.string("name", "")), t.number("area", 0));
+        for (SpecNode t : tables(art)) out.put(baseName(t.string("name", "")), t.number("area", 0));
         return out;
     }
 
@@ -161,7 +182,16 @@ public final class TimeloopInputs {
                 mac = c;
                 continue;
             }
-            outerFirst.add(storage(c, cls, ert, art));
+            if (instancesOf(c.string("name", "level")) < 1) {
+                c.problem("name", "the instance range of '" + c.string("name", "") + "' must read [first..last] with last >= first, "
+                        + "at most 2^31 - 1 instances");
+                continue;
+            }
+            try {
+                outerFirst.add(storage(c, cls, ert, art));
+            } catch (IllegalArgumentException e) {   // what StorageLevel refuses (e.g. name[5..2] instances)
+                c.problem(e.getMessage());
+            }
         }
         if (mac == null) {
             node.problem("no compute component (a class such as intmac) in the architecture");
@@ -172,7 +202,7 @@ public final class TimeloopInputs {
         String macName = baseName(mac.string("name", "mac"));
         Map<String, Double> macErt = ert.getOrDefault(macName, Map.of());
         double macPj = macErt.getOrDefault("compute", org.coex.accel.tech.TechnologyTables.preset("accelergy-65nm")
-                .macPj(intAttr(mac.child("attributes"), "multiplier_width", 16)));
+                .macPj(intAttr(mac.child("attributes"), "multiplier_width", 16, 1)));
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = innerFirst.size() - 1; i >= 0; i--) index.put(innerFirst.get(i).name(), i);
         try {
@@ -195,13 +225,13 @@ public final class TimeloopInputs {
         SpecNode a = c.child("attributes");
         boolean dummy = cls.contains("dummy");
         boolean dram = cls.equals("dram");
-        int wordBits = intAttr(a, "datawidth", intAttr(a, "word_bits", 8));
-        int width = intAttr(a, "width", wordBits);
-        int block = intAttr(a, "block_size", Math.max(1, width / Math.max(1, wordBits)));
-        long size = dram || dummy ? 0 : (long) intAttr(a, "depth", 0) * block;
-        int meshX = intAttr(a, "meshX", 1);
-        double rbw = numAttr(a, "read_bandwidth", 0);
-        double wbw = numAttr(a, "write_bandwidth", 0);
+        int wordBits = intAttr(a, "datawidth", intAttr(a, "word_bits", 8, 1), 1);
+        int width = intAttr(a, "width", wordBits, 1);
+        int block = intAttr(a, "block_size", Math.max(1, width / Math.max(1, wordBits)), 1);
+        long size = dram || dummy ? 0 : (long) intAttr(a, "depth", 0, 0) * block;
+        int meshX = intAttr(a, "meshX", 1, 1);
+        double rbw = numAttr(a, "read_bandwidth", 0, 0);
+        double wbw = numAttr(a, "write_bandwidth", 0, 0);
         Map<String, Double> e = ert.get(name);
         double read, write, update, leak;
         if (e != null) {
@@ -298,7 +328,7 @@ public final class TimeloopInputs {
                 case "temporal", "spatial" -> {
                     Map<Dim, Integer> factors = factors(d);
                     List<Dim> order = permutation(d);
-                    int split = type.equals("spatial") ? intAttr(d, "split", order.size()) : 0;
+                    int split = type.equals("spatial") ? intAttr(d, "split", order.size(), 0) : 0;
                     List<Loop> loops = type.equals("temporal") ? temporal.get(level) : spatial.get(level);
                     if (type.equals("spatial")) spatialByLevel.put(level, d);
                     factorsOf.put(d, factors);

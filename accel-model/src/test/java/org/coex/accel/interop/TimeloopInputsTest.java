@@ -140,6 +140,19 @@ class TimeloopInputsTest {
         assertTrue(e.getMessage().contains("architecture.version: version 0.5 is not read"), e.getMessage());
     }
 
+    @Test
+    void componentAttributesOutOfRangeAreNamedWithTheirLine() throws IOException {
+        String text = Files.readString(ref("input.yaml")).replace("depth: 16384", "depth: -5").replace("psum_spad[1..168]", "psum_spad[5..2]");
+        Path input = Files.writeString(dir.resolve("input.yaml"), text);
+        Path ert = Files.writeString(dir.resolve("ERT.yaml"), "ERT:\n  version: 0.4\n  tables: 5\n");
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(input, ref("map.yaml"), ert)));
+        List<String> lines = e.problems().stream().map(p -> p.toString()).toList();
+        assertEquals(3, lines.size(), "every problem at once: " + lines);
+        assertTrue(lines.get(0).startsWith(ert + ":3: ERT.tables: must be a list of tables (found 5)"), lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(input + ":" + lineOf(text, "depth: -5") + ": ") && l.endsWith("depth: must be >= 0 (found -5)")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("the instance range of 'psum_spad[5..2]'")), lines.toString());
+    }
+
     private static int lineOf(String text, String needle) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) if (lines[i].contains(needle)) return i + 1;
