@@ -60,6 +60,14 @@ public final class CoexCommand implements Runnable {
                 err.flush();
                 return 2;
             }
+            if (ex instanceof ai.djl.engine.EngineException ee && ee.getMessage() != null && ee.getMessage().contains("can't allocate memory")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("allocate (\\d+) bytes").matcher(ee.getMessage());
+                String size = m.find() ? String.format(java.util.Locale.ROOT, " %.1f GB", Long.parseLong(m.group(1)) / 1e9) : "";
+                err.println("error: PyTorch could not allocate" + size + " of memory: the network, its search space or the batch is too "
+                        + "large for this machine; use fewer channels or layers, or a smaller batch_size");
+                err.flush();
+                return 2;
+            }
             if (ex instanceof TrainingDiverged td) {
                 err.println("error: " + td.getMessage());
                 err.flush();

@@ -76,9 +76,9 @@ public final class CoSearch {
         resume = RunFolder.prepare(spec.output(), resume, force, spec.settings(), say);
         NasSearch.Split batches = NasSearch.Split.of(spec.search());
         Path checkpoint = spec.output().resolve("checkpoint");
-        Files.createDirectories(spec.output());
         // the checkpoint is loaded before the costs are computed: a damaged one is refused at once, not after them
         try (SearchTrainer t = resume ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
+            Files.createDirectories(spec.output());   // after the supernet exists: a space too large for memory leaves no folder
             ConfigCosts costs = costs(spec, ProgressListener.NONE);
             say.accept(String.format(java.util.Locale.ROOT, "costs of %d encoding entries on %,d configurations ready (%.1f s)", costs.width(),
                     costs.configCount(), (System.nanoTime() - start) / 1e9));

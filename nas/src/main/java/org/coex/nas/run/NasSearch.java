@@ -59,10 +59,10 @@ public final class NasSearch {
         Batches valBatches = batches.validation();
         Path checkpoint = spec.output().resolve("checkpoint");
         Path log = spec.output().resolve("log.jsonl");
-        Files.createDirectories(spec.output());
         List<EpochStats> all = new ArrayList<>();
         try (SearchTrainer t = resume && SearchTrainer.hasCheckpoint(checkpoint)
                 ? SearchTrainer.resume(spec.space(), spec.config(), checkpoint) : new SearchTrainer(spec.space(), spec.config())) {
+            Files.createDirectories(spec.output());   // after the supernet exists: a space too large for memory leaves no folder
             keepLogUpTo(log, t.epoch());
             CostTable table = spec.hardware() == null ? null
                     : CostTable.build(spec.space(), spec.hardware().accelerator(), spec.hardware().metric());

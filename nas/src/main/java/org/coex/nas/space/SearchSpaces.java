@@ -67,6 +67,11 @@ public final class SearchSpaces {
             if (v < 1) e.problem("expansions must be >= 1 (found " + v + ")");
             else if (!expansions.contains(v)) expansions.add(v);
         }
+        for (String key : List.of("kernels", "expansions")) {
+            if (ops.has(key) && ops.child(key).isList() && ops.child(key).elements().isEmpty()) {
+                ops.problem(key, "is empty; list at least one value, or leave the key out for the default " + (key.equals("kernels") ? d.kernels() : d.expansions()));
+            }
+        }
         boolean skip = ops.bool("skip", d.skip());
         SpecNode head = root.child("head");
         head.allowOnly(List.of("channels"));

@@ -93,6 +93,11 @@ class SearchSpaceTest {
                 "s.yaml:7: stages[2].stride: stride 2 would shrink the 1x1 map below 1x1; use at most 1",
                 "s.yaml:8: ops.skp: unknown key 'skp'; did you mean 'skip'?",
                 "s.yaml:8: ops.kernels[1]: kernels must be odd and >= 1 (found 4)"), lines);
+        Path empty = Files.writeString(dir.resolve("e.yaml"), "name: e\nops: {kernels: [], expansions: [1]}\n");
+        e = assertThrows(SpecException.class, () -> SearchSpaces.load(empty));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).toString().endsWith("ops.kernels: is empty; list at least one value, or leave the key out for the default [3, 5, 7]"),
+                e.getMessage());
     }
 
     @Test
