@@ -98,28 +98,20 @@ public final class TimeloopInputs {
     }
 
     /** A key spelt with underscores or hyphens. */
-    static SpecNode key(SpecNode node, String underscored) {
-        if (node.has(underscored)) return node.child(underscored);
-        return node.child(underscored.replace('_', '-'));
+    static SpecNode key(SpecNode node, String underscored) { return node.child(spelling(node, underscored)); }
+
+    /** How {@code node} spells the key: with underscores if it has that spelling, else with hyphens. */
+    private static String spelling(SpecNode node, String underscored) {
+        return node.has(underscored) ? underscored : underscored.replace('_', '-');
     }
 
-    /** An attribute of at least {@code min} (a problem naming it otherwise, and the fallback). */
+    /** A whole-number attribute of at least {@code min}, in either spelling (SpecNode's checks). */
     private static int intAttr(SpecNode attributes, String name, int fallback, int min) {
-        SpecNode v = key(attributes, name);
-        if (v.isMissing()) return fallback;
-        int x = v.asInt(fallback);
-        if (x >= min) return x;
-        v.problem("must be >= " + min + " (found " + x + ")");
-        return fallback;
+        return attributes.integerAtLeast(spelling(attributes, name), fallback, min);
     }
 
     private static double numAttr(SpecNode attributes, String name, double fallback, double min) {
-        SpecNode v = key(attributes, name);
-        if (v.isMissing()) return fallback;
-        double x = v.asNumber(fallback);
-        if (x >= min) return x;
-        v.problem("must be >= " + min + " (found " + x + ")");
-        return fallback;
+        return attributes.numberAtLeast(spelling(attributes, name), fallback, min);
     }
 
     /** An ERT's or ART's {@code tables}: a list of mappings. */
@@ -139,12 +131,16 @@ public final class TimeloopInputs {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
-    /** {@code psum_spad[1..168]} -> 168; no range -> 1; a range beyond int -> 0 (refused by the level). */
+    /** {@code psum_spad[1..168]} -> 168; no range -> 1; an empty range or one beyond int -> 0. */
     static int instancesOf(String name) {
         Matcher m = RANGE.matcher(name.strip());
         if (!m.matches()) return 1;
-        long n = Long.parseLong(m.group(3).length() > 12 ? "0" : m.group(3)) - Long.parseLong(m.group(2).length() > 12 ? "0" : m.group(2)) + 1;
-        return n < 1 || n > Integer.MAX_VALUE ? 0 : (int) n;
+        try {
+            long n = Long.parseLong(m.group(3)) - Long.parseLong(m.group(2)) + 1;
+            return n < 1 || n > Integer.MAX_VALUE ? 0 : (int) n;
+        } catch (NumberFormatException beyondLong) {
+            return 0;
+        }
     }
 
     private static Map<String, Map<String, Double>> energyTable(SpecNode ert) {
@@ -189,7 +185,7 @@ public final class TimeloopInputs {
             }
             try {
                 outerFirst.add(storage(c, cls, ert, art));
-            } catch (IllegalArgumentException e) {   // what StorageLevel refuses (e.g. name[5..2] instances)
+            } catch (IllegalArgumentException e) {   // anything else StorageLevel refuses
                 c.problem(e.getMessage());
             }
         }
@@ -228,6 +224,7 @@ public final class TimeloopInputs {
         int wordBits = intAttr(a, "datawidth", intAttr(a, "word_bits", 8, 1), 1);
         int width = intAttr(a, "width", wordBits, 1);
         int block = intAttr(a, "block_size", Math.max(1, width / Math.max(1, wordBits)), 1);
+        // no depth: unbounded (StorageLevel's size 0), as Timeloop leaves a buffer without depth unsized
         long size = dram || dummy ? 0 : (long) intAttr(a, "depth", 0, 0) * block;
         int meshX = intAttr(a, "meshX", 1, 1);
         double rbw = numAttr(a, "read_bandwidth", 0, 0);
@@ -274,13 +271,12 @@ public final class TimeloopInputs {
      * a factor above 1 (with the lines of the others), a level's fan-out at its spatial directive, its
      * capacity at its last directive; otherwise at the {@code mapping} key.
      */
-    private record MappingSource(Mapping mapping, SpecNode section, Map<Dim, List<SpecNode>> byDim,
-                                 Map<Integer, SpecNode> spatialByLevel, Map<Integer, SpecNode> lastByLevel,
-                                 Map<SpecNode, Map<Dim, Integer>> factorsOf) {
+    private record MappingSource(Mapping mapping, SpecNode section, Map<SpecNode, Map<Dim, Integer>> factorsOf,
+                                 Map<Integer, SpecNode> spatialByLevel, Map<Integer, SpecNode> lastByLevel) {
 
         void blame(MappingChecks.Violation v) {
             if (v.dim() != null) {
-                List<SpecNode> givers = byDim.getOrDefault(v.dim(), List.of());
+                List<SpecNode> givers = factorsOf.keySet().stream().filter(d -> factorsOf.get(d).getOrDefault(v.dim(), 1) > 1).toList();
                 if (givers.isEmpty()) {
                     section.problem(v.message() + "; no directive gives " + v.dim().timeloopName() + " a factor above 1");
                     return;
@@ -312,7 +308,7 @@ public final class TimeloopInputs {
             list.problem("no mapping given (the list is empty); name Timeloop's mapping file after this one "
                     + "(a later file's 'mapping' replaces an earlier one's), e.g. coex timeloop input.yaml map.yaml ERT.yaml ART.yaml");
         }
-        Map<SpecNode, Map<Dim, Integer>> factorsOf = new java.util.IdentityHashMap<>();
+        Map<SpecNode, Map<Dim, Integer>> factorsOf = new LinkedHashMap<>();   // in file order; SpecNode compares by identity
         Map<Integer, SpecNode> spatialByLevel = new HashMap<>();
         Map<Integer, SpecNode> lastByLevel = new HashMap<>();
         for (SpecNode d : directives) {
@@ -347,14 +343,9 @@ public final class TimeloopInputs {
                 default -> d.problem("type", "unknown directive type '" + type + "'; use temporal, spatial or datatype");
             }
         }
-        Map<Dim, List<SpecNode>> byDim = new EnumMap<>(Dim.class);
-        factorsOf.forEach((d, f) -> f.forEach((dim, b) -> {
-            if (b > 1) byDim.computeIfAbsent(dim, x -> new ArrayList<>()).add(d);
-        }));
-        byDim.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(d -> d.child("factors").line())));
         List<LevelMapping> levels = new ArrayList<>();
         for (int i = 0; i < n; i++) levels.add(new LevelMapping(temporal.get(i), spatial.get(i), keep.get(i)));
-        return new MappingSource(new Mapping(levels), list, byDim, spatialByLevel, lastByLevel, factorsOf);
+        return new MappingSource(new Mapping(levels), list, factorsOf, spatialByLevel, lastByLevel);
     }
 
     private static java.util.Optional<DataSpace> dataSpace(SpecNode e) {

@@ -47,20 +47,17 @@ public record Layer(String name, int batch, int inH, int inW, int inC, int outC,
     /** The most MACs (2^50, about 1.1e15) a layer may have: every count and cost stays exact in longs and doubles. */
     public static final long MAX_MACS = 1L << 50;
 
-    /** Refuses a layer whose MACs or tensors exceed {@link #MAX_MACS}: their products would overflow further on. */
+    /** Refuses a layer whose MACs or input values exceed {@link #MAX_MACS}: their products would overflow further on. */
     private static void checkCountable(String name, int batch, int inH, int inW, int inC, int outC, int kernelH, int kernelW,
                                        int strideH, int strideW, int padH, int padW, int groups, OutputRounding rounding) {
-        java.math.BigInteger pixels = java.math.BigInteger.valueOf(batch)
-                .multiply(java.math.BigInteger.valueOf(rounding.outputExtent(inH + 2 * padH, kernelH, strideH)))
-                .multiply(java.math.BigInteger.valueOf(rounding.outputExtent(inW + 2 * padW, kernelW, strideW)));
-        java.math.BigInteger window = java.math.BigInteger.valueOf((long) kernelH * kernelW * (inC / groups));
-        java.math.BigInteger macs = pixels.multiply(java.math.BigInteger.valueOf(outC)).multiply(window);
-        java.math.BigInteger inputs = java.math.BigInteger.valueOf((long) batch * inH).multiply(java.math.BigInteger.valueOf((long) inW * inC));
-        java.math.BigInteger largest = macs.max(inputs);
-        if (largest.compareTo(java.math.BigInteger.valueOf(MAX_MACS)) > 0) {
+        // in doubles: exact enough to compare with 2^50, and no product of these ints overflows them
+        double macs = (double) batch * rounding.outputExtent(inH + 2 * padH, kernelH, strideH) * rounding.outputExtent(inW + 2 * padW, kernelW, strideW)
+                * outC * kernelH * kernelW * (inC / groups);
+        double largest = Math.max(macs, (double) batch * inH * inW * inC);
+        if (largest > MAX_MACS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "%s: %.3g MACs (or input values) is more than coex counts exactly (at most %.3g per layer); check its dimensions",
-                    name, largest.doubleValue(), (double) MAX_MACS));
+                    name, largest, (double) MAX_MACS));
         }
     }
 

@@ -46,7 +46,7 @@ final class RunPlots {
     @SuppressWarnings("unchecked")
     static byte[] limitsPerEpoch(List<Map<String, Object>> log, List<HardLimit> limits, String title) throws IOException {
         XYChart chart = chart(title + ": predicted metric / limit after every epoch (not enforced)", "epoch", "value / bound");
-        double[] x = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue() + 1).toArray();
+        double[] x = epochsFromOne(log);
         for (HardLimit limit : limits) {
             double[] y = log.stream().mapToDouble(l -> ((Number) ((Map<String, Object>) l.get("predicted")).get(limit.metric().column())).doubleValue()
                     / limit.bound()).toArray();
@@ -65,6 +65,11 @@ final class RunPlots {
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
+    /** The log lines' epochs (0-based in log.jsonl) counted from 1, as the console counts them. */
+    private static double[] epochsFromOne(List<Map<String, Object>> log) {
+        return log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue() + 1).toArray();
+    }
+
     /** Line styles and markers cycled with XChart's colours, so that ten or more lines can be told apart. */
     private static final BasicStroke[] STROKES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP};
@@ -74,7 +79,7 @@ final class RunPlots {
     static byte[] alpha(List<Map<String, Object>> log, ArchEncoding encoding, List<Integer> finalChoices, List<String> finalOps, String title)
             throws IOException {
         XYChart chart = chart(title + ": probability of each layer's final op after every epoch", "epoch", "softmax(alpha)");
-        double[] epochs = log.stream().mapToDouble(l -> ((Number) l.get("epoch")).doubleValue() + 1).toArray();
+        double[] epochs = epochsFromOne(log);
         for (int i = 0; i < encoding.layers(); i++) {
             int k = encoding.offset(i) + finalChoices.get(i);
             double[] y = log.stream().mapToDouble(l -> ((List<Number>) l.get("probabilities")).get(k).doubleValue()).toArray();

@@ -3,8 +3,9 @@ package org.coex.dance.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.optimize.HardLimit;
@@ -29,9 +30,8 @@ class TruthCheckTest {
 
     /** The best value of a metric over every configuration, for the largest network. */
     static double best(Metrics.Name m) {
-        List<Double> all = new ArrayList<>();
-        for (int c = 0; c < CUBE.configCount(); c++) all.add(CUBE.metrics(c, LARGEST).get(m));
-        return m == Metrics.Name.FPS ? all.stream().mapToDouble(d -> d).max().orElseThrow() : all.stream().mapToDouble(d -> d).min().orElseThrow();
+        DoubleStream values = IntStream.range(0, CUBE.configCount()).mapToDouble(c -> CUBE.metrics(c, LARGEST).get(m));
+        return (m == Metrics.Name.FPS ? values.max() : values.min()).orElseThrow();
     }
 
     @Test
