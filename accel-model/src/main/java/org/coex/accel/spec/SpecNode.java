@@ -45,6 +45,9 @@ public final class SpecNode {
         problems.add(Problem.at(doc.file(), doc.lineOf(path), path, message));
     }
 
+    /** Records a problem found elsewhere (e.g. in a file this node names), as it is. */
+    public void report(Problem p) { problems.add(p); }
+
     /** Records a problem at a key below this node. */
     public void problem(String key, String message) { child(key).problem(message); }
 
@@ -194,6 +197,9 @@ public final class SpecNode {
         problem("must be a number (found " + describe() + ")");
         return fallback;
     }
+
+    /** The text of a text value, or null for anything else. */
+    public String scalarText() { return node.isTextual() ? node.asText() : null; }
 
     /** A scalar as Integer, Double, Boolean or String; null (with a problem) for lists and mappings. */
     public Object scalar() {

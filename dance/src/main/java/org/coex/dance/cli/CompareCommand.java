@@ -14,6 +14,7 @@ import org.coex.dance.spec.SearchSpec;
 import org.coex.dance.spec.SearchSpecs;
 import org.coex.nas.cli.NasCommand;
 import org.coex.nas.cli.StopOnSignal;
+import org.coex.nas.cli.DataOption;
 import org.coex.nas.cli.ThreadsOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,15 +35,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--lambda", split = ",", paramLabel = "L", description = "lambda values (default: the spec's)") List<Double> lambdas = new ArrayList<>();
     @Option(names = "--limits", paramLabel = "SET", description = {"a limit set replacing the spec's constraints, e.g. latency_ms=0.03,area_mm2=0.5;",
         "repeatable (default: the spec's constraints)"}) List<String> limitSets = new ArrayList<>();
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files (default: the spec's, else the Debian package's)") Path dataDir;
+    @Mixin DataOption data;
     @Mixin ThreadsOption threads;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: the spec's output + -compare") Path output;
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SearchSpec s = SearchSpecs.load(specFile);
-        if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
+        SearchSpec s = SearchSpecs.load(specFile, data.dir());
         threads.apply(1);
         List<SearchSpec.Method> ms = new ArrayList<>();
         for (String m : methods) {
@@ -68,6 +68,7 @@ public final class CompareCommand implements Callable<Integer> {
             if (ms.contains(SearchSpec.Method.HDX) && set.isEmpty()) throw problem("--limits", "method hdx needs at least one limit");
         }
         Path dir = output != null ? output.toAbsolutePath() : Path.of(s.output() + "-compare");
+        out.println(s.search().dataLine());
         out.printf("compare: %d runs (%s x lambda %s x %d limit sets) into %s%n", ms.size() * ls.size() * sets.size(), ms, ls, sets.size(), dir);
         out.flush();
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {

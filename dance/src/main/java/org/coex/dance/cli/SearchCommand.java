@@ -13,6 +13,7 @@ import org.coex.dance.spec.SearchSpec;
 import org.coex.dance.spec.SearchSpecs;
 import org.coex.nas.cli.NasCommand;
 import org.coex.nas.cli.StopOnSignal;
+import org.coex.nas.cli.DataOption;
 import org.coex.nas.cli.ThreadsOption;
 import org.coex.nas.space.Op;
 import picocli.CommandLine.Command;
@@ -34,15 +35,15 @@ public final class SearchCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "search spec (YAML); examples/ has ready ones") Path specFile;
     @Option(names = "--resume", description = "continue the run in the output folder from its checkpoint") boolean resume;
     @Option(names = "--force", description = "start over: delete the run already in the output folder first") boolean force;
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files") Path dataDir;
+    @Mixin DataOption data;
     @Mixin ThreadsOption threads;
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SearchSpec s = specFile == null ? SearchSpecs.builtInDefault() : SearchSpecs.load(specFile);
-        if (dataDir != null) s = s.withSearch(s.search().withDataDir(dataDir));
+        SearchSpec s = specFile == null ? SearchSpecs.builtInDefault(data.dir()) : SearchSpecs.load(specFile, data.dir());
         threads.apply(1);
+        out.println(s.search().dataLine());
         out.printf("search: %s on %s (%,d configurations), method %s, objective %s, lambda %.3g, limits %s%n", s.search().space().name(), s.template().name(),
                 s.designSpace().size(), s.method().spelling(), s.objective(), s.lambda(), s.limits());
         out.flush();

@@ -27,7 +27,9 @@ import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.hdx.ConstraintGuard;
 import org.coex.nas.retrain.RetrainConfig;
+import org.coex.nas.data.Normalization;
 import org.coex.nas.run.NasRetrain;
+import org.coex.nas.run.NasSpec;
 import org.coex.nas.run.JsonLines;
 import org.coex.nas.run.NasSearch;
 import org.coex.nas.run.RunFolder;
@@ -73,8 +75,8 @@ public final class CoSearch {
         long start = System.nanoTime();
         TorchRuntime.configure();   // before the evaluator's first NDManager: the search's PyTorch threads
         var space = spec.search().space();
+        NasSearch.Split batches = NasSearch.Split.of(spec.search());   // before the folder is touched: bad data leaves nothing behind
         resume = RunFolder.prepare(spec.output(), resume, force, spec.settings(), say);
-        NasSearch.Split batches = NasSearch.Split.of(spec.search());
         Path checkpoint = spec.output().resolve("checkpoint");
         // the checkpoint is loaded before the costs are computed: a damaged one is refused at once, not after them
         try (SearchTrainer t = resume ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
@@ -142,7 +144,7 @@ public final class CoSearch {
         List<Map<String, Object>> history = readLog(log);
         double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
         Result result = new Result(arch, outcome, predicted, validation, networkAccuracy, accuracy, spec.output(), shortfall);
-        OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, stepLines, seconds));
+        OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, stepLines, seconds, batches.normalization()));
         return result;
     }
 
@@ -163,7 +165,7 @@ public final class CoSearch {
     private static Retraining retrain(SearchSpec spec, Architecture arch, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         if (spec.retrainEpochs() == 0) return new Retraining(Double.NaN, 0);
         Path retrained = spec.output().resolve("retrain/result/result.json");
-        NasRetrain.Data data = NasRetrain.Data.load(spec.search().dataDir(), spec.retrainImages());
+        NasRetrain.Data data = NasRetrain.Data.load(spec.search().data(), spec.retrainImages());
         if (resume && Files.isRegularFile(retrained)) {
             Map<?, ?> done = JSON.readValue(retrained.toFile(), Map.class);
             if (done.get("architecture").equals(arch.choices()) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()
@@ -192,11 +194,11 @@ public final class CoSearch {
 
     /** Everything under result/: result.json, architecture.json, plots, report.md and the exports. */
     private static Map<String, byte[]> resultFiles(SearchSpec spec, Result run, ReturnedNetwork returned, List<Map<String, Object>> history,
-                                                   List<Map<String, Object>> steps, double seconds) throws IOException {
+                                                   List<Map<String, Object>> steps, double seconds, Normalization norm) throws IOException {
         Architecture arch = run.architecture();
         var space = spec.search().space();
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, run, returned, seconds)));
+        files.put("result.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(result(spec, run, returned, seconds, norm)));
         files.put("architecture.json", ArchitectureJson.write(arch, space));
         String title = spec.method().spelling();
         if (!spec.constraints().isEmpty()) {
@@ -264,7 +266,7 @@ public final class CoSearch {
         return m;
     }
 
-    private static Map<String, Object> result(SearchSpec spec, Result run, ReturnedNetwork returned, double seconds) {
+    private static Map<String, Object> result(SearchSpec spec, Result run, ReturnedNetwork returned, double seconds, Normalization norm) {
         Architecture arch = run.architecture();
         TruthCheck.Outcome o = run.outcome();
         Evaluator.Choice predicted = run.predicted();
@@ -301,7 +303,18 @@ public final class CoSearch {
         r.put("seconds", Math.round(seconds * 10) / 10.0);
         r.put("seed", spec.search().config().seed());
         r.put("pytorch_threads", TorchRuntime.threads());
+        r.put("data", dataRecord(spec.search(), norm));
         return r;
+    }
+
+    /** What the run trained on: the line the probe printed, input shape, class names in label order, the weight-training split's statistics. */
+    private static Map<String, Object> dataRecord(NasSpec search, Normalization norm) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("found", search.dataLine());
+        d.put("input", List.of(search.shape().channels(), search.shape().rows(), search.shape().cols()));
+        d.put("classes", search.shape().classNames());
+        d.put("normalization", norm.toMap());
+        return d;
     }
 
     /** One limit as result.json lists it: metric, bound, then two fields of the caller's. */

@@ -29,7 +29,7 @@ import org.coex.nas.run.NasSpecs;
 
 /** Reads {@code coex search} specs (layout: docs/search.md), every problem with its key path and line. */
 public final class SearchSpecs {
-    static final List<String> KEYS = List.of("search", "hardware", "evaluator", "objective", "lambda", "constraints", "hdx", "method",
+    static final List<String> KEYS = List.of("search", "data", "hardware", "evaluator", "objective", "lambda", "constraints", "hdx", "method",
             "retrain_epochs", "retrain_images", "repair_budget", "output");
 
     private SearchSpecs() {}
@@ -39,25 +39,40 @@ public final class SearchSpecs {
      * {@code examples/search-latency.yaml}, latency <= 0.04 ms on the spatial template, written to
      * {@code runs/search-default} under the working directory.
      */
-    public static SearchSpec builtInDefault() {
+    public static SearchSpec builtInDefault() { return builtInDefault(null); }
+
+    /** The built-in default on the images in {@code dataDir} (null: Fashion-MNIST). */
+    public static SearchSpec builtInDefault(Path dataDir) {
         try (InputStream in = SearchSpecs.class.getResourceAsStream("default-search.yaml")) {
-            return parse(YamlDocument.parse(Path.of("<built-in default search>"), new String(in.readAllBytes(), StandardCharsets.UTF_8)), Path.of(""));
+            return parse(YamlDocument.parse(Path.of("<built-in default search>"), new String(in.readAllBytes(), StandardCharsets.UTF_8)), Path.of(""), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** @throws SpecException listing every problem */
-    public static SearchSpec load(Path file) {
-        return parse(YamlDocument.parse(file, InputFiles.readString(file, "search spec", "check the path")), file.toAbsolutePath().getParent());
+    public static SearchSpec load(Path file) { return load(file, null); }
+
+    /**
+     * @param dataDir the {@code --data} folder replacing the spec's, or null
+     * @throws SpecException listing every problem
+     */
+    public static SearchSpec load(Path file, Path dataDir) {
+        return parse(YamlDocument.parse(file, InputFiles.readString(file, "search spec", "check the path")), file.toAbsolutePath().getParent(), dataDir);
     }
 
-    public static SearchSpec parse(YamlDocument doc, Path base) {
+    public static SearchSpec parse(YamlDocument doc, Path base) { return parse(doc, base, null); }
+
+    public static SearchSpec parse(YamlDocument doc, Path base, Path dataDir) {
         Problems problems = new Problems();
         SpecNode root = doc.root(problems);
         if (!root.expectObject()) problems.throwIfAny();
         root.allowOnly(KEYS);
-        NasSpec search = NasSpecs.read(root.child("search"), base, doc.file().toString());
+        SpecNode searchNode = root.child("search");
+        if (root.has("data") && (searchNode.has("data") || searchNode.has("data_dir"))) {
+            root.problem("data", "give the data once: at the top level or in 'search', not both");
+        }
+        NasSpec search = NasSpecs.read(searchNode, base, doc.file().toString(), root.has("data") ? root.child("data") : searchNode.child("data"), dataDir);
         if (root.child("search").has("hardware") || root.child("search").has("lambda")) {
             root.child("search").problem("'hardware' and 'lambda' belong at the top level of a co-exploration spec");
         }

@@ -219,12 +219,76 @@ class CoexCommandIT {
     }
 
     @Test
-    void aMissingDataSetIsOneLineWithTheInstallCommand() throws IOException {
+    void aFolderWithoutDataIsOneLineSayingWhatItLooksFor() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("no-data"));
-        Result r = coex("nas", "search", "--data-dir", empty.toString());
-        assertEquals(2, r.status(), r.err());
-        assertEquals(1, r.errLines().size(), r.err());
-        assertTrue(r.err().contains("sudo apt-get install dataset-fashion-mnist"), r.err());
+        for (String option : List.of("--data", "--data-dir")) {
+            assertUserMistake(coex("nas", "search", option, empty.toString()), 1, "no-data: holds no data coex knows", "train/<class>/");
+        }
+    }
+
+    @Test
+    void aSearchRunsOnCifarShapedImagesThroughTheCostModelAndItsExports() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("cifar/cifar-10-batches-bin"));
+        Files.write(data.resolve("data_batch_1.bin"), cifarRecords(96, 1));
+        Files.write(data.resolve("test_batch.bin"), cifarRecords(16, 2));
+        Path spec = dir.resolve("cifar.yaml");
+        Path out = dir.resolve("cifar-run");
+        Files.writeString(spec, "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0}\n"
+                + "data: {path: " + dir.resolve("cifar") + "}\n"
+                + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16], dataflow: [os, ws]}}\n"
+                + "objective: latency\nlambda: 0.1\nconstraints: {latency_ms: 0.5}\nretrain_epochs: 1\noutput: " + out + "\n");
+        Result r = coex("search", spec.toString());
+        assertTrue(r.status() == 0 || r.status() == 4, r.err());
+        assertTrue(r.out().startsWith("data: CIFAR-10 binary batches in " + data + ": 96 training + 16 test images of 3 x 32 x 32, 10 classes\n"), r.out());
+        var result = new ObjectMapper().readTree(out.resolve("result/result.json").toFile());
+        assertEquals("[3,32,32]", result.get("data").get("input").toString());
+        assertEquals(3, result.get("data").get("normalization").get("mean").size());
+        var network = new ObjectMapper().readTree(out.resolve("result/network.json").toFile());
+        assertEquals("[32,32,3]", network.get("layers").get(0).get("input").toString(), "the cost model's first layer takes the data's shape");
+        assertTrue(result.get("test_accuracy").isNumber(), result.toString());
+    }
+
+    /** CIFAR-10 binary records: label i mod 10, then 3,072 random pixel bytes. */
+    static byte[] cifarRecords(int count, long seed) {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        byte[] b = new byte[count * 3073];
+        for (int i = 0; i < count; i++) {
+            b[i * 3073] = (byte) (i % 10);
+            for (int j = 1; j < 3073; j++) b[i * 3073 + j] = (byte) rng.nextInt(256);
+        }
+        return b;
+    }
+
+    @Test
+    void aSearchOnIdxFilesAndOnTheirPngCopyGivesTheSameResult() throws IOException {
+        Path idx = tinyFashion();
+        Path png = dir.resolve("tiny-png");
+        for (String split : List.of("train", "t10k")) {
+            byte[] images = Files.readAllBytes(idx.resolve(split + "-images-idx3-ubyte"));
+            byte[] labels = Files.readAllBytes(idx.resolve(split + "-labels-idx1-ubyte"));
+            for (int i = 0; i < labels.length - 8; i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                img.getRaster().setDataElements(0, 0, 28, 28, java.util.Arrays.copyOfRange(images, 16 + i * 784, 16 + (i + 1) * 784));
+                Path f = png.resolve(split.equals("train") ? "train" : "test").resolve(Integer.toString(labels[8 + i])).resolve(String.format("%03d.png", i));
+                Files.createDirectories(f.getParent());
+                javax.imageio.ImageIO.write(img, "png", f.toFile());
+            }
+        }
+        List<String> results = new java.util.ArrayList<>();
+        for (Path data : List.of(idx, png)) {
+            Path out = dir.resolve("same-" + data.getFileName());
+            Path spec = dir.resolve("same-" + data.getFileName() + ".yaml");
+            Files.writeString(spec, "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0}\n"
+                    + "data: {path: " + data + "}\nhardware: {template: systolic, space: {rows: [8, 16], cols: [8], dataflow: [os]}}\n"
+                    + "objective: latency\nlambda: 0.1\nconstraints: {latency_ms: 0.5}\noutput: " + out + "\n");
+            Result r = coex("search", spec.toString());
+            assertTrue(r.status() == 0 || r.status() == 4, r.err());
+            var result = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(out.resolve("result/result.json").toFile());
+            result.remove("seconds");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) result.get("data")).remove("found");
+            results.add(result.toPrettyString());
+        }
+        assertEquals(results.get(0), results.get(1));
     }
 
     @Test
@@ -474,7 +538,7 @@ class CoexCommandIT {
         java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + count * 784).putInt(0x803).putInt(count).putInt(28).putInt(28);
         for (int i = 0; i < count * 784; i++) images.put((byte) rng.nextInt(256));
         java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + count).putInt(0x801).putInt(count);
-        for (int i = 0; i < count; i++) labels.put((byte) (i % 10));
+        for (int i = 0; i < count; i++) labels.put((byte) (i * 10 / count));   // sorted by class, as an image folder lists them
         Files.write(dir.resolve(prefix + "-images-idx3-ubyte"), images.array());
         Files.write(dir.resolve(prefix + "-labels-idx1-ubyte"), labels.array());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.coex.nas.data.Normalization;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.optimize.Objective;
@@ -50,8 +51,8 @@ class CoExplorationTest {
 
     /** Searches with the exact evaluator on configuration 0 and returns the derived architecture's true latency. */
     static double search(List<HardConstraint> constraints, CoExploration.Check check, CoExploration[] out) {
-        Batches train = new Batches(synthetic(96, 1), 16, 0.3, 0.3, 0, false);
-        Batches val = new Batches(synthetic(48, 2), 16, 0.3, 0.3, 0, false);
+        Batches train = new Batches(synthetic(96, 1), 16, Normalization.grey(0.3, 0.3), 0, false);
+        Batches val = new Batches(synthetic(48, 2), 16, Normalization.grey(0.3, 0.3), 0, false);
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
             CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0, new ConstraintGuard(constraints, 0.05, 1.5),
                     check, TINY.encoding());
@@ -89,8 +90,8 @@ class CoExplorationTest {
     /** A co-exploration resumed from a checkpoint (supernet, optimizers and HDX's deltas) ends where the uninterrupted one does. */
     @Test
     void resumingWithTheConstraintDeltasEqualsTheUninterruptedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
-        Batches train = new Batches(synthetic(64, 1), 16, 0.3, 0.3, 0, false);
-        Batches val = new Batches(synthetic(32, 2), 16, 0.3, 0.3, 0, false);
+        Batches train = new Batches(synthetic(64, 1), 16, Normalization.grey(0.3, 0.3), 0, false);
+        Batches val = new Batches(synthetic(32, 2), 16, Normalization.grey(0.3, 0.3), 0, false);
         List<HardConstraint> limit = List.of(new HardConstraint("latency_ms", 1e-4, 0.05));   // violated throughout: deltas keep growing
         float[] straight;
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
@@ -122,8 +123,8 @@ class CoExplorationTest {
     /** Once HDX has met the limit, the soft objective still moves alpha (large projections must not freeze Adam). */
     @Test
     void alphaKeepsLearningAfterTheLimitIsMet() {
-        Batches train = new Batches(synthetic(96, 1), 16, 0.3, 0.3, 0, false);
-        Batches val = new Batches(synthetic(48, 2), 16, 0.3, 0.3, 0, false);
+        Batches train = new Batches(synthetic(96, 1), 16, Normalization.grey(0.3, 0.3), 0, false);
+        Batches val = new Batches(synthetic(48, 2), 16, Normalization.grey(0.3, 0.3), 0, false);
         double uniform = CUBE.metrics(0, TINY.encoding().uniform()).latencyMs();
         try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0); SearchTrainer t = new SearchTrainer(TINY, CONFIG)) {
             CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.ENERGY), 0.2,

@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import org.coex.nas.data.Normalization;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.optimize.HardLimit;
@@ -50,8 +51,8 @@ class HdxLimitSetsTest {
     @Property(tries = 16, shrinking = ShrinkingMode.OFF)
     void hdxReturnsADesignWithinEveryLimitAsSearched(@ForAll("feasibleLimitSets") List<HardLimit> limits) {
         Objective objective = Objective.of(Metrics.Name.ENERGY);
-        Batches train = new Batches(CoExplorationTest.synthetic(96, 1), 16, 0.3, 0.3, 0, false);
-        Batches val = new Batches(CoExplorationTest.synthetic(48, 2), 16, 0.3, 0.3, 0, false);
+        Batches train = new Batches(CoExplorationTest.synthetic(96, 1), 16, Normalization.grey(0.3, 0.3), 0, false);
+        Batches val = new Batches(CoExplorationTest.synthetic(48, 2), 16, Normalization.grey(0.3, 0.3), 0, false);
         try (AnalyticEvaluator ev = AnalyticEvaluator.choosing(CUBE, objective, limits, 1e-3, 100);
              SearchTrainer t = new SearchTrainer(CoExplorationTest.TINY, CoExplorationTest.CONFIG)) {
             // lambda 0: only cross-entropy pulls on alpha; margin 0, the spec's default for this exact check

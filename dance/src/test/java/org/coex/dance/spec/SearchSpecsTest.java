@@ -45,7 +45,7 @@ class SearchSpecsTest {
         SearchSpec example = SearchSpecs.load(Path.of("../examples/search-latency.yaml"));
         assertEquals(example.search().config(), builtIn.search().config());
         assertEquals(example.search().space(), builtIn.search().space());
-        assertEquals(example.search().dataDir(), builtIn.search().dataDir());
+        assertEquals(example.search().data(), builtIn.search().data());
         assertEquals(List.of(example.search().validationSize(), example.search().trainLimit()),
                 List.of(builtIn.search().validationSize(), builtIn.search().trainLimit()));
         assertEquals(List.of(example.template().name(), example.technologyName(), example.designSpace().size(), example.evaluator(),

@@ -31,10 +31,12 @@ import org.coex.evaluator.net.LearnedEvaluator;
 import org.coex.evaluator.report.Fidelity;
 import org.coex.evaluator.report.FidelityReport;
 import org.coex.evaluator.train.EvaluatorTrainer;
+import org.coex.nas.cli.DataOption;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,6 +60,7 @@ public final class EvaluatorCommand implements Runnable {
     public static final class Generate implements Callable<Integer> {
         @Option(names = "--space", paramLabel = "FILE", description = "search-space YAML (default: the built-in Fashion-MNIST space)")
         Path spaceFile;
+        @Mixin DataOption images;
         @Option(names = "--template", defaultValue = "spatial", description = "accelerator template")
         String template;
         @Option(names = "--design-space", paramLabel = "FILE", description = {"YAML with a `space:` mapping (parameter: [values]) as in sweep specs",
@@ -79,7 +82,7 @@ public final class EvaluatorCommand implements Runnable {
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            SearchSpace space = images.space(spaceFile);
             AcceleratorTemplate t = Templates.byName(template).orElseThrow(() -> problem("--template",
                     "unknown template '" + template + "'; installed: " + String.join(", ", Templates.names())));
             TechnologyTable tech = TechnologyTables.resolve(technology, Path.of(""));
@@ -141,6 +144,7 @@ public final class EvaluatorCommand implements Runnable {
         Path data;
         @Option(names = "--space", paramLabel = "FILE", description = "the search-space YAML the dataset was made for (default: built-in)")
         Path spaceFile;
+        @Mixin DataOption images;
         @Option(names = "--epochs", defaultValue = "40", description = "passes over the training samples") int epochs;
         @Option(names = "--batch-size", defaultValue = "512", description = "samples per step") int batchSize;
         @Option(names = "--lr", defaultValue = "0.002", description = "Adam learning rate") double lr;
@@ -157,7 +161,7 @@ public final class EvaluatorCommand implements Runnable {
             OptionChecks.atLeast("--batch-size", batchSize, 1);
             OptionChecks.positive("--lr", lr);
             for (int h : hidden) OptionChecks.atLeast("--hidden", h, 1);
-            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            SearchSpace space = images.space(spaceFile);
             ConfigCosts cube = costsOf(data, space, spec);
             CostDataset d = DatasetFiles.read(data, cube);
             var config = new EvaluatorTrainer.Config(epochs, batchSize, lr, heldOut, seed, hidden);
@@ -220,11 +224,12 @@ public final class EvaluatorCommand implements Runnable {
         @picocli.CommandLine.Parameters(index = "0", paramLabel = "MODEL", description = "folder written by coex evaluator train") Path model;
         @picocli.CommandLine.Parameters(index = "1", paramLabel = "DATA", description = "the dataset it was trained on") Path data;
         @Option(names = "--space", paramLabel = "FILE", description = "the search-space YAML (default: built-in)") Path spaceFile;
+        @Mixin DataOption images;
         @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: MODEL") Path output;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
-            SearchSpace space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            SearchSpace space = images.space(spaceFile);
             ConfigCosts cube = costsOf(data, space, spec);
             CostDataset d = DatasetFiles.read(data, cube);
             try (LearnedEvaluator ev = EvaluatorFiles.load(model, cube.key())) {

@@ -69,16 +69,15 @@ public final class NasCommand implements Runnable {
         boolean resume;
         @Option(names = "--force", description = "start over: delete the run already in the output folder first")
         boolean force;
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files")
-        Path dataDir;
+        @Mixin DataOption data;
         @Mixin ThreadsOption threads;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            NasSpec s = specFile == null ? NasSpecs.builtInDefault() : NasSpecs.load(specFile);
-            if (dataDir != null) s = s.withDataDir(dataDir);
+            NasSpec s = specFile == null ? NasSpecs.builtInDefault(data.dir()) : NasSpecs.load(specFile, data.dir());
             threads.apply(1);
+            out.println(s.dataLine());
             out.printf("nas search: %s, %d searchable layers, %s, %d epochs (%d warm-up), seed %d%n", s.space().name(), s.space().layers().size(),
                     s.config().strategy().name().toLowerCase(Locale.ROOT), s.config().epochs(), s.config().warmupEpochs(), s.config().seed());
             if (s.hardware() != null) {
@@ -132,7 +131,7 @@ public final class NasCommand implements Runnable {
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1", description = "seed of initialization, shuffling and augmentation") long seed;
         @Mixin ThreadsOption threads;
-        @Option(names = "--data-dir", paramLabel = "DIR", description = "folder with the four Fashion-MNIST IDX files (default: the Debian package's)") Path dataDir;
+        @Mixin DataOption data;
         @Option(names = {"-o", "--output"}, defaultValue = "runs/nas-train", paramLabel = "DIR", description = "folder for log.jsonl and result.json") Path output;
         @Spec CommandSpec spec;
 
@@ -140,16 +139,16 @@ public final class NasCommand implements Runnable {
             long start = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;   // the JVM's start
             PrintWriter out = spec.commandLine().getOut();
             RetrainConfig config = config();
-            var space = spaceFile == null ? SearchSpace.fashionMnistDefault() : SearchSpaces.load(spaceFile);
+            var space = data.space(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
-            var data = NasRetrain.Data.load(dataDir, trainLimit);
+            var images = NasRetrain.Data.load(data.spec(), trainLimit);
             threads.apply(Runtime.getRuntime().availableProcessors());
             out.printf("retraining %s (%,d MACs) on %,d images for %s, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
-                    data.train().count(), minutes == null ? epochs() + " epochs" : "as many epochs as fit in " + minutes + " minutes", TorchRuntime.threads());
+                    images.train().count(), minutes == null ? epochs() + " epochs" : "as many epochs as fit in " + minutes + " minutes", TorchRuntime.threads());
             NasRetrain.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
                 var budget = Optional.ofNullable(minutes).map(m -> TimeBudget.minutesFrom(start, m));
-                r = NasRetrain.run(space, arch, config, budget, data, output, ep -> {
+                r = NasRetrain.run(space, arch, config, budget, images, output, ep -> {
                     out.printf("epoch %d: loss %.4f, train acc %.4f (%.1f s)%n", ep.epoch() + 1, ep.loss(), ep.trainAccuracy(), ep.seconds());
                     out.flush();
                 }, stop.watch(progress));

@@ -26,18 +26,32 @@ public final class IdxFiles {
 
     /** Images and their labels from two IDX files; the counts must agree. */
     public static ImageSet read(Path images, Path labels) {
-        Idx im = readIdx(images, IMAGES_MAGIC, 3);
-        Idx lb = readIdx(labels, LABELS_MAGIC, 1);
-        if (im.dims()[0] != lb.dims()[0]) {
+        Idx im = readIdx(images, IMAGES_MAGIC, 3, false);
+        int[] lb = labels(images, labels, im.dims()[0]);
+        return ImageSet.grey(im.dims()[0], im.dims()[1], im.dims()[2], im.data(), lb);
+    }
+
+    /** The image file's sizes (count, rows, cols), read from its header only. */
+    static int[] imageDims(Path images) {
+        return readIdx(images, IMAGES_MAGIC, 3, true).dims();
+    }
+
+    /** The labels of a label file, which must hold one per image of {@code images}. */
+    static int[] labels(Path images, Path labels, int imageCount) {
+        Idx lb = readIdx(labels, LABELS_MAGIC, 1, false);
+        if (imageCount != lb.dims()[0]) {
             throw new SpecException(Problem.at(labels, 0, "", "holds " + lb.dims()[0] + " labels but " + images.getFileName()
-                    + " holds " + im.dims()[0] + " images; use the matching pair of files"));
+                    + " holds " + imageCount + " images; use the matching pair of files"));
         }
-        return new ImageSet(im.dims()[0], im.dims()[1], im.dims()[2], im.data(), lb.data());
+        int[] out = new int[lb.data().length];
+        for (int i = 0; i < out.length; i++) out[i] = lb.data()[i] & 0xff;
+        return out;
     }
 
     record Idx(int[] dims, byte[] data) {}
 
-    static Idx readIdx(Path file, int expectedMagic, int expectedDims) {
+    /** A file's sizes and data; with {@code headerOnly} the data is not read (and is empty). */
+    static Idx readIdx(Path file, int expectedMagic, int expectedDims, boolean headerOnly) {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              DataInputStream in = new DataInputStream(gzipped(raw) ? new GZIPInputStream(raw) : raw)) {
             int magic = in.readInt();
@@ -53,6 +67,7 @@ public final class IdxFiles {
                 size *= dims[i];
             }
             if (size > Integer.MAX_VALUE - 8) throw new SpecException(Problem.at(file, 0, "", "too large: " + size + " bytes of data"));
+            if (headerOnly) return new Idx(dims, new byte[0]);
             byte[] data = new byte[(int) size];
             in.readFully(data);
             if (in.read() != -1) throw new SpecException(Problem.at(file, 0, "", "has bytes after the " + size + " its header announces"));

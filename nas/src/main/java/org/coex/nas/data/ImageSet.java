@@ -3,22 +3,37 @@ package org.coex.nas.data;
 import java.util.SplittableRandom;
 
 /**
- * Grey-scale images and their labels, as stored in IDX files: {@code count} images of
- * {@code rows x cols} unsigned bytes, row-major, one after another.
+ * Images and their labels, held as unsigned bytes: {@code count} images of {@code channels x rows x
+ * cols} (channel planes one after another, each row-major), one image after another; labels 0-based.
  */
-public record ImageSet(int count, int rows, int cols, byte[] pixels, byte[] labels) {
+public record ImageSet(int count, int channels, int rows, int cols, byte[] pixels, int[] labels) {
     public ImageSet {
-        if (count < 0 || rows < 1 || cols < 1) throw new IllegalArgumentException("bad image set shape " + count + "x" + rows + "x" + cols);
-        if (pixels.length != (long) count * rows * cols) throw new IllegalArgumentException("pixels do not match the shape");
+        if (count < 0 || channels < 1 || rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("bad image set shape " + count + "x" + channels + "x" + rows + "x" + cols);
+        }
+        if (pixels.length != (long) count * channels * rows * cols) throw new IllegalArgumentException("pixels do not match the shape");
         if (labels.length != count) throw new IllegalArgumentException("labels (" + labels.length + ") do not match images (" + count + ")");
     }
 
-    public int imageSize() { return rows * cols; }
+    /** Grey-scale images (one channel). */
+    public static ImageSet grey(int count, int rows, int cols, byte[] pixels, int[] labels) {
+        return new ImageSet(count, 1, rows, cols, pixels, labels);
+    }
 
-    public int label(int i) { return labels[i] & 0xff; }
+    /** Bytes per image: channels x rows x cols. */
+    public int imageSize() { return channels * rows * cols; }
 
-    /** Pixel j of image i in [0, 255]. */
+    public int label(int i) { return labels[i]; }
+
+    /** Byte j (channel-plane order) of image i, in [0, 255]. */
     public int pixel(int i, int j) { return pixels[i * imageSize() + j] & 0xff; }
+
+    /** Number of classes: the largest label + 1 (0 for an empty set). */
+    public int classCount() {
+        int max = -1;
+        for (int l : labels) max = Math.max(max, l);
+        return max + 1;
+    }
 
     /** The first {@code limit} images; all of them when {@code limit} is 0 or at least the count. */
     public ImageSet first(int limit) {
@@ -29,12 +44,12 @@ public record ImageSet(int count, int rows, int cols, byte[] pixels, byte[] labe
     public ImageSet subset(int[] indices) {
         int size = imageSize();
         byte[] px = new byte[indices.length * size];
-        byte[] lb = new byte[indices.length];
+        int[] lb = new int[indices.length];
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(pixels, indices[k] * size, px, k * size, size);
             lb[k] = labels[indices[k]];
         }
-        return new ImageSet(indices.length, rows, cols, px, lb);
+        return new ImageSet(indices.length, channels, rows, cols, px, lb);
     }
 
     /** A seeded permutation of 0..count-1 (Fisher-Yates). */
@@ -51,17 +66,24 @@ public record ImageSet(int count, int rows, int cols, byte[] pixels, byte[] labe
         return p;
     }
 
-    /** Mean and standard deviation of all pixels scaled to [0, 1]. */
-    public double[] meanStd() {
-        double sum = 0;
-        double sq = 0;
-        for (byte b : pixels) {
-            double v = (b & 0xff) / 255.0;
-            sum += v;
-            sq += v * v;
+    /** Per-channel mean and standard deviation of the pixels scaled to [0, 1]. */
+    public Normalization normalization() {
+        double[] sum = new double[channels];
+        double[] sq = new double[channels];
+        int plane = rows * cols;
+        for (int i = 0; i < pixels.length; i++) {
+            double v = (pixels[i] & 0xff) / 255.0;
+            int c = (i / plane) % channels;
+            sum[c] += v;
+            sq[c] += v * v;
         }
-        double n = Math.max(1, pixels.length);
-        double mean = sum / n;
-        return new double[] {mean, Math.sqrt(Math.max(0, sq / n - mean * mean))};
+        double n = Math.max(1, (double) count * plane);
+        double[] mean = new double[channels];
+        double[] std = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            mean[c] = sum[c] / n;
+            std[c] = Math.sqrt(Math.max(0, sq[c] / n - mean[c] * mean[c]));
+        }
+        return new Normalization(mean, std);
     }
 }

@@ -10,10 +10,10 @@ public final class SyntheticImages {
     public static ImageSet corners(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         byte[] px = new byte[n * 64];
-        byte[] lb = new byte[n];
+        int[] lb = new int[n];
         for (int i = 0; i < n; i++) {
             int c = i % 4;
-            lb[i] = (byte) c;
+            lb[i] = c;
             for (int r = 0; r < 8; r++) {
                 for (int col = 0; col < 8; col++) {
                     boolean on = (c / 2 == 0 ? r < 3 : r >= 5) && (c % 2 == 0 ? col < 3 : col >= 5);
@@ -21,6 +21,6 @@ public final class SyntheticImages {
                 }
             }
         }
-        return new ImageSet(n, 8, 8, px, lb);
+        return ImageSet.grey(n, 8, 8, px, lb);
     }
 }

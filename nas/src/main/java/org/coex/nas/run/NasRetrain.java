@@ -7,13 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
-import org.coex.nas.data.FashionMnist;
+import org.coex.nas.data.DataSets;
+import org.coex.nas.data.DataSpec;
+import org.coex.nas.data.Dataset;
 import org.coex.nas.data.ImageSet;
+import org.coex.nas.data.Normalization;
 import org.coex.nas.retrain.RetrainConfig;
 import org.coex.nas.retrain.Retrainer;
 import org.coex.nas.retrain.TimeBudget;
@@ -32,11 +36,11 @@ public final class NasRetrain {
 
     private NasRetrain() {}
 
-    /** The images a run trains on (the first {@code trainLimit}, 0 = all) and tests on. */
-    public record Data(ImageSet train, ImageSet test) {
-        public static Data load(Path dataDir, int trainLimit) {
-            FashionMnist.Data d = FashionMnist.load(dataDir);
-            return new Data(d.train().first(trainLimit), d.test());
+    /** The images a run trains on (the first {@code trainLimit}, 0 = all) and tests on, and the class names in label order. */
+    public record Data(ImageSet train, ImageSet test, List<String> classNames) {
+        public static Data load(DataSpec spec, int trainLimit) {
+            Dataset d = DataSets.load(spec);
+            return new Data(d.train().first(trainLimit), d.test(), d.classNames());
         }
     }
 
@@ -54,9 +58,9 @@ public final class NasRetrain {
     public static Result run(SearchSpace space, Architecture arch, RetrainConfig config, Optional<TimeBudget> budget, Data data, Path output,
                              Consumer<Retrainer.Epoch> onEpoch, ProgressListener progress) throws IOException {
         if (budget.isPresent() && config.warmupEpochs() < 1) throw new IllegalArgumentException("a time budget needs at least one warm-up epoch");
-        double[] ms = data.train().meanStd();
-        Batches train = new Batches(data.train(), config.batchSize(), ms[0], ms[1], config.cropPadding(), config.flip());
-        Batches test = new Batches(data.test(), config.batchSize(), ms[0], ms[1], 0, false);
+        Normalization norm = data.train().normalization();
+        Batches train = new Batches(data.train(), config.batchSize(), norm, config.cropPadding(), config.flip());
+        Batches test = new Batches(data.test(), config.batchSize(), norm, 0, false);
         Files.createDirectories(output);
         Path log = output.resolve("log.jsonl");
         Files.deleteIfExists(log);
@@ -94,6 +98,9 @@ public final class NasRetrain {
         result.put("crop_padding", config.cropPadding());
         result.put("flip", config.flip());
         result.put("train_images", data.train().count());
+        result.put("input", List.of(data.train().channels(), data.train().rows(), data.train().cols()));
+        result.put("normalization", norm.toMap());
+        result.put("classes", data.classNames());
         result.put("test_accuracy", accuracy);
         result.put("seconds", Math.round(seconds * 10) / 10.0);
         result.put("seed", config.seed());

@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
-import org.coex.nas.data.FashionMnist;
+import org.coex.nas.data.DataSets;
+import org.coex.nas.data.Dataset;
 import org.coex.nas.data.ImageSet;
+import org.coex.nas.data.Normalization;
 import org.coex.nas.hw.CostTable;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.ArchitectureJson;
@@ -34,15 +36,15 @@ public final class NasSearch {
     public record Result(List<EpochStats> epochs, Architecture architecture, Path output) {}
 
     /** The batches a search trains weights on and architecture parameters on. */
-    public record Split(Batches train, Batches validation) {
-        /** The spec's split of the training images (seeded), normalized with the weight-training part's statistics. */
+    public record Split(Batches train, Batches validation, Normalization normalization) {
+        /** The spec's split of the training images (seeded), normalized with the weight-training part's per-channel statistics. */
         public static Split of(NasSpec spec) {
-            FashionMnist.Data data = FashionMnist.load(spec.dataDir());
-            ImageSet[] split = FashionMnist.split(data.train(), spec.validationSize(), spec.config().seed());
+            Dataset data = DataSets.load(spec.data());
+            ImageSet[] split = DataSets.split(data.train(), spec.validationSize(), spec.config().seed());
             ImageSet train = split[0].first(spec.trainLimit());
-            double[] ms = train.meanStd();
-            return new Split(new Batches(train, spec.config().batchSize(), ms[0], ms[1], spec.config().cropPadding(), spec.config().flip()),
-                    new Batches(split[1], spec.config().batchSize(), ms[0], ms[1], 0, false));
+            Normalization norm = train.normalization();
+            return new Split(new Batches(train, spec.config().batchSize(), norm, spec.config().cropPadding(), spec.config().flip()),
+                    new Batches(split[1], spec.config().batchSize(), norm, 0, false), norm);
         }
     }
 
@@ -53,8 +55,8 @@ public final class NasSearch {
      */
     public static Result run(NasSpec spec, boolean resume, boolean force, Consumer<String> say, Consumer<EpochStats> onEpoch, ProgressListener progress)
             throws IOException {
+        Split batches = Split.of(spec);   // before the folder is touched: bad data leaves nothing behind
         resume = RunFolder.prepare(spec.output(), resume, force, spec.settings(), say);
-        Split batches = Split.of(spec);
         Batches trainBatches = batches.train();
         Batches valBatches = batches.validation();
         Path checkpoint = spec.output().resolve("checkpoint");

@@ -4,16 +4,21 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.coex.nas.data.DataShape;
+import org.coex.nas.data.DataSpec;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.train.SearchConfig;
 
 /**
- * A validated {@code coex nas search} spec: the space, the data (folder, validation size, an
- * optional cap on training images for quick runs), the search settings, the output folder, and
- * (for the hardware-aware baseline) the fixed accelerator, or null.
+ * A validated {@code coex nas search} spec: the space (shaped by the data), the data (where and how
+ * it is read, what a probe of it found, the validation size, an optional cap on training images for
+ * quick runs), the search settings, the output folder, and (for the hardware-aware baseline) the
+ * fixed accelerator, or null.
+ *
+ * @param dataLine the one line that says what data was found
  */
-public record NasSpec(String source, SearchSpace space, Path dataDir, int validationSize, int trainLimit, SearchConfig config,
-                      Path output, HardwareTarget hardware) {
+public record NasSpec(String source, SearchSpace space, DataSpec data, DataShape shape, String dataLine, int validationSize, int trainLimit,
+                      SearchConfig config, Path output, HardwareTarget hardware) {
 
     /**
      * Everything a search's result depends on, for a checkpoint to be resumed only by the same run
@@ -31,15 +36,13 @@ public record NasSpec(String source, SearchSpace space, Path dataDir, int valida
             }
         }
         m.put("space", space.fingerprint());
-        m.put("data_dir", dataDir == null ? "default" : dataDir.toAbsolutePath().normalize().toString());
+        m.put("data_dir", data.path() == null ? "default" : data.path().toAbsolutePath().normalize().toString());
+        if (!data.withPath(null).withValidation(DataSpec.defaults().validation()).equals(DataSpec.defaults())) {
+            m.put("data", data.format().key() + " resize " + data.resize() + " labels " + data.labels() + " layout " + data.layout() + " channels " + data.channels());
+        }
         m.put("validation", validationSize);
         m.put("train_limit", trainLimit);
         if (hardware != null) m.put("hardware", hardware.description() + " " + hardware.metric().column() + " lambda " + hardware.lambda());
         return m;
-    }
-
-    /** This spec reading the data from another folder. */
-    public NasSpec withDataDir(Path dir) {
-        return new NasSpec(source, space, dir, validationSize, trainLimit, config, output, hardware);
     }
 }

@@ -16,6 +16,9 @@ import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.tech.TechnologyTables;
 import org.coex.accel.template.Accelerator;
 import org.coex.accel.template.Templates;
+import org.coex.nas.data.DataSets;
+import org.coex.nas.data.DataShape;
+import org.coex.nas.data.DataSpec;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
 import org.coex.nas.supernet.PathSampler;
@@ -23,48 +26,94 @@ import org.coex.nas.train.SearchConfig;
 
 /** Reads {@code coex nas search} specs (layout: docs/nas.md); the built-in default needs no file. */
 public final class NasSpecs {
-    static final List<String> KEYS = List.of("space", "data_dir", "validation", "train_limit", "epochs", "warmup_epochs",
+    static final List<String> KEYS = List.of("space", "data", "data_dir", "validation", "train_limit", "epochs", "warmup_epochs",
             "batch_size", "strategy", "weight_lr", "momentum", "weight_decay", "alpha_lr", "tau0", "tau_decay", "crop_padding",
             "flip", "seed", "output", "hardware", "lambda");
 
     private NasSpecs() {}
 
-    /** The built-in default: the Fashion-MNIST space, binary gates, sized for 2 CPU cores. */
-    public static NasSpec builtInDefault() {
-        return parse(YamlDocument.parse(Path.of("<built-in default nas search>"), "output: runs/nas-default\n"), Path.of(""));
+    /**
+     * The built-in default: the Fashion-MNIST space, binary gates, sized for 2 CPU cores.
+     *
+     * @param dataDir the {@code --data} folder, or null for Fashion-MNIST
+     */
+    public static NasSpec builtInDefault(Path dataDir) {
+        return parse(YamlDocument.parse(Path.of("<built-in default nas search>"), "output: runs/nas-default\n"), Path.of(""), dataDir);
     }
 
-    /** @throws SpecException listing every problem */
-    public static NasSpec load(Path file) {
-        return parse(YamlDocument.parse(file, InputFiles.readString(file, "nas spec", "check the path")), file.toAbsolutePath().getParent());
+    /** The built-in default on the spec's data (Fashion-MNIST). */
+    public static NasSpec builtInDefault() { return builtInDefault(null); }
+
+    /** The spec in {@code file} on its own data. */
+    public static NasSpec load(Path file) { return load(file, null); }
+
+    /**
+     * @param dataDir the {@code --data} folder replacing the spec's, or null
+     * @throws SpecException listing every problem
+     */
+    public static NasSpec load(Path file, Path dataDir) {
+        return parse(YamlDocument.parse(file, InputFiles.readString(file, "nas spec", "check the path")), file.toAbsolutePath().getParent(), dataDir);
     }
 
-    static NasSpec parse(YamlDocument doc, Path base) {
+    static NasSpec parse(YamlDocument doc, Path base) { return parse(doc, base, null); }
+
+    static NasSpec parse(YamlDocument doc, Path base, Path dataDir) {
         Problems problems = new Problems();
         SpecNode root = doc.root(problems);
         if (!root.expectObject()) problems.throwIfAny();
-        NasSpec spec = read(root, base, doc.file().toString());
+        NasSpec spec = read(root, base, doc.file().toString(), root.child("data"), dataDir);
         problems.throwIfAny();
         return spec;
     }
 
     /**
      * Reads a search section (a whole nas spec, or the {@code search} section of a co-exploration
-     * spec); problems go to the node's collector, and fields may then be defaults.
+     * spec) and probes its data; problems go to the node's collector, and fields may then be defaults.
+     *
+     * @param dataBlock the {@code data} block (in a co-exploration spec it may sit at the top level)
+     * @param dataDir   the {@code --data} folder replacing the block's, or null
      */
-    public static NasSpec read(SpecNode root, Path base, String source) {
+    public static NasSpec read(SpecNode root, Path base, String source, SpecNode dataBlock, Path dataDir) {
         root.allowOnly(KEYS);
+        DataSpec dataSpec = DataSpecs.read(dataBlock, base);
+        if (root.has("data_dir")) {
+            if (dataBlock.has("path")) root.problem("data_dir", "give the folder once: data.path replaces data_dir");
+            else dataSpec = dataSpec.withPath(base.resolve(root.string("data_dir", "")).normalize());
+        }
+        if (root.has("validation")) {
+            if (dataBlock.has("validation")) root.problem("validation", "give it once: data.validation replaces validation");
+            else dataSpec = dataSpec.withValidation(DataSpecs.validation(root, dataSpec.validation()));
+        }
+        if (dataDir != null) dataSpec = dataSpec.withPath(dataDir.toAbsolutePath().normalize());
+        DataShape shape = SearchSpaces.FASHION_MNIST;
+        String dataLine = "";
+        try {
+            DataSets.Found found = DataSets.probe(dataSpec);
+            shape = found.shape();
+            dataLine = found.line();
+            if (shape.rows() != shape.cols()) {
+                (dataBlock.isMissing() ? root : dataBlock).problem("the images are " + shape.rows() + " x " + shape.cols()
+                        + "; coex's search spaces take square inputs: give data.resize: [n, n]");
+            }
+        } catch (SpecException e) {
+            e.problems().forEach(root::report);
+        }
         String spaceRef = root.string("space", "default");
-        SearchSpace space = SearchSpace.fashionMnistDefault();
+        SearchSpace space = SearchSpace.fashionMnistDefault().forInput(shape.channels(), shape.rows(), shape.classes());
         if (!spaceRef.equals("default")) {
             try {
-                space = SearchSpaces.load(base.resolve(spaceRef));
+                space = SearchSpaces.load(base.resolve(spaceRef), shape);
             } catch (SpecException e) {
                 e.problems().forEach(p -> root.problem("space", p.toString()));
             }
         }
-        Path data = root.has("data_dir") ? base.resolve(root.string("data_dir", "")) : null;
-        int validation = root.integerAtLeast("validation", 5_000, 1);
+        int validation = dataSpec.validation().of(shape.trainImages());
+        if (validation >= shape.trainImages()) {
+            SpecNode at = dataBlock.has("validation") ? dataBlock : root;
+            at.problem("validation", "holds out " + validation + " of the " + shape.trainImages() + " training images, leaving none to train on;"
+                    + " give a smaller count or a fraction");
+            validation = Math.max(1, shape.trainImages() - 1);
+        }
         int trainLimit = root.integerAtLeast("train_limit", 15_000, 0);
         int epochs = root.integerAtLeast("epochs", 8, 1);
         int warmup = root.integerAtLeast("warmup_epochs", 3, 0);
@@ -81,7 +130,7 @@ public final class NasSpecs {
                 root.positive("alpha_lr", 0.006), strategy, root.positive("tau0", 5.0), root.positive("tau_decay", 0.956),
                 root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1), hardware == null ? 0 : hardware.lambda());
         Path output = base.resolve(root.string("output", "runs/nas")).toAbsolutePath().normalize();
-        return new NasSpec(source, space, data, validation, trainLimit, config, output, hardware);
+        return new NasSpec(source, space, dataSpec, shape, dataLine, validation, trainLimit, config, output, hardware);
     }
 
     /** The {@code hardware} section: template, technology, config (parameter: value), metric (latency or energy). */

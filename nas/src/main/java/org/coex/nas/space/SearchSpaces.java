@@ -7,20 +7,41 @@ import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecNode;
 import org.coex.accel.spec.YamlDocument;
+import org.coex.nas.data.DataFormat;
+import org.coex.nas.data.DataShape;
 
 /**
  * Reads search spaces from YAML (layout: docs/nas.md) and checks them: every key known, every size
- * at least 1, kernels odd, and no stride that would shrink the map below 1 x 1.
+ * at least 1, kernels odd, and no stride that would shrink the map below 1 x 1. The input's channels
+ * and size and the class count may be {@code auto} (or left out): they then come from the data, and
+ * a value given must agree with it.
  */
 public final class SearchSpaces {
     private SearchSpaces() {}
 
-    /** @throws org.coex.accel.spec.SpecException listing every problem with its line */
-    public static SearchSpace load(Path file) {
-        return parse(YamlDocument.parse(file, InputFiles.readString(file, "search space", "check the path")));
+    /**
+     * The space in {@code file} for images of {@code data}'s shape (null: no data given; values stand
+     * as written and {@code auto} means Fashion-MNIST's).
+     *
+     * @throws org.coex.accel.spec.SpecException listing every problem with its line
+     */
+    public static SearchSpace load(Path file, DataShape data) {
+        return parse(YamlDocument.parse(file, InputFiles.readString(file, "search space", "check the path")), data);
     }
 
+    /** The space in {@code file} as written, Fashion-MNIST's shape (1 x 28 x 28, 10 classes) where it says auto. */
+    public static SearchSpace load(Path file) {
+        return load(file, null);
+    }
+
+    /** Fashion-MNIST's shape: what {@code auto} means where no data is given. */
+    public static final DataShape FASHION_MNIST = new DataShape(DataFormat.IDX, 1, 28, 28, 60_000, 10_000, DataShape.numbered(10));
+
     public static SearchSpace parse(YamlDocument doc) {
+        return parse(doc, null);
+    }
+
+    public static SearchSpace parse(YamlDocument doc, DataShape data) {
         Problems problems = new Problems();
         SpecNode root = doc.root(problems);
         if (!root.expectObject()) problems.throwIfAny();
@@ -28,9 +49,11 @@ public final class SearchSpaces {
         SearchSpace d = SearchSpace.fashionMnistDefault();
         String name = root.string("name", "search-space");
         SpecNode input = root.child("input");
-        input.allowOnly(List.of("channels", "size"));
-        int inC = input.integerAtLeast("channels", d.inputChannels(), 1);
-        int inSize = input.integerAtLeast("size", d.inputSize(), 1);
+        DataShape shape = data == null ? FASHION_MNIST : data;
+        boolean autoInput = input.isMissing() || isAuto(input);
+        if (!autoInput) input.allowOnly(List.of("channels", "size"));
+        int inC = autoInput ? shape.channels() : fromData(input, "channels", shape.channels(), data);
+        int inSize = autoInput ? shape.rows() : fromData(input, "size", shape.rows(), data);
         SpecNode stem = root.child("stem");
         stem.allowOnly(List.of("channels", "kernel", "stride"));
         int stemC = stem.integerAtLeast("channels", d.stemChannels(), 1);
@@ -76,10 +99,25 @@ public final class SearchSpaces {
         SpecNode head = root.child("head");
         head.allowOnly(List.of("channels"));
         int headC = head.integerAtLeast("channels", d.headChannels(), 1);
-        int classes = root.integerAtLeast("classes", d.classes(), 1);
+        int classes = fromData(root, "classes", shape.classes(), data);
         problems.throwIfAny();
         return new SearchSpace(name, inC, inSize, stemC, stemK, stemS, root.has("stages") ? stages : d.stages(),
                 kernels.isEmpty() ? d.kernels() : kernels, expansions.isEmpty() ? d.expansions() : expansions, skip, headC, classes);
+    }
+
+    private static boolean isAuto(SpecNode n) {
+        return "auto".equals(n.scalarText());
+    }
+
+    /** {@code key} of {@code node}: auto (or absent) is the data's value; a number must be it when there is data. */
+    private static int fromData(SpecNode node, String key, int dataValue, DataShape data) {
+        if (!node.has(key) || isAuto(node.child(key))) return dataValue;
+        int v = node.integerAtLeast(key, dataValue, 1);
+        if (data != null && node.child(key).scalar() instanceof Integer && v >= 1 && v != dataValue) {
+            node.problem(key, v + " disagrees with the data (" + data.channels() + " x " + data.rows() + " x " + data.cols() + " images, "
+                    + data.classes() + " classes); write " + dataValue + " or auto");
+        }
+        return v >= 1 ? v : dataValue;
     }
 
     private static int oddKernel(SpecNode node, String key, int fallback) {

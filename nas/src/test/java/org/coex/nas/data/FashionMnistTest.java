@@ -11,15 +11,16 @@ class FashionMnistTest {
     @Test
     void theDebianPackageHoldsSixtyThousandAndTenThousandBalancedImages() {
         Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR), "dataset-fashion-mnist is not installed");
-        FashionMnist.Data d = FashionMnist.load(null);
+        Dataset d = DataSets.load(DataSpec.defaults());
         assertEquals(60_000, d.train().count());
         assertEquals(10_000, d.test().count());
         assertEquals(28, d.train().rows());
         int[] perClass = new int[10];
         for (int i = 0; i < d.train().count(); i++) perClass[d.train().label(i)]++;
         for (int c : perClass) assertEquals(6_000, c);
-        double[] ms = d.train().meanStd();
-        assertEquals(0.286, ms[0], 0.001);   // published Fashion-MNIST statistics: mean 0.2860, std 0.3530
-        assertEquals(0.353, ms[1], 0.001);
+        Normalization n = d.train().normalization();
+        assertEquals(0.286, n.mean()[0], 0.001);   // published Fashion-MNIST statistics: mean 0.2860, std 0.3530
+        assertEquals(0.353, n.std()[0], 0.001);
+        assertEquals(java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), d.classNames());
     }
 }

@@ -80,24 +80,24 @@ class IdxFilesTest {
     }
 
     @Test
-    void aMissingDataSetTellsHowToInstallIt() {
-        SpecException e = assertThrows(SpecException.class, () -> FashionMnist.load(dir));
-        assertTrue(e.getMessage().contains("sudo apt-get install dataset-fashion-mnist"), e.getMessage());
+    void aMissingFolderIsNamed() {
+        SpecException e = assertThrows(SpecException.class, () -> DataSets.load(DataSpec.defaults().withPath(dir.resolve("nothing-here"))));
+        assertTrue(e.getMessage().contains("folder not found"), e.getMessage());
         assertEquals(1, e.problems().size());
     }
 
     @Test
     void theSplitIsSeededDisjointAndComplete() throws IOException {
         byte[] px = new byte[100];
-        byte[] lb = new byte[100];
+        int[] lb = new int[100];
         for (int i = 0; i < 100; i++) {
             px[i] = (byte) i;
-            lb[i] = (byte) (i % 10);
+            lb[i] = i % 10;
         }
-        ImageSet all = new ImageSet(100, 1, 1, px, lb);
-        ImageSet[] a = FashionMnist.split(all, 20, 7);
-        ImageSet[] b = FashionMnist.split(all, 20, 7);
-        ImageSet[] c = FashionMnist.split(all, 20, 8);
+        ImageSet all = ImageSet.grey(100, 1, 1, px, lb);
+        ImageSet[] a = DataSets.split(all, 20, 7);
+        ImageSet[] b = DataSets.split(all, 20, 7);
+        ImageSet[] c = DataSets.split(all, 20, 8);
         assertEquals(80, a[0].count());
         assertEquals(20, a[1].count());
         assertArrayEquals(a[1].pixels(), b[1].pixels());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.coex.nas.data.Normalization;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.space.HwConfig;
 import org.coex.accel.tech.TechnologyTables;
@@ -40,8 +41,8 @@ class CostTableTest {
     @Test
     @Tag("djl")
     void lambdaPushesAlphaTowardCheaperOps() {
-        Batches train = new Batches(SearchTrainerTest.synthetic(64, 1), 16, 0.3, 0.3, 0, false);
-        Batches val = new Batches(SearchTrainerTest.synthetic(32, 2), 16, 0.3, 0.3, 0, false);
+        Batches train = new Batches(SearchTrainerTest.synthetic(64, 1), 16, Normalization.grey(0.3, 0.3), 0, false);
+        Batches val = new Batches(SearchTrainerTest.synthetic(32, 2), 16, Normalization.grey(0.3, 0.3), 0, false);
         CostTable table = CostTable.build(SearchTrainerTest.TINY, ACC, Metrics.Name.LATENCY);
         double[] cost = new double[2];
         for (int run = 0; run < 2; run++) {

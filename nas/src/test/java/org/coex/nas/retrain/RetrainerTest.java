@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.coex.nas.data.Normalization;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.train.Batches;
@@ -18,8 +19,8 @@ class RetrainerTest {
     void aDerivedNetworkLearnsFromScratchAndSkipsDropTheirLayers() {
         Architecture a = new Architecture(List.of(0, 4, 1));   // layer 1 is skip in the tiny space
         assertEquals(2, new DerivedNet(SearchTrainerTest.TINY, a).getChildren().keys().stream().filter(k -> k.contains("layer")).count());
-        Batches train = new Batches(SearchTrainerTest.synthetic(96, 1), 16, 0.3, 0.3, 0, false);
-        Batches test = new Batches(SearchTrainerTest.synthetic(32, 3), 16, 0.3, 0.3, 0, false);
+        Batches train = new Batches(SearchTrainerTest.synthetic(96, 1), 16, Normalization.grey(0.3, 0.3), 0, false);
+        Batches test = new Batches(SearchTrainerTest.synthetic(32, 3), 16, Normalization.grey(0.3, 0.3), 0, false);
         try (Retrainer r = new Retrainer(SearchTrainerTest.TINY, a, new RetrainConfig(8, 16, 0.1, 0.9, 1e-4, 0.1, 1, 0, false, 2))) {
             Retrainer.Epoch first = r.runEpoch(train, ProgressListener.NONE);
             Retrainer.Epoch last = first;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.coex.nas.data.Normalization;
 import org.coex.nas.data.ImageSet;
 import org.coex.nas.data.SyntheticImages;
 import org.coex.nas.space.Architecture;
@@ -32,7 +33,7 @@ public class SearchTrainerTest {
     /** 4 classes of 8x8 images ({@link SyntheticImages#corners}). */
     public static ImageSet synthetic(int n, long seed) { return SyntheticImages.corners(n, seed); }
 
-    static Batches batches(ImageSet s) { return new Batches(s, CONFIG.batchSize(), 0.3, 0.3, CONFIG.cropPadding(), CONFIG.flip()); }
+    static Batches batches(ImageSet s) { return new Batches(s, CONFIG.batchSize(), Normalization.grey(0.3, 0.3), CONFIG.cropPadding(), CONFIG.flip()); }
 
     static float[] alphas(SearchTrainer t) {
         List<Float> all = new ArrayList<>();
@@ -140,8 +141,8 @@ public class SearchTrainerTest {
     @Test
     void aDivergingRunStopsWithTheSettingToLower() {
         SearchConfig wild = new SearchConfig(3, 1, 16, 1e12, 0.9, 1e-4, 0.02, PathSampler.Strategy.BINARY_GATES, 1.0, 1.0, 1, false, 5, 0);
-        Batches train = new Batches(synthetic(64, 1), 16, 0.3, 0.3, 0, false);
-        Batches val = new Batches(synthetic(32, 2), 16, 0.3, 0.3, 0, false);
+        Batches train = new Batches(synthetic(64, 1), 16, Normalization.grey(0.3, 0.3), 0, false);
+        Batches val = new Batches(synthetic(32, 2), 16, Normalization.grey(0.3, 0.3), 0, false);
         try (SearchTrainer t = new SearchTrainer(TINY, wild)) {
             TrainingDiverged d = org.junit.jupiter.api.Assertions.assertThrows(TrainingDiverged.class, () -> {
                 for (int e = 0; e < 3; e++) t.runEpoch(train, val);
