@@ -165,7 +165,7 @@ public final class CoSearch {
     private static Retraining retrain(SearchSpec spec, Architecture arch, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         if (spec.retrainEpochs() == 0) return new Retraining(Double.NaN, 0);
         Path retrained = spec.output().resolve("retrain/result/result.json");
-        NasRetrain.Data data = NasRetrain.Data.load(spec.search().data(), spec.retrainImages());
+        NasRetrain.Data data = NasRetrain.Data.load(spec.search().data(), spec.retrainImages(), spec.search().config().seed());
         if (resume && Files.isRegularFile(retrained)) {
             Map<?, ?> done = JSON.readValue(retrained.toFile(), Map.class);
             if (done.get("architecture").equals(arch.choices()) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()

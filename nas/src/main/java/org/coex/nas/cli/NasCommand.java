@@ -127,7 +127,7 @@ public final class NasCommand implements Runnable {
         @Option(names = "--crop-padding", defaultValue = "0", paramLabel = "PX", description = "random crop after padding by PX pixels (default 0: no crop)")
         int cropPadding;
         @Option(names = "--no-flip", description = "no random horizontal flip") boolean noFlip;
-        @Option(names = "--train-limit", defaultValue = "0", description = "use only the first N training images (quick runs); 0 = all")
+        @Option(names = "--train-limit", defaultValue = "0", description = "train on N training images drawn at random (by --seed) for quick runs; 0 = all")
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1", description = "seed of initialization, shuffling and augmentation") long seed;
         @Mixin ThreadsOption threads;
@@ -141,7 +141,7 @@ public final class NasCommand implements Runnable {
             RetrainConfig config = config();
             var space = data.space(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
-            var images = NasRetrain.Data.load(data.spec(), trainLimit);
+            var images = NasRetrain.Data.load(data.spec(), trainLimit, seed);
             threads.apply(Runtime.getRuntime().availableProcessors());
             out.printf("retraining %s (%,d MACs) on %,d images for %s, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
                     images.train().count(), minutes == null ? epochs() + " epochs" : "as many epochs as fit in " + minutes + " minutes", TorchRuntime.threads());

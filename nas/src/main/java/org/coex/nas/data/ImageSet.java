@@ -40,6 +40,18 @@ public record ImageSet(int count, int channels, int rows, int cols, byte[] pixel
         return limit <= 0 || limit >= count ? this : subset(java.util.stream.IntStream.range(0, limit).toArray());
     }
 
+    /**
+     * {@code limit} images drawn without replacement by a seeded permutation, kept in file order (so a
+     * folder listed class by class still gives every class); all of them when {@code limit} is 0 or at
+     * least the count.
+     */
+    public ImageSet sample(int limit, long seed) {
+        if (limit <= 0 || limit >= count) return this;
+        int[] chosen = java.util.Arrays.copyOf(permutation(seed), limit);
+        java.util.Arrays.sort(chosen);
+        return subset(chosen);
+    }
+
     /** The images at these indices, in that order. */
     public ImageSet subset(int[] indices) {
         int size = imageSize();

@@ -36,11 +36,14 @@ public final class NasRetrain {
 
     private NasRetrain() {}
 
-    /** The images a run trains on (the first {@code trainLimit}, 0 = all) and tests on, and the class names in label order. */
+    /**
+     * The images a run trains on ({@code trainLimit} of them drawn by {@code seed}, 0 = all) and tests
+     * on, and the class names in label order.
+     */
     public record Data(ImageSet train, ImageSet test, List<String> classNames) {
-        public static Data load(DataSpec spec, int trainLimit) {
+        public static Data load(DataSpec spec, int trainLimit, long seed) {
             Dataset d = DataSets.load(spec);
-            return new Data(d.train().first(trainLimit), d.test(), d.classNames());
+            return new Data(d.train().sample(trainLimit, seed), d.test(), d.classNames());
         }
     }
 

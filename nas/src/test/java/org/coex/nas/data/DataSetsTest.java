@@ -143,6 +143,19 @@ class DataSetsTest {
         assertArrayEquals(twoByTwo, Resampling.bilinear(twoByTwo, 1, 2, 2, 2, 2));
     }
 
+    @Test
+    void aSampleOfAClassOrderedSetHoldsEveryClassInFileOrder() {
+        int[] labels = new int[100];
+        for (int i = 0; i < 100; i++) labels[i] = i / 10;   // as a folder lists them: class by class
+        ImageSet s = ImageSet.grey(100, 1, 1, new byte[100], labels);
+        ImageSet a = s.sample(30, 7);
+        assertEquals(30, a.count());
+        assertEquals(10, java.util.Arrays.stream(a.labels()).distinct().count());
+        assertArrayEquals(a.labels(), java.util.Arrays.stream(a.labels()).sorted().toArray());
+        assertArrayEquals(a.labels(), s.sample(30, 7).labels());
+        assertTrue(s.sample(0, 7) == s && s.sample(100, 7) == s);
+    }
+
     // ---- bad data: one line naming the file, nothing loaded ----
 
     String error(DataSpec spec) {
