@@ -37,6 +37,6 @@ public final class DataOption {
     public SearchSpace space(Path spaceFile) {
         DataShape given = shape();
         DataShape s = given == null ? SearchSpaces.FASHION_MNIST : given;
-        return spaceFile == null ? SearchSpace.fashionMnistDefault().forInput(s.channels(), s.rows(), s.classes()) : SearchSpaces.load(spaceFile, given);
+        return spaceFile == null ? SearchSpaces.builtIn(s) : SearchSpaces.load(spaceFile, given);
     }
 }

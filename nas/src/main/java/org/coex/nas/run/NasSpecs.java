@@ -99,7 +99,7 @@ public final class NasSpecs {
             e.problems().forEach(root::report);
         }
         String spaceRef = root.string("space", "default");
-        SearchSpace space = SearchSpace.fashionMnistDefault().forInput(shape.channels(), shape.rows(), shape.classes());
+        SearchSpace space = SearchSpaces.builtIn(shape);
         if (!spaceRef.equals("default")) {
             try {
                 space = SearchSpaces.load(base.resolve(spaceRef), shape);

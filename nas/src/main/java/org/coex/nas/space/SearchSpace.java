@@ -35,11 +35,6 @@ public record SearchSpace(String name, int inputChannels, int inputSize, int ste
                 List.of(3, 5, 7), List.of(3, 6), true, 160, 10);
     }
 
-    /** This space for images of {@code channels} x {@code size} x {@code size} and {@code classes} classes. */
-    public SearchSpace forInput(int channels, int size, int classes) {
-        return new SearchSpace(name, channels, size, stemChannels, stemKernel, stemStride, stages, kernels, expansions, skip, headChannels, classes);
-    }
-
     /** MBConv candidates in a fixed order: kernel outer, expansion inner. */
     public List<Op> mbconvs() {
         List<Op> out = new ArrayList<>();

@@ -34,6 +34,18 @@ public final class SearchSpaces {
         return load(file, null);
     }
 
+    /**
+     * The built-in space for images of {@code data}'s shape: on Fashion-MNIST's shape it is
+     * {@link SearchSpace#fashionMnistDefault()} itself; on another it is named after that shape
+     * ("default-3x32x32-10", so reports do not call it Fashion-MNIST's).
+     */
+    public static SearchSpace builtIn(DataShape data) {
+        SearchSpace d = SearchSpace.fashionMnistDefault();
+        if (data.channels() == d.inputChannels() && data.rows() == d.inputSize() && data.classes() == d.classes()) return d;
+        return new SearchSpace("default-" + data.channels() + "x" + data.rows() + "x" + data.rows() + "-" + data.classes(), data.channels(), data.rows(),
+                d.stemChannels(), d.stemKernel(), d.stemStride(), d.stages(), d.kernels(), d.expansions(), d.skip(), d.headChannels(), data.classes());
+    }
+
     /** Fashion-MNIST's shape: what {@code auto} means where no data is given. */
     public static final DataShape FASHION_MNIST = new DataShape(DataFormat.IDX, 1, 28, 28, 60_000, 10_000, DataShape.numbered(10));
 

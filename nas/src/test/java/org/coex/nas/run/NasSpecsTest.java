@@ -68,6 +68,7 @@ class NasSpecsTest {
         Path f = Files.writeString(dir.resolve("d.yaml"), "data: {path: c, validation: 0.25}\n");
         NasSpec s = NasSpecs.load(f);
         assertEquals(List.of(3, 32, 10), List.of(s.space().inputChannels(), s.space().inputSize(), s.space().classes()));
+        assertEquals("default-3x32x32-10", s.space().name());
         assertEquals(10, s.validationSize());
         assertEquals("data: CIFAR-10 binary batches in " + data + ": 40 training + 10 test images of 3 x 32 x 32, 10 classes", s.dataLine());
         Path space = Files.writeString(dir.resolve("space.yaml"), "input: auto\nclasses: auto\nstages: [{channels: 8, layers: 1, stride: 2}]\n");
