@@ -145,6 +145,16 @@ def derived_epochs(space, choices, images, labels, test_x, test_y):
     return times, losses, time.perf_counter() - start
 
 
+def step(net, opt, frozen, xy):
+    """One optimizer step on a batch's cross-entropy; the gradients of the other parameter set are dropped."""
+    loss = F.cross_entropy(net(xy[0]), xy[1])
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    opt.step()
+    for p in frozen:
+        p.grad = None
+
+
 def supernet_epochs(space, images, labels):
     torch.manual_seed(1)
     gen = torch.Generator().manual_seed(1)
@@ -172,22 +182,10 @@ def supernet_epochs(space, images, labels):
         vorder = val_idx[torch.randperm(1500, generator=gen)]
         net.train()
         for k in range(steps):
-            x, y = batch(images, labels, order[k * 128:(k + 1) * 128], mean, std, True, 2, gen)
-            loss = F.cross_entropy(net(x), y)
-            w_opt.zero_grad(set_to_none=True)
-            loss.backward()
-            w_opt.step()
-            for a in alphas:
-                a.grad = None
+            step(net, w_opt, alphas, batch(images, labels, order[k * 128:(k + 1) * 128], mean, std, True, 2, gen))
             if epoch >= 1:
                 vk = k % math.ceil(1500 / 128)
-                x, y = batch(images, labels, vorder[vk * 128:(vk + 1) * 128], mean, std, False, 0, None)
-                loss = F.cross_entropy(net(x), y)
-                a_opt.zero_grad(set_to_none=True)
-                loss.backward()
-                a_opt.step()
-                for p in weights:
-                    p.grad = None
+                step(net, a_opt, weights, batch(images, labels, vorder[vk * 128:(vk + 1) * 128], mean, std, False, 0, None))
         for m in mixed:
             m.noise = False
         with torch.no_grad():
