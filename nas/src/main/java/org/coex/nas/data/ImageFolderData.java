@@ -114,8 +114,13 @@ final class ImageFolderData implements DataReader {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    private static List<Decoded> decodeAll(List<Entry> entries) {
-        return IntStream.range(0, entries.size()).parallel().mapToObj(i -> decode(entries.get(i).file())).toList();
+    /** Every image decoded, in parallel, and resampled at once when a resize is given (so full-size pixels are never all held). */
+    private List<Decoded> decodeAll(List<Entry> entries) {
+        return IntStream.range(0, entries.size()).parallel().mapToObj(i -> {
+            Decoded d = decode(entries.get(i).file());
+            if (resize == null) return d;
+            return new Decoded(d.channels(), resize.rows(), resize.cols(), Resampling.bilinear(d.planes(), d.channels(), d.rows(), d.cols(), resize.rows(), resize.cols()));
+        }).toList();
     }
 
     /** Grey (one band, 8 or 16 bits: the top byte) or RGB planes of one image file. */
@@ -147,7 +152,7 @@ final class ImageFolderData implements DataReader {
         return new Decoded(3, h, w, px);
     }
 
-    /** The decoded images as one set of {@code channels} planes of {@code size} (resampled when a resize is given). */
+    /** The decoded (and resampled) images as one set of {@code channels} planes of {@code size}. */
     private ImageSet assemble(List<Entry> entries, List<Decoded> images, int channels, DataSpec.Size size) {
         int per = channels * size.rows() * size.cols();
         byte[] pixels = new byte[entries.size() * per];
@@ -158,7 +163,7 @@ final class ImageFolderData implements DataReader {
                 throw DataErrors.at(entries.get(i).file(), "is " + d.rows() + " x " + d.cols() + " but the first training image is " + size
                         + "; give data.resize: [h, w] to resample every image");
             }
-            byte[] planes = resize == null ? d.planes() : Resampling.bilinear(d.planes(), d.channels(), d.rows(), d.cols(), size.rows(), size.cols());
+            byte[] planes = d.planes();
             int plane = size.rows() * size.cols();
             if (channels == 1 && d.channels() == 3) {
                 for (int j = 0; j < plane; j++) {
