@@ -72,8 +72,7 @@ final class CifarData implements DataReader {
         return new DataShape(DataFormat.CIFAR, 3, SIDE, SIDE, (int) train, (int) records(testFile()), classNames());
     }
 
-    @Override public Dataset load() {
-        DataShape shape = probe();
+    @Override public Dataset load(DataShape shape) {
         return new Dataset(read(trainFiles(), "training"), read(List.of(testFile()), "test"), shape.classNames());
     }
 

@@ -9,8 +9,8 @@ interface DataReader {
     /** Shape, counts and classes, as stored (before any resize). */
     DataShape probe();
 
-    /** Every image, as stored. */
-    Dataset load();
+    /** Every image, as stored; {@code probed} is what {@link #probe} returned (counts and class names). */
+    Dataset load(DataShape probed);
 
     /** What was found, for the one line a run prints ("CIFAR-10 binary batches in DIR"). */
     String what();

@@ -25,7 +25,12 @@ public final class DataSets {
     /** Shape, counts and classes of the spec's data, with the one line to print; pixels are not read. */
     public static Found probe(DataSpec spec) {
         DataReader reader = reader(spec);
-        DataShape s = reader.probe();
+        return checked(spec, reader, reader.probe());
+    }
+
+    /** The stored shape after the spec's resize, refused when it does not fit the heap. */
+    private static Found checked(DataSpec spec, DataReader reader, DataShape stored) {
+        DataShape s = stored;
         if (spec.resize() != null) {
             s = new DataShape(s.format(), s.channels(), spec.resize().rows(), spec.resize().cols(), s.trainImages(), s.testImages(), s.classNames());
         }
@@ -44,8 +49,10 @@ public final class DataSets {
      */
     public static synchronized Dataset load(DataSpec spec) {
         if (spec.equals(cachedSpec)) return cachedData;
-        probe(spec);
-        Dataset d = reader(spec).load();
+        DataReader reader = reader(spec);
+        DataShape stored = reader.probe();
+        checked(spec, reader, stored);
+        Dataset d = reader.load(stored);
         d = new Dataset(Resampling.resize(d.train(), spec.resize()), Resampling.resize(d.test(), spec.resize()), d.classNames());
         cachedData = d;
         cachedSpec = spec;

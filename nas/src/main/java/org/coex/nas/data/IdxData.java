@@ -38,8 +38,7 @@ final class IdxData implements DataReader {
         return new DataShape(DataFormat.IDX, 1, train[1], train[2], train[0], test[0], DataShape.numbered(classes));
     }
 
-    @Override public Dataset load() {
-        DataShape shape = probe();
+    @Override public Dataset load(DataShape shape) {
         return new Dataset(IdxFiles.read(file("train-images"), file("train-labels")),
                 IdxFiles.read(testFile("images"), testFile("labels")), shape.classNames());
     }

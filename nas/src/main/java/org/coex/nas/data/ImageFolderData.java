@@ -59,8 +59,8 @@ final class ImageFolderData implements DataReader {
         return new DataShape(DataFormat.FOLDER, channels > 0 ? channels : first.channels(), size.rows(), size.cols(), train.size(), test.size(), classes);
     }
 
-    @Override public Dataset load() {
-        List<String> classes = classFolders(dir.resolve("train"));
+    @Override public Dataset load(DataShape probed) {
+        List<String> classes = probed.classNames();
         List<Entry> train = entries("train", classes);
         List<Entry> test = entries("test", classes);
         List<Decoded> trainImages = decodeAll(train);

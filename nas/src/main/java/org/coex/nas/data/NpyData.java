@@ -84,8 +84,7 @@ final class NpyData implements DataReader {
         return new DataShape(DataFormat.NPY, (int) train[1], (int) train[2], (int) train[3], (int) train[0], (int) test[0], DataShape.numbered(classes));
     }
 
-    @Override public Dataset load() {
-        DataShape shape = probe();
+    @Override public Dataset load(DataShape shape) {
         Path xTrain = dir.resolve("x_train.npy");
         boolean unitScale = isUnitScale(xTrain);
         return new Dataset(images(xTrain, labels(dir.resolve("y_train.npy"), shape.trainImages(), xTrain), unitScale),
