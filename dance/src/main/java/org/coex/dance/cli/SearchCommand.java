@@ -57,8 +57,8 @@ public final class SearchCommand implements Callable<Integer> {
             return NasCommand.stopped(spec.commandLine().getErr(), e, NasCommand.resumeHint(s.output().resolve("checkpoint")));
         }
         var space = s.search().space();
-        out.printf("network: %s (%,d MACs)%n", String.join(", ", r.architecture().ops(space).stream().map(Op::name).toList()),
-                r.architecture().toNetwork(space).macs());
+        out.printf("network: %s%s (%,d MACs)%n", String.join(", ", r.architecture().ops(space).stream().map(Op::name).toList()),
+                space.searchesWidth() ? "; stage channels " + r.architecture().stageChannels(space) : "", r.architecture().toNetwork(space).macs());
         out.printf("accelerator: %s%s%n", r.outcome().hardware(), r.outcome().repaired() ? " (the evaluator's choice missed a limit; repaired by exact search)" : "");
         for (TruthCheck.LimitCheck c : r.outcome().limits()) {
             boolean floor = c.limit().metric() == Metrics.Name.FPS;

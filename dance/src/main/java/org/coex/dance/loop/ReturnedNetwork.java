@@ -47,6 +47,6 @@ public record ReturnedNetwork(CoExploration.Judgement judgement, CoExploration.J
                     : "the final argmax network (no architecture step saw a network within every limit)";
         }
         return String.format(Locale.ROOT, "the network judged at epoch %d, step %d (steps.jsonl: epoch %d, step %d), the latest within every limit: the final argmax network %s missed them",
-                epoch + 1, step + 1, epoch, step, finalNetwork.network().choices());
+                epoch + 1, step + 1, epoch, step, finalNetwork.network().label());
     }
 }

@@ -168,7 +168,7 @@ public final class CoSearch {
         NasRetrain.Data data = NasRetrain.Data.load(spec.search().data(), spec.retrainImages(), spec.search().config().seed());
         if (resume && Files.isRegularFile(retrained)) {
             Map<?, ?> done = JSON.readValue(retrained.toFile(), Map.class);
-            if (done.get("architecture").equals(arch.choices()) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()
+            if (done.get("architecture").equals(arch.choices()) && java.util.Objects.equals(done.get("channels"), spec.search().space().searchesWidth() ? arch.stageChannels(spec.search().space()) : null) && ((Number) done.get("epochs")).intValue() == spec.retrainEpochs()
                     && ((Number) done.get("train_images")).intValue() == data.train().count()) {
                 double accuracy = ((Number) done.get("test_accuracy")).doubleValue();
                 say.accept("retraining already done: test accuracy " + accuracy);
@@ -206,7 +206,7 @@ public final class CoSearch {
             files.put("constraints.png", RunPlots.constraints(steps, spec.constraints(), title + " (" + network + ")"));
         }
         else if (!spec.limits().isEmpty()) files.put("constraints.png", RunPlots.limitsPerEpoch(history, spec.limits(), title));
-        files.put("alpha.png", RunPlots.alpha(history, space.encoding(), arch.choices(), arch.ops(space).stream().map(Op::name).toList(), title));
+        files.put("alpha.png", RunPlots.alpha(history, space, arch, title));
         files.put("report.md", report(spec, run, returned, seconds).getBytes(StandardCharsets.UTF_8));
         files.putAll(RunExports.files(spec.template(), spec.technology(), run.outcome().hardware(), arch.toNetwork(space)));
         return files;
@@ -280,10 +280,11 @@ public final class CoSearch {
         r.put("lambda", spec.lambda());
         r.put("architecture", arch.ops(spec.search().space()).stream().map(Op::name).toList());
         r.put("choices", arch.choices());
+        if (spec.search().space().searchesWidth()) r.put("channels", arch.stageChannels(spec.search().space()));
         r.put("macs", arch.toNetwork(spec.search().space()).macs());
         if (returned != null) {
             r.put("returned_network", returned.describe());
-            if (returned.fellBack()) r.put("final_argmax_network", returned.finalNetwork().network().choices());
+            if (returned.fellBack()) r.put("final_argmax_network", returned.finalNetwork().network().label());
         }
         r.put("accelerator", o.hardware().values());
         r.put("template", spec.template().name());
@@ -339,6 +340,7 @@ public final class CoSearch {
                 spec.source(), space.name(), spec.template().name(), spec.designSpace().size(), spec.objective(), spec.lambda(),
                 spec.search().config().seed(), seconds));
         b.append("Network: ").append(String.join(", ", arch.ops(space).stream().map(Op::name).toList()))
+                .append(space.searchesWidth() ? "; stage channels " + arch.stageChannels(space) : "")
                 .append(String.format(java.util.Locale.ROOT, " (%,d MACs)", arch.toNetwork(space).macs()))
                 .append(returned != null ? ": " + returned.describe() + ".\n\n" : ".\n\n");
         b.append("Accelerator: `").append(o.hardware()).append('`').append(o.repaired() ? " (repaired by exact search: the evaluator's choice missed a limit)" : "")

@@ -8,6 +8,9 @@ import java.util.Map;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.space.ArchEncoding;
+import org.coex.nas.space.Architecture;
+import org.coex.nas.space.Op;
+import org.coex.nas.space.SearchSpace;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -74,16 +77,33 @@ final class RunPlots {
     private static final BasicStroke[] STROKES = {SeriesLines.SOLID, SeriesLines.DASH_DASH, SeriesLines.DOT_DOT};
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND, SeriesMarkers.TRIANGLE_UP};
 
-    /** Per layer, the probability of the op it ends with (named in the legend), over epochs. */
+    /**
+     * Per layer, the probability of the op it ends with, and per stage whose width is searched, the
+     * probability of the width it ends with (each named in the legend), over epochs.
+     */
     @SuppressWarnings("unchecked")
-    static byte[] alpha(List<Map<String, Object>> log, ArchEncoding encoding, List<Integer> finalChoices, List<String> finalOps, String title)
-            throws IOException {
-        XYChart chart = chart(title + ": probability of each layer's final op after every epoch", "epoch", "softmax(alpha)");
+    static byte[] alpha(List<Map<String, Object>> log, SearchSpace space, Architecture last, String title) throws IOException {
+        boolean widths = space.searchesWidth();
+        XYChart chart = chart(title + ": probability of each layer's final op" + (widths ? " and each stage's final width" : "") + " after every epoch",
+                "epoch", "softmax(alpha)");
         double[] epochs = epochsFromOne(log);
+        ArchEncoding encoding = space.encoding();
+        List<Op> ops = last.ops(space);
+        List<String> names = new java.util.ArrayList<>();
+        List<Integer> entries = new java.util.ArrayList<>();
         for (int i = 0; i < encoding.layers(); i++) {
-            int k = encoding.offset(i) + finalChoices.get(i);
+            names.add("layer " + i + ": " + ops.get(i).name());
+            entries.add(encoding.offset(i) + last.choices().get(i));
+        }
+        for (int s = 0; s < space.stages().size(); s++) {
+            if (encoding.widthOffset(s) < 0) continue;
+            names.add("stage " + s + " width: " + last.stageChannels(space).get(s));
+            entries.add(encoding.widthOffset(s) + last.width(s));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int k = entries.get(i);
             double[] y = log.stream().mapToDouble(l -> ((List<Number>) l.get("probabilities")).get(k).doubleValue()).toArray();
-            XYSeries series = chart.addSeries("layer " + i + ": " + finalOps.get(i), epochs, y);
+            XYSeries series = chart.addSeries(names.get(i), epochs, y);
             series.setLineStyle(STROKES[(i / 7) % STROKES.length]);
             series.setMarker(MARKERS[i % MARKERS.length]);
         }

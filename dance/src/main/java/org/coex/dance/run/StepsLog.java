@@ -36,6 +36,7 @@ final class StepsLog {
             m.put("epoch", epoch);
             m.put("step", k);
             m.put("network", s.network().choices());
+            if (!s.network().widths().isEmpty()) m.put("widths", s.network().widths());
             m.put("values", s.values());
             m.put("violated", s.violated());
             m.put("within_limits", s.withinLimits());
@@ -61,7 +62,8 @@ final class StepsLog {
             Map<String, Object> l = lines.get(i);
             if (Boolean.TRUE.equals(l.get("within_limits"))) {
                 List<Integer> network = ((List<Number>) l.get("network")).stream().map(Number::intValue).toList();
-                return Optional.of(new ReturnedNetwork.SeenWithinLimits(new Architecture(network), ((Number) l.get("epoch")).intValue(),
+                List<Integer> widths = ((List<Number>) l.getOrDefault("widths", List.of())).stream().map(Number::intValue).toList();
+                return Optional.of(new ReturnedNetwork.SeenWithinLimits(new Architecture(network, widths), ((Number) l.get("epoch")).intValue(),
                         ((Number) l.get("step")).intValue()));
             }
         }

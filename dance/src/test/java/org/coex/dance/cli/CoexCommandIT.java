@@ -446,6 +446,57 @@ class CoexCommandIT {
      * reports as predicted (the evaluator's accelerator for it, costed exactly), and those are the
      * true metrics when the accelerator was not repaired.
      */
+    /** A space that searches widths: the search returns and exports its channels, and hdx judges the network it returns, widths and all. */
+    @Test
+    void aWidthSearchReturnsExportsAndJudgesTheChosenChannels() throws IOException {
+        Path space = write("widths.yaml", "name: tiny-widths\ninput: auto\nstem: {channels: 4, kernel: 3, stride: 2}\nstages:\n"
+                + "  - {channels: [4, 8, 16], layers: 2, stride: 2}\n  - {channels: [8, 24], layers: 2, stride: 2}\n"
+                + "ops: {kernels: [3, 5], expansions: [1, 3], skip: true}\nhead: {channels: 32}\nclasses: auto\n");
+        Path spec = dir.resolve("widths-search.yaml");
+        Path out = dir.resolve("widths-run");
+        Files.writeString(spec, tinySearchSection().replace("epochs: 2", "epochs: 3").replace("search: {", "search: {space: " + space + ", ")
+                + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16], dataflow: [os, ws]}}\n"
+                + "objective: energy\nlambda: 0.02\nconstraints: {latency_ms: 0.02, energy_uj: 3}\noutput: " + out + "\n");
+        Result r = coex("search", spec.toString());
+        assertTrue(r.status() == 0 || r.status() == 4, r.err());
+        assertTrue(r.out().contains("; stage channels ["), r.out());
+        ObjectMapper json = new ObjectMapper();
+        var result = json.readTree(out.resolve("result/result.json").toFile());
+        List<Integer> channels = new java.util.ArrayList<>();
+        result.get("channels").forEach(c -> channels.add(c.asInt()));
+        assertEquals(2, channels.size(), result.toString());
+        assertTrue(List.of(4, 8, 16).contains(channels.get(0)) && List.of(8, 24).contains(channels.get(1)), channels.toString());
+        var arch = json.readTree(out.resolve("result/architecture.json").toFile());
+        assertEquals(channels.get(1).intValue(), arch.get("stages").get(1).get("channels").asInt());
+        var layers = json.readTree(out.resolve("result/network.json").toFile()).get("layers");
+        var head = layers.get(layers.size() - 2);
+        assertEquals("head", head.get("name").asText());
+        assertEquals(channels.get(1).intValue(), head.get("input").get(2).asInt(), "the exported head reads the chosen width of the last stage");
+        boolean judged = false;
+        for (String line : Files.readAllLines(out.resolve("steps.jsonl"))) {
+            var step = json.readTree(line);
+            assertEquals(2, step.get("widths").size(), line);
+            if (step.get("network").equals(result.get("choices")) && step.get("widths").equals(widthIndices(arch, space))) {
+                judged = true;
+                if (!result.get("repaired").asBoolean()) assertEquals(result.get("true").get("latency_ms").asDouble(), step.get("values").get(0).asDouble(), 0.0, line);
+            }
+        }
+        assertTrue(judged || result.get("returned_network").asText().startsWith("the final argmax network"), result.toString());
+        assertTrue(Files.size(out.resolve("result/alpha.png")) > 0);
+        Result train = coex("nas", "train", out.resolve("result/architecture.json").toString(), "--space", space.toString(), "--data", tinyFashion().toString(),
+                "--epochs", "2", "-o", dir.resolve("widths-train").toString());
+        assertEquals(0, train.status(), train.err());
+        assertEquals(result.get("macs").asLong(), json.readTree(dir.resolve("widths-train/result/result.json").toFile()).get("macs").asLong());
+    }
+
+    /** The width indices an architecture.json's stage channels stand for in the space file {@code space}. */
+    static com.fasterxml.jackson.databind.JsonNode widthIndices(com.fasterxml.jackson.databind.JsonNode arch, Path space) {
+        var options = org.coex.nas.space.SearchSpaces.load(space).stages();
+        var out = new ObjectMapper().createArrayNode();
+        for (int s = 0; s < options.size(); s++) out.add(options.get(s).widths().indexOf(arch.get("stages").get(s).get("channels").asInt()));
+        return out;
+    }
+
     @Test
     void hdxChecksExactlyThePairTheRunReturns() throws IOException {
         ObjectMapper json = new ObjectMapper();

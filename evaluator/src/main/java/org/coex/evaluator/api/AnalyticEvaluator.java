@@ -11,13 +11,15 @@ import org.coex.accel.space.Parameter;
 import org.coex.evaluator.cube.ConfigRow;
 import org.coex.evaluator.cube.CostCube;
 import org.coex.evaluator.data.OptimalConfigs;
+import org.coex.nas.hw.TermWeights;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.supernet.TorchScalars;
 
 /**
- * The exact evaluator: costs are linear in the op probabilities ({@link CostCube}), so for a batch
- * P [B, K] every configuration's latency is P L^T + l0 [B, C] (energy likewise) and area is a
- * constant row. On a fixed configuration the metrics are that column. Choosing hardware, it weights
+ * The exact evaluator: costs are linear in the term weights W = w(P) of the choice probabilities
+ * ({@link CostCube}, {@link TermWeights}: W = P when no width is searched, an exact polynomial in P
+ * when one is), so for a batch P [B, K] every configuration's latency is W L^T + l0 [B, C] (energy
+ * likewise) and area is a constant row. On a fixed configuration the metrics are that column. Choosing hardware, it weights
  * configurations by a soft-min, w = softmax(-s / T) with score
  * s_c = log(objective_c) + penalty * sum over limits of relative violation, and returns the
  * w-weighted metrics: differentiable in P, and the best feasible configuration's as T -> 0.
@@ -38,6 +40,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
     private final NDArray area;
     private final NDArray valueIndicator;
     private final NDArray fixedRow;
+    private final TermWeights termWeights;
     private OptimalConfigs optima;
 
     private AnalyticEvaluator(CostCube cube, Objective objective, List<HardLimit> limits, double temperature, double penalty, int fixedConfig) {
@@ -50,7 +53,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
         this.fixedConfig = fixedConfig;
         this.manager = NDManager.newBaseManager();
         int c = cube.configCount();
-        int k = cube.width();
+        int k = cube.terms().terms().size();
         float[] lat = new float[k * c];
         float[] en = new float[k * c];
         float[] fl = new float[c];
@@ -86,6 +89,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
         float[] hot = new float[c];
         if (fixedConfig >= 0) hot[fixedConfig] = 1;
         this.fixedRow = manager.create(hot, new Shape(1, c));
+        this.termWeights = new TermWeights(cube.terms(), manager);
     }
 
     /** On one configuration of the cube (the fixed-accelerator case). */
@@ -100,7 +104,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
     }
 
     @Override public Prediction forward(NDArray probabilities) {
-        NDArray x = probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities;
+        NDArray x = termWeights(probabilities);
         NDArray lat = x.matMul(latencyT).add(fixedLatency);
         NDArray en = x.matMul(energyT).add(fixedEnergy);
         NDArray ones = x.sum(new int[] {1}, true).zerosLike().add(1f).stopGradient();   // [B, 1]; products with it stay in the input's manager
@@ -121,7 +125,7 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
     }
 
     @Override public NDArray metricsOn(NDArray probabilities, int[] configs) {
-        NDArray x = probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities;
+        NDArray x = termWeights(probabilities);
         float[] hot = new float[configs.length * cube.configCount()];
         for (int r = 0; r < configs.length; r++) hot[r * cube.configCount() + configs[r]] = 1;
         NDArray w = x.getManager().create(hot, new Shape(configs.length, cube.configCount()));
@@ -129,6 +133,11 @@ public final class AnalyticEvaluator implements Evaluator, AutoCloseable {
         NDArray en = x.matMul(energyT).add(fixedEnergy).mul(w).sum(new int[] {1}, true);
         NDArray ar = w.matMul(area.transpose());
         return lat.concat(en, 1).concat(ar, 1);
+    }
+
+    /** W = w(P) [B, T] for P [B, K] or [K]. */
+    private NDArray termWeights(NDArray probabilities) {
+        return termWeights.apply(probabilities.getShape().dimension() == 1 ? probabilities.reshape(1, -1) : probabilities);
     }
 
     private NDArray objective(NDArray lat, NDArray en, NDArray ar) {

@@ -3,6 +3,7 @@ package org.coex.evaluator.cube;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.space.HwConfig;
 import org.coex.nas.space.Architecture;
+import org.coex.nas.space.CostTerms;
 
 /**
  * The costs of a search space's candidate ops on the configurations of a design space, indexed by
@@ -19,14 +20,17 @@ public interface ConfigCosts {
     /** Entries of the architecture encoding. */
     default int width() { return key().encoding().length(); }
 
+    /** The space's cost terms: what a row's entries are, and how choice probabilities weight them. */
+    CostTerms terms();
+
     /** Configuration c's costs. @throws IllegalArgumentException if the template refuses that configuration */
     ConfigRow row(int c);
 
     /** Configuration c: the design space's grid point c. */
     default HwConfig config(int c) { return key().designSpace().point(c); }
 
-    /** The metrics of configuration c under op probabilities p (encoding layout; one-hot for an architecture). */
-    default Metrics metrics(int c, double[] p) { return row(c).metrics(p); }
+    /** The metrics of configuration c under choice probabilities p (encoding layout; one-hot for an architecture). */
+    default Metrics metrics(int c, double[] p) { return row(c).metrics(terms().weights(p)); }
 
     default Metrics metrics(int c, Architecture a) { return metrics(c, key().encoding().oneHot(a)); }
 }

@@ -9,14 +9,14 @@ import org.coex.accel.space.HwConfig;
 import org.coex.accel.template.Accelerator;
 import org.coex.accel.workload.Layer;
 import org.coex.nas.space.ArchEncoding;
-import org.coex.nas.space.SearchSpace;
-import org.coex.nas.space.SearchableLayer;
+import org.coex.nas.space.CostTerms;
 
 /**
  * One configuration's costs for a search space: clock, area, the fixed layers' cycles and energy,
- * and the cycles and energy of every encoding entry (candidate j of layer i at
- * {@link ArchEncoding#offset}(i) + j). For per-layer op probabilities p,
- * <pre>  cycles(p) = fixedCycles + sum_k p_k cycles[k]   (the same for energy)</pre>
+ * and the cycles and energy of every {@link CostTerms} term (candidate j of layer i at
+ * {@link ArchEncoding#offset}(i) + j when the space searches no width). For term weights
+ * w = w(p) of choice probabilities p,
+ * <pre>  cycles(p) = fixedCycles + sum_t w_t cycles[t]   (the same for energy)</pre>
  * Arrays are never handed out.
  */
 public final class ConfigRow {
@@ -38,28 +38,24 @@ public final class ConfigRow {
         this.energyPj = energyPj;
     }
 
-    /** Costs every candidate of {@code space} on {@code acc}, each distinct layer shape once (layers of a stage repeat shapes). */
-    public static ConfigRow of(SearchSpace space, Accelerator acc) {
-        ArchEncoding encoding = space.encoding();
+    /** Costs every term of a space on {@code acc}, each distinct layer shape once (layers of a stage repeat shapes). */
+    public static ConfigRow of(CostTerms terms, Accelerator acc) {
         Map<Layer, LayerCost> memo = new HashMap<>();
         double fc = 0;
         double fe = 0;
-        for (Layer l : space.fixedLayers()) {
+        for (Layer l : terms.fixed()) {
             LayerCost lc = cost(acc, l, memo);
             fc += lc.cycles();
             fe += lc.totalEnergyPj();
         }
-        double[] cyc = new double[encoding.length()];
-        double[] en = new double[encoding.length()];
-        for (SearchableLayer sl : space.layers()) {
-            List<org.coex.nas.space.Op> candidates = sl.candidates();
-            for (int j = 0; j < candidates.size(); j++) {
-                int k = encoding.offset(sl.index()) + j;
-                for (Layer l : sl.accelLayers(candidates.get(j))) {
-                    LayerCost lc = cost(acc, l, memo);
-                    cyc[k] += lc.cycles();
-                    en[k] += lc.totalEnergyPj();
-                }
+        List<CostTerms.Term> all = terms.terms();
+        double[] cyc = new double[all.size()];
+        double[] en = new double[all.size()];
+        for (int t = 0; t < all.size(); t++) {
+            for (Layer l : all.get(t).layers()) {
+                LayerCost lc = cost(acc, l, memo);
+                cyc[t] += lc.cycles();
+                en[t] += lc.totalEnergyPj();
             }
         }
         double area = acc.areaUm2().values().stream().mapToDouble(Double::doubleValue).sum() / 1e6;
@@ -72,28 +68,28 @@ public final class ConfigRow {
 
     public HwConfig config() { return config; }
 
+    /** Terms. */
     public int width() { return cycles.length; }
 
-    /** Metrics under op probabilities p (encoding layout; one-hot for an architecture). */
-    public Metrics metrics(double[] p) {
-        if (p.length != cycles.length) throw new IllegalArgumentException("vector has " + p.length + " entries, the encoding " + cycles.length);
+    /** Metrics under term weights w ({@link CostTerms#weights}; the one-hot vector itself when the space searches no width). */
+    public Metrics metrics(double[] w) {
+        if (w.length != cycles.length) throw new IllegalArgumentException("vector has " + w.length + " entries, the terms " + cycles.length);
         double cyc = fixedCycles;
         double pj = fixedEnergyPj;
-        for (int k = 0; k < p.length; k++) {
-            cyc += p[k] * cycles[k];
-            pj += p[k] * energyPj[k];
+        for (int k = 0; k < w.length; k++) {
+            cyc += w[k] * cycles[k];
+            pj += w[k] * energyPj[k];
         }
         double latencyMs = cyc / (clockMhz * 1000.0);
         double energyUj = pj / 1e6;
         return new Metrics(latencyMs, 1000.0 / latencyMs, energyUj, areaMm2, energyUj * latencyMs);
     }
 
-    /** Latency (ms) of every entry: the row of the linear map, for matrix products. */
+    /** Latency (ms) of every term: the row of the linear map, for matrix products. */
     public double[] latencyRow() { return scaled(cycles, 1 / (clockMhz * 1000.0)); }
 
-    /** Energy (uJ) of every entry. */
+    /** Energy (uJ) of every term. */
     public double[] energyRow() { return scaled(energyPj, 1e-6); }
-
     public double fixedLatencyMs() { return fixedCycles / (clockMhz * 1000.0); }
 
     public double fixedEnergyUj() { return fixedEnergyPj / 1e6; }

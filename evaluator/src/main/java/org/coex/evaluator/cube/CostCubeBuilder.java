@@ -6,6 +6,7 @@ import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.space.DesignSpace;
 import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.template.AcceleratorTemplate;
+import org.coex.nas.space.CostTerms;
 import org.coex.nas.space.SearchSpace;
 
 /** Computes a {@link CostCube} with accel-model: one {@link ConfigRow} per configuration of the design space, in parallel. */
@@ -24,12 +25,13 @@ public final class CostCubeBuilder {
                     + " (larger spaces are costed on demand)");
         }
         ConfigRow[] rows = new ConfigRow[(int) n];
+        CostTerms terms = space.costTerms();
         AtomicLong done = new AtomicLong();
         IntStream.range(0, rows.length).parallel().forEach(c -> {
-            rows[c] = ConfigRow.of(space, template.configure(designSpace.point(c), technology));
+            rows[c] = ConfigRow.of(terms, template.configure(designSpace.point(c), technology));
             progress.progress(done.incrementAndGet(), rows.length);
         });
-        return new CostCube(key(space, template, designSpace, technologyName), java.util.List.of(rows));
+        return new CostCube(key(space, template, designSpace, technologyName), terms, java.util.List.of(rows));
     }
 
     /** A cube when the design space has at most {@link #MAX_CONFIGS} points, else costs computed on demand. */

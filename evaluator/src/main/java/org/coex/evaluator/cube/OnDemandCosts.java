@@ -5,11 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.coex.accel.space.DesignSpace;
 import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.template.AcceleratorTemplate;
+import org.coex.nas.space.CostTerms;
 import org.coex.nas.space.SearchSpace;
 
 /**
  * Costs for design spaces too large to enumerate: a configuration's {@link ConfigRow} is computed
- * with accel-model the first time it is asked for and kept (about 16 bytes per encoding entry per
+ * with accel-model the first time it is asked for and kept (about 16 bytes per cost term per
  * configuration visited). A refused configuration throws every time it is asked for.
  */
 public final class OnDemandCosts implements ConfigCosts {
@@ -17,7 +18,7 @@ public final class OnDemandCosts implements ConfigCosts {
     public static final long MAX_CONFIGS = Integer.MAX_VALUE;
 
     private final CostCube.Key key;
-    private final SearchSpace space;
+    private final CostTerms terms;
     private final AcceleratorTemplate template;
     private final TechnologyTable technology;
     private final Map<Integer, ConfigRow> rows = new ConcurrentHashMap<>();
@@ -27,12 +28,14 @@ public final class OnDemandCosts implements ConfigCosts {
             throw new IllegalArgumentException("the design space has " + designSpace.size() + " configurations; at most " + MAX_CONFIGS + " can be indexed, so narrow it");
         }
         this.key = CostCubeBuilder.key(space, template, designSpace, technologyName);
-        this.space = space;
+        this.terms = space.costTerms();
         this.template = template;
         this.technology = technology;
     }
 
     @Override public CostCube.Key key() { return key; }
+
+    @Override public CostTerms terms() { return terms; }
 
     @Override public int configCount() { return (int) key.designSpace().size(); }
 
@@ -40,7 +43,7 @@ public final class OnDemandCosts implements ConfigCosts {
         if (c < 0 || c >= configCount()) throw new IndexOutOfBoundsException("configuration " + c + " outside 0.." + (configCount() - 1));
         ConfigRow known = rows.get(c);
         if (known != null) return known;
-        ConfigRow r = ConfigRow.of(space, template.configure(key.designSpace().point(c), technology));
+        ConfigRow r = ConfigRow.of(terms, template.configure(key.designSpace().point(c), technology));
         rows.putIfAbsent(c, r);
         return r;
     }

@@ -1,16 +1,18 @@
 package org.coex.evaluator.data;
 
+import java.util.List;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.coex.nas.space.ArchEncoding;
 
 /**
- * Draws op-probability vectors (encoding layout) of the three kinds a search feeds the evaluator:
+ * Draws choice-probability vectors (encoding layout: every layer's op, every searched stage's width)
+ * of the three kinds a search feeds the evaluator:
  * <ul>
- *   <li>{@link Kind#ONE_HOT}: an architecture, each layer's op uniform;</li>
+ *   <li>{@link Kind#ONE_HOT}: an architecture, each choice uniform;</li>
  *   <li>{@link Kind#MIXTURE}: a Dirichlet(1, 1, 1)-weighted mix of three architectures (what binary
  *       gates' alpha passes through while it decides);</li>
- *   <li>{@link Kind#SOFT}: per layer Dirichlet(beta) with beta log-uniform in [0.05, 20], from nearly
+ *   <li>{@link Kind#SOFT}: per block Dirichlet(beta) with beta log-uniform in [0.05, 20], from nearly
  *       one-hot to nearly uniform (softmax(alpha) anywhere in a search).</li>
  * </ul>
  */
@@ -35,7 +37,8 @@ public final class ArchSampler {
 
     private double[] oneHot() {
         double[] v = new double[encoding.length()];
-        for (int i = 0; i < encoding.layers(); i++) v[encoding.offset(i) + rng.nextInt(encoding.candidatesPerLayer().get(i))] = 1;
+        List<Integer> blocks = encoding.blocks();
+        for (int b = 0; b < blocks.size(); b++) v[encoding.blockOffset(b) + rng.nextInt(blocks.get(b))] = 1;
         return v;
     }
 
@@ -52,9 +55,10 @@ public final class ArchSampler {
     private double[] soft() {
         double beta = Math.exp(Math.log(0.05) + rng.nextDouble() * (Math.log(20) - Math.log(0.05)));
         double[] v = new double[encoding.length()];
-        for (int i = 0; i < encoding.layers(); i++) {
-            double[] p = dirichlet(encoding.candidatesPerLayer().get(i), beta);
-            System.arraycopy(p, 0, v, encoding.offset(i), p.length);
+        List<Integer> blocks = encoding.blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            double[] p = dirichlet(blocks.get(b), beta);
+            System.arraycopy(p, 0, v, encoding.blockOffset(b), p.length);
         }
         return v;
     }

@@ -64,7 +64,11 @@ public final class DatasetFiles {
         m.put("seed", d.seed());
         m.put("seconds", Math.round(seconds * 10) / 10.0);
         m.putAll(manifestKey(k));
-        m.put("encoding", Map.of("candidates_per_layer", k.encoding().candidatesPerLayer(), "length", k.encoding().length()));
+        Map<String, Object> encoding = new LinkedHashMap<>();
+        encoding.put("candidates_per_layer", k.encoding().candidatesPerLayer());
+        if (k.encoding().searchesWidth()) encoding.put("widths_per_stage", k.encoding().widthsPerStage());
+        encoding.put("length", k.encoding().length());
+        m.put("encoding", encoding);
         m.put("technology", k.technology());
         m.put("objective", d.objective().toString());
         Map<String, Double> weights = new LinkedHashMap<>();
@@ -73,7 +77,7 @@ public final class DatasetFiles {
         m.put("optimum", d.optimum());
         m.put("limits", d.limits().stream().map(l -> Map.of("metric", l.metric().column(), "bound", l.bound())).toList());
         Map<String, String> arrays = new LinkedHashMap<>();
-        arrays.put("arch", "float32 [samples, encoding length]: per-layer op probabilities, layer after layer, candidates in the space's order");
+        arrays.put("arch", "float32 [samples, encoding length]: per-layer op probabilities, layer after layer, candidates in the space's order; then per searched stage its width probabilities");
         arrays.put("kind", "int32 [samples]: 0 one-hot architecture, 1 mixture of three, 2 per-layer Dirichlet");
         arrays.put("config", "int32 [samples, parameters]: value index of each design-space parameter (order of design_space)");
         arrays.put("metrics", "float64 [samples, 3]: " + String.join(", ", CostDataset.METRIC_COLUMNS) + " of (arch, config)");

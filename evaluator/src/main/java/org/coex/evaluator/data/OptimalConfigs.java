@@ -18,8 +18,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The best configuration of a cost cube for each of many op-probability vectors, by exhaustive search:
- * for a batch A (n x P) the latency and energy of every configuration are the matrix products
- * A L^T + fixed (n x C), so a batch costs two BLAS calls. Best = least objective among the
+ * for a batch of term weights A = w(P) (n x T, {@link org.coex.nas.space.CostTerms}) the latency and
+ * energy of every configuration are the matrix products A L^T + fixed (n x C), so a batch costs two
+ * BLAS calls. Best = least objective among the
  * configurations meeting every hard limit; when none does, least total relative violation
  * (limits in {@link HardLimit}'s sense), ties by objective. Thread-safe.
  */
@@ -91,7 +92,9 @@ public final class OptimalConfigs implements Optima {
      */
     private long[] bestOfChunk(double[][] chunk) {
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CHUNK_WORKSPACE, "optimal-configs")) {
-            INDArray a = Nd4j.create(chunk);
+            double[][] weights = new double[chunk.length][];
+            for (int r = 0; r < chunk.length; r++) weights[r] = cube.terms().weights(chunk[r]);
+            INDArray a = Nd4j.create(weights);
             INDArray lat = a.mmul(latencyT).addiRowVector(fixedLatency);
             INDArray en = a.mmul(energyT).addiRowVector(fixedEnergy);
             INDArray ar = Nd4j.zeros(lat.dataType(), lat.shape()).addiRowVector(area);

@@ -48,6 +48,7 @@ public final class EvaluatorFiles {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("search_space_fingerprint", key.spaceFingerprint());
         m.put("candidates_per_layer", key.encoding().candidatesPerLayer());
+        if (key.encoding().searchesWidth()) m.put("widths_per_stage", key.encoding().widthsPerStage());
         m.put("template", key.template());
         m.put("technology", key.technology());
         Map<String, Object> space = new LinkedHashMap<>();

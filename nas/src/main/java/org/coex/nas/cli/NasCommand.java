@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
+import org.coex.accel.interop.OutputDirectory;
 import org.coex.accel.spec.OptionChecks;
 import org.coex.accel.spec.SpecException;
 import org.coex.nas.retrain.RetrainConfig;
@@ -16,7 +19,9 @@ import org.coex.nas.run.NasRetrain;
 import org.coex.nas.run.NasSearch;
 import org.coex.nas.run.NasSpec;
 import org.coex.nas.run.NasSpecs;
+import org.coex.nas.space.Architecture;
 import org.coex.nas.space.ArchitectureJson;
+import org.coex.nas.space.LandmarkNetworks;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.space.SearchSpaces;
 import org.coex.nas.supernet.TorchRuntime;
@@ -33,7 +38,7 @@ import picocli.CommandLine.Spec;
         header = "Differentiable architecture search on Fashion-MNIST: search a supernet, retrain what it derives.",
         footer = {"", "Examples:", "  coex nas search", "  coex nas train runs/nas/result/architecture.json --epochs 6"},
         description = "Differentiable architecture search (supernet on Fashion-MNIST).",
-        subcommands = {NasCommand.Search.class, NasCommand.Train.class})
+        subcommands = {NasCommand.Search.class, NasCommand.Train.class, NasCommand.Space.class})
 public final class NasCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -92,13 +97,13 @@ public final class NasCommand implements Runnable {
                     out.flush();
                 }, e -> {
                     out.printf("epoch %d/%d: loss %.4f, train acc %.4f, val acc %.4f, alpha entropy %.3f, %s (%.1f s)%n", e.epoch() + 1, epochs, e.trainLoss(),
-                            e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), e.architecture().choices(), e.seconds());
+                            e.trainAccuracy(), e.validationAccuracy(), e.alphaEntropy(), e.architecture().describe(s.space()), e.seconds());
                     out.flush();
                 }, stop.watch(progress));
             } catch (StopOnSignal.Stopped e) {
                 return stopped(spec.commandLine().getErr(), e, resumeHint(s.output().resolve("checkpoint")));
             }
-            out.println("derived " + r.architecture().choices() + "; wrote " + r.output().resolve("result/architecture.json"));
+            out.println("derived " + r.architecture().describe(s.space()) + "; wrote " + r.output().resolve("result/architecture.json"));
             return 0;
         }
     }
@@ -143,7 +148,7 @@ public final class NasCommand implements Runnable {
             var arch = ArchitectureJson.read(archFile, space);
             var images = NasRetrain.Data.load(data.spec(), trainLimit, seed);
             threads.apply(Runtime.getRuntime().availableProcessors());
-            out.printf("retraining %s (%,d MACs) on %,d images for %s, PyTorch threads: %d%n", arch.choices(), arch.toNetwork(space).macs(),
+            out.printf("retraining %s (%,d MACs) on %,d images for %s, PyTorch threads: %d%n", arch.describe(space), arch.toNetwork(space).macs(),
                     images.train().count(), minutes == null ? epochs() + " epochs" : "as many epochs as fit in " + minutes + " minutes", TorchRuntime.threads());
             NasRetrain.Result r;
             try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
@@ -178,6 +183,54 @@ public final class NasCommand implements Runnable {
             OptionChecks.atLeast("--train-limit", trainLimit, 0);
             int planned = minutes == null ? epochs() : warmupEpochs + 1;   // with a budget, replaced after the first epoch
             return new RetrainConfig(planned, batchSize, lr, 0.9, weightDecay, labelSmoothing, warmupEpochs, cropPadding, !noFlip, seed);
+        }
+    }
+
+    /** {@code coex nas space}. */
+    @Command(name = "space", mixinStandardHelpOptions = true,
+            header = "Describe a search space and write its fewest-MAC, middle and most-MAC networks.",
+            footer = {"", "Examples:", "  coex nas space", "  coex nas space examples/space-fmnist-width.yaml --write runs/width-networks",
+                "  coex nas train runs/width-networks/most-macs.json --space examples/space-fmnist-width.yaml"},
+            description = {"Print a search space's shape (stem, stages with their widths, ops), its size, encoding and MAC range;",
+                "with --write, its landmark networks as architecture.json files for coex nas train."})
+    public static final class Space implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "SPACE", description = "a search-space YAML (default: the built-in space)")
+        Path spaceFile;
+        @Option(names = "--write", paramLabel = "DIR", description = "write fewest-macs.json, middle.json and most-macs.json into DIR")
+        Path write;
+        @Mixin DataOption data;
+        @Spec CommandSpec spec;
+
+        @Override public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            SearchSpace s = data.space(spaceFile);
+            out.printf("%s (fingerprint %s): input %d x %d x %d, %d classes%n", s.name(), s.fingerprint(), s.inputChannels(), s.inputSize(), s.inputSize(), s.classes());
+            out.printf("stem: %d channels, %dx%d stride %d -> %d x %d%n", s.stemChannels(), s.stemKernel(), s.stemKernel(), s.stemStride(), s.stemOutSize(), s.stemOutSize());
+            var layers = s.layers();
+            for (int i = 0; i < s.stages().size(); i++) {
+                var st = s.stages().get(i);
+                int stage = i;
+                int size = layers.stream().filter(l -> l.stage() == stage).reduce((a, b) -> b).orElseThrow().outSize();
+                out.printf("stage %d: %s %s, %d layers, stride %d -> %d x %d%n", i, st.searchableWidth() ? "widths" : "width", st.searchableWidth() ? st.widths() : st.widths().get(0),
+                        st.layers(), st.firstStride(), size, size);
+            }
+            out.printf("ops: kernels %s x expansions %s%s; head %d channels%n", s.kernels(), s.expansions(), s.skip() ? " + skip where shapes agree" : "", s.headChannels());
+            out.printf("%d searchable layers, %.3g networks; encoding %d entries, %d cost terms%n", layers.size(), LandmarkNetworks.count(s), s.encoding().length(),
+                    s.costTerms().terms().size());
+            Map<String, Architecture> landmarks = new LinkedHashMap<>();
+            landmarks.put("fewest-macs", LandmarkNetworks.fewestMacs(s));
+            landmarks.put("middle", LandmarkNetworks.middle(s));
+            landmarks.put("most-macs", LandmarkNetworks.mostMacs(s));
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (var e : landmarks.entrySet()) {
+                out.printf("%-12s %,13d MACs  %s%n", e.getKey() + ":", e.getValue().toNetwork(s).macs(), e.getValue().describe(s));
+                files.put(e.getKey() + ".json", ArchitectureJson.write(e.getValue(), s));
+            }
+            if (write != null) {
+                OutputDirectory.writeAtomically(write, files);
+                out.println("wrote " + String.join(", ", files.keySet()) + " to " + write);
+            }
+            return 0;
         }
     }
 }

@@ -4,35 +4,30 @@ import java.util.List;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.template.Accelerator;
 import org.coex.accel.workload.Layer;
-import org.coex.nas.space.ArchEncoding;
 import org.coex.nas.space.Architecture;
-import org.coex.nas.space.Op;
+import org.coex.nas.space.CostTerms;
 import org.coex.nas.space.SearchSpace;
-import org.coex.nas.space.SearchableLayer;
 
 /**
  * The hardware-aware NAS baseline's lookup table (ProxylessNAS / FBNet): on one fixed accelerator,
- * the cost of every candidate op at every searchable layer, plus the cost of the fixed layers.
- * Latency in ms (cycles / clock), energy in uJ. Layers run one after another, so an architecture's
- * cost is the fixed cost plus its ops' entries, and the expected cost under per-layer op
- * probabilities p is fixed + sum over layers and candidates of p * entry (linear in p).
+ * the cost of every {@link CostTerms} term (a candidate op of a searchable layer at its widths, or the
+ * head at a width), plus the cost of the fixed layers. Latency in ms (cycles / clock), energy in uJ.
+ * Layers run one after another, so the expected cost under choice probabilities p is
+ * fixed + sum over terms of w_t(p) * entry_t (linear in p when no width is searched).
  */
-public record CostTable(Metrics.Name metric, double fixed, double[][] entries, String hardware) {
+public record CostTable(Metrics.Name metric, double fixed, double[] entries, CostTerms terms, String hardware) {
 
     public CostTable {
         if (metric != Metrics.Name.LATENCY && metric != Metrics.Name.ENERGY) throw new IllegalArgumentException("cost tables hold latency or energy");
         entries = entries.clone();
+        if (entries.length != terms.terms().size()) throw new IllegalArgumentException(entries.length + " entries for " + terms.terms().size() + " terms");
     }
 
     public static CostTable build(SearchSpace space, Accelerator acc, Metrics.Name metric) {
-        List<SearchableLayer> layers = space.layers();
-        double[][] e = new double[layers.size()][];
-        for (int i = 0; i < layers.size(); i++) {
-            List<Op> cands = layers.get(i).candidates();
-            e[i] = new double[cands.size()];
-            for (int j = 0; j < cands.size(); j++) e[i][j] = cost(layers.get(i).accelLayers(cands.get(j)), acc, metric);
-        }
-        return new CostTable(metric, cost(space.fixedLayers(), acc, metric), e, acc.config().toString());
+        CostTerms terms = space.costTerms();
+        double[] e = new double[terms.terms().size()];
+        for (int t = 0; t < e.length; t++) e[t] = cost(terms.terms().get(t).layers(), acc, metric);
+        return new CostTable(metric, cost(terms.fixed(), acc, metric), e, terms, acc.config().toString());
     }
 
     private static double cost(List<Layer> layers, Accelerator acc, Metrics.Name metric) {
@@ -44,31 +39,20 @@ public record CostTable(Metrics.Name metric, double fixed, double[][] entries, S
         return sum;
     }
 
-    /** The entries of one layer, in candidate order. */
-    public double[] layer(int i) { return entries[i].clone(); }
+    /** Every term's entry, in term order. */
+    public double[] entries() { return entries.clone(); }
 
-    /** Expected cost under per-layer op probabilities in the {@link ArchEncoding} layout. */
-    public double expected(double[] probabilities, ArchEncoding encoding) {
+    /** Expected cost under choice probabilities p in the encoding layout. */
+    public double expected(double[] probabilities) {
+        double[] w = terms.weights(probabilities);
         double total = fixed;
-        for (int i = 0; i < entries.length; i++) for (int j = 0; j < entries[i].length; j++) total += probabilities[encoding.offset(i) + j] * entries[i][j];
+        for (int t = 0; t < w.length; t++) total += w[t] * entries[t];
         return total;
     }
 
-    /** Expected cost with every candidate equally likely: the scale that makes lambda dimensionless. */
-    public double uniform() {
-        double total = fixed;
-        for (double[] row : entries) {
-            double s = 0;
-            for (double v : row) s += v;
-            total += s / row.length;
-        }
-        return total;
-    }
+    /** Expected cost with every choice equally likely: the scale that makes lambda dimensionless. */
+    public double uniform(SearchSpace space) { return expected(space.encoding().uniform()); }
 
     /** The cost of one architecture. */
-    public double of(Architecture a) {
-        double total = fixed;
-        for (int i = 0; i < entries.length; i++) total += entries[i][a.choices().get(i)];
-        return total;
-    }
+    public double of(Architecture a, SearchSpace space) { return expected(space.encoding().oneHot(a)); }
 }

@@ -13,8 +13,8 @@ import org.coex.nas.supernet.SpaceNet;
 
 /**
  * The standalone network of a derived architecture: the space's {@link SpaceNet} frame with the
- * chosen MBConv of every searchable layer (skips dropped), freshly initialized. Its layers are
- * exactly those of {@link Architecture#toNetwork}.
+ * chosen MBConv of every searchable layer at the chosen widths (skips dropped), freshly initialized.
+ * Its layers are exactly those of {@link Architecture#toNetwork}.
  */
 public final class DerivedNet extends SpaceNet {
     public DerivedNet(SearchSpace space, Architecture architecture) {
@@ -27,7 +27,8 @@ public final class DerivedNet extends SpaceNet {
         for (SearchableLayer l : space.layers()) {
             Op op = ops.get(l.index());
             if (op.isSkip()) continue;
-            body.add(new Pair<>("layer" + l.index(), new MbConvBlock(l.inChannels(), l.outChannels(), op.kernel(), op.expansion(), l.stride())));
+            body.add(new Pair<>("layer" + l.index(), new MbConvBlock(architecture.inChannels(space, l),
+                    architecture.outChannels(space, l), op.kernel(), op.expansion(), l.stride(), l.residual())));
         }
         return body;
     }

@@ -91,6 +91,7 @@ public final class NasRetrain {
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("architecture", arch.choices());
+        if (space.searchesWidth()) result.put("channels", arch.stageChannels(space));
         result.put("macs", arch.toNetwork(space).macs());
         result.put("epochs", epochs);
         result.put("lr", config.lr());

@@ -73,7 +73,7 @@ public final class NasSearch {
                 EpochStats e = t.runEpoch(trainBatches, valBatches, progress);
                 double expectedMacs = spec.space().expectedMacs(t.supernet().probabilities());
                 double expectedCost = table == null ? Double.NaN : t.expectedCost();
-                double derivedCost = table == null ? Double.NaN : table.of(e.architecture());
+                double derivedCost = table == null ? Double.NaN : table.of(e.architecture(), spec.space());
                 Files.writeString(log, jsonLine(e, expectedMacs, expectedCost, derivedCost), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
                 t.checkpoint(checkpoint, RunFolder.settingsFile(spec.settings()));

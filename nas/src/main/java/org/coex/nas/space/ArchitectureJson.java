@@ -13,8 +13,9 @@ import org.coex.accel.spec.SpecNode;
 import org.coex.accel.spec.YamlDocument;
 
 /**
- * Architectures as JSON: {@code {"space": name, "fingerprint": ..., "layers": [{"layer": 0, "op": "mbconv_k3_e6"}, ...]}}.
- * Reading checks the fingerprint and every op name against the space.
+ * Architectures as JSON: {@code {"space": name, "fingerprint": ..., "layers": [{"layer": 0, "op": "mbconv_k3_e6"}, ...]}},
+ * and in a space that searches widths {@code "stages": [{"stage": 0, "channels": 24}, ...]}.
+ * Reading checks the fingerprint, every op name and every width against the space.
  */
 public final class ArchitectureJson {
     private ArchitectureJson() {}
@@ -32,6 +33,17 @@ public final class ArchitectureJson {
             layers.add(l);
         }
         root.put("layers", layers);
+        if (space.searchesWidth()) {
+            List<Map<String, Object>> stages = new ArrayList<>();
+            List<Integer> channels = a.stageChannels(space);
+            for (int st = 0; st < channels.size(); st++) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("stage", st);
+                m.put("channels", channels.get(st));
+                stages.add(m);
+            }
+            root.put("stages", stages);
+        }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
     }
 
@@ -40,7 +52,7 @@ public final class ArchitectureJson {
         Problems problems = new Problems();
         SpecNode root = YamlDocument.read(file).root(problems);
         if (!root.expectObject()) problems.throwIfAny();
-        root.allowOnly(List.of("space", "fingerprint", "layers"));
+        root.allowOnly(List.of("space", "fingerprint", "layers", "stages"));
         String fp = root.string("fingerprint", "");
         if (!fp.equals(space.fingerprint())) {
             root.problem("fingerprint", "made for another search space (" + fp + "); this space is " + space.fingerprint()
@@ -60,7 +72,32 @@ public final class ArchitectureJson {
             }
             choices.add(Math.max(idx, 0));
         }
+        List<Integer> widths = space.searchesWidth() ? widths(root, space) : List.of();
+        if (!space.searchesWidth() && root.has("stages")) root.problem("stages", "the space searches no width; remove 'stages'");
         problems.throwIfAny();
-        return new Architecture(choices);
+        return new Architecture(choices, widths);
+    }
+
+    /** The index of every stage's width, from {@code stages: [{stage, channels}]}. */
+    private static List<Integer> widths(SpecNode root, SearchSpace space) {
+        List<SpecNode> items = root.child("stages").elements();
+        if (items.size() != space.stages().size()) {
+            root.problem("stages", "has " + items.size() + " stages; the space has " + space.stages().size() + " (each {stage, channels})");
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (int s = 0; s < space.stages().size(); s++) {
+            if (s >= items.size()) {
+                widths.add(0);
+                continue;
+            }
+            SpecNode item = items.get(s);
+            item.allowOnly(List.of("stage", "channels"));
+            List<Integer> options = space.stages().get(s).widths();
+            int c = item.integerAtLeast("channels", options.get(0), 1);
+            int idx = options.indexOf(c);
+            if (idx < 0) item.problem("channels", c + " is not a width of stage " + s + "; widths: " + options);
+            widths.add(Math.max(idx, 0));
+        }
+        return widths;
     }
 }

@@ -12,7 +12,7 @@ import org.coex.accel.workload.Layer;
  * A ProxylessNAS-style search space: a fixed stem convolution, stages of searchable layers (each
  * choosing one MBConv of the listed kernels x expansions, or skip where input and output shapes
  * agree, so depth is searched too), a fixed 1x1 head convolution, global pooling and a classifier.
- * Convolutions use same padding (k / 2).
+ * A stage may also choose its width (output channels) from a list. Convolutions use same padding (k / 2).
  */
 public record SearchSpace(String name, int inputChannels, int inputSize, int stemChannels, int stemKernel, int stemStride,
                           List<Stage> stages, List<Integer> kernels, List<Integer> expansions, boolean skip,
@@ -45,52 +45,70 @@ public record SearchSpace(String name, int inputChannels, int inputSize, int ste
     /** Map size after the stem: ceil(input / stride). */
     public int stemOutSize() { return (inputSize + stemStride - 1) / stemStride; }
 
-    /** Every searchable layer with its shapes and candidates (skip last, where legal). */
+    /**
+     * Every searchable layer with its shapes and candidates (skip last, where legal). A layer adds its
+     * input back, and may be skipped, when its stride is 1 and its input and output widths are equal
+     * whatever is chosen: inside a stage, or at a stage's first layer when both widths are fixed and equal.
+     */
     public List<SearchableLayer> layers() {
         List<SearchableLayer> out = new ArrayList<>();
-        int channels = stemChannels;
+        List<Integer> inWidths = List.of(stemChannels);
+        int inStage = -1;
         int size = stemOutSize();
         for (int s = 0; s < stages.size(); s++) {
             Stage st = stages.get(s);
             for (int i = 0; i < st.layers(); i++) {
                 int stride = i == 0 ? st.firstStride() : 1;
+                boolean residual = stride == 1 && (inStage == s || inWidths.size() == 1 && inWidths.equals(st.widths()));
                 List<Op> candidates = new ArrayList<>(mbconvs());
-                if (skip && stride == 1 && channels == st.channels()) candidates.add(Op.SKIP);
-                SearchableLayer l = new SearchableLayer(out.size(), s, channels, st.channels(), stride, size, candidates);
+                if (skip && residual) candidates.add(Op.SKIP);
+                SearchableLayer l = new SearchableLayer(out.size(), s, inStage, inWidths, st.widths(), stride, size, residual, candidates);
                 out.add(l);
-                channels = st.channels();
+                inWidths = st.widths();
+                inStage = s;
                 size = l.outSize();
             }
         }
         return out;
     }
 
-    /** The accel-model layers that do not depend on the architecture: stem, head and classifier. */
-    public List<Layer> fixedLayers() {
+    /** Map size after the last stage. */
+    public int finalSize() {
         List<SearchableLayer> ls = layers();
-        SearchableLayer last = ls.get(ls.size() - 1);
-        return List.of(Layer.conv("stem", inputSize, inputSize, inputChannels, stemChannels, stemKernel, stemStride, stemKernel / 2),
-                Layer.pointwise("head", last.outSize(), last.outSize(), last.outChannels(), headChannels),
-                Layer.fullyConnected("classifier", headChannels, classes));
+        return ls.get(ls.size() - 1).outSize();
     }
 
-    /** MACs of the fixed parts. */
-    public long fixedMacs() { return fixedLayers().stream().mapToLong(Layer::macs).sum(); }
+    /** The stem convolution. */
+    public Layer stemLayer() {
+        return Layer.conv("stem", inputSize, inputSize, inputChannels, stemChannels, stemKernel, stemStride, stemKernel / 2);
+    }
 
-    /** Expected MACs under per-layer op probabilities (encoding layout): fixed + sum of p * MACs(op). */
+    /** The 1x1 head convolution on the last stage's output of {@code inChannels} channels. */
+    public Layer headLayer(int inChannels) {
+        return Layer.pointwise("head", finalSize(), finalSize(), inChannels, headChannels);
+    }
+
+    /** The classifier. */
+    public Layer classifierLayer() { return Layer.fullyConnected("classifier", headChannels, classes); }
+
+    /** The network's cost as fixed layers plus probability-weighted terms. */
+    public CostTerms costTerms() { return CostTerms.of(this); }
+
+    /** Expected MACs under independent choices with probabilities p (encoding layout): fixed + sum of w_t(p) * MACs(t). */
     public double expectedMacs(double[] probabilities) {
-        ArchEncoding e = encoding();
-        double total = fixedMacs();
-        List<SearchableLayer> ls = layers();
-        for (int i = 0; i < ls.size(); i++) {
-            for (int j = 0; j < ls.get(i).candidates().size(); j++) total += probabilities[e.offset(i) + j] * ls.get(i).macs(ls.get(i).candidates().get(j));
-        }
+        CostTerms terms = costTerms();
+        double[] w = terms.weights(probabilities);
+        double total = terms.fixedMacs();
+        for (int t = 0; t < w.length; t++) total += w[t] * terms.terms().get(t).macs();
         return total;
     }
 
+    /** Whether some stage's width is searched. */
+    public boolean searchesWidth() { return stages.stream().anyMatch(Stage::searchableWidth); }
+
     /** The vector layout of per-layer op probabilities; the contract with the evaluator. */
     public ArchEncoding encoding() {
-        return new ArchEncoding(layers().stream().map(l -> l.candidates().size()).toList(), fingerprint());
+        return new ArchEncoding(layers().stream().map(l -> l.candidates().size()).toList(), stages.stream().map(st -> st.widths().size()).toList(), fingerprint());
     }
 
     /** SHA-256 (hex, first 16 characters) of the space's full description: equal spaces, equal fingerprints. */

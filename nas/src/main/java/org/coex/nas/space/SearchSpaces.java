@@ -80,13 +80,13 @@ public final class SearchSpaces {
         for (SpecNode s : stageNodes) {
             if (!s.expectObject()) continue;
             s.allowOnly(List.of("channels", "layers", "stride"));
-            int c = s.integerAtLeast("channels", 1, 1);
+            List<Integer> widths = widths(s);
             int n = s.integerAtLeast("layers", 1, 1);
             int st = s.integerAtLeast("stride", 1, 1);
             for (String k : List.of("channels", "layers")) if (!s.has(k)) s.problem("missing '" + k + "'");
             if (st > size) s.problem("stride", "stride " + st + " would shrink the " + size + "x" + size + " map below 1x1; use at most " + size);
             size = (size + st - 1) / Math.max(1, st);
-            if (c >= 1 && n >= 1 && st >= 1) stages.add(new Stage(c, n, st));
+            if (!widths.isEmpty() && n >= 1 && st >= 1) stages.add(new Stage(widths, n, st));
         }
         SpecNode ops = root.child("ops");
         ops.allowOnly(List.of("kernels", "expansions", "skip"));
@@ -115,6 +115,27 @@ public final class SearchSpaces {
         problems.throwIfAny();
         return new SearchSpace(name, inC, inSize, stemC, stemK, stemS, root.has("stages") ? stages : d.stages(),
                 kernels.isEmpty() ? d.kernels() : kernels, expansions.isEmpty() ? d.expansions() : expansions, skip, headC, classes);
+    }
+
+    /**
+     * A stage's {@code channels}: one width, or a list of distinct widths the search chooses from
+     * (empty when there is a problem, which is reported).
+     */
+    private static List<Integer> widths(SpecNode stage) {
+        SpecNode c = stage.child("channels");
+        if (!c.isList()) {
+            int v = stage.integerAtLeast("channels", 1, 1);
+            return stage.has("channels") && v >= 1 ? List.of(v) : List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (SpecNode w : c.elements()) {
+            int v = w.asInt(1);
+            if (v < 1) w.problem("widths must be >= 1 (found " + v + ")");
+            else if (out.contains(v)) w.problem("width " + v + " is listed twice; list each width once");
+            else out.add(v);
+        }
+        if (c.elements().isEmpty()) stage.problem("channels", "is an empty list; give one width or a list of widths to choose from, e.g. [16, 24, 32]");
+        return out.size() == c.elements().size() ? out : List.of();
     }
 
     private static boolean isAuto(SpecNode n) {

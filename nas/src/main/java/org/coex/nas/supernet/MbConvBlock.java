@@ -15,8 +15,10 @@ import ai.djl.util.PairList;
 /**
  * An MBConv (MobileNetV2 inverted residual): 1x1 expansion by e (none when e = 1), depthwise k x k at
  * the layer's stride (cut to the taps that can meet data on maps narrower than k: {@link SmallMapDepthwise}),
- * 1x1 projection; BatchNorm after each, ReLU6 after the first two; the input is added back when
- * stride is 1 and channels agree.
+ * 1x1 projection; BatchNorm after each, ReLU6 after the first two; the input is added back when the
+ * layer is residual (stride 1, equal widths). In a width-searching supernet the forward pass may carry
+ * channel masks ({@link WidthChoice}): {@code hidden_mask} multiplies the expansion's and the
+ * depthwise's activations, {@code out_mask} the projection's output, before the input is added back.
  */
 public final class MbConvBlock extends AbstractBlock {
     private final int inChannels;
@@ -24,6 +26,7 @@ public final class MbConvBlock extends AbstractBlock {
     private final int kernel;
     private final int expansion;
     private final int stride;
+    private final boolean residual;
     private final Block expand;
     private final Block expandNorm;
     private final Block depthwise;
@@ -31,7 +34,9 @@ public final class MbConvBlock extends AbstractBlock {
     private final Block project;
     private final Block projectNorm;
 
-    public MbConvBlock(int inChannels, int outChannels, int kernel, int expansion, int stride) {
+    public MbConvBlock(int inChannels, int outChannels, int kernel, int expansion, int stride, boolean residual) {
+        if (residual && (stride != 1 || inChannels != outChannels)) throw new IllegalArgumentException("a residual MBConv needs stride 1 and equal channels");
+        this.residual = residual;
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.kernel = kernel;
@@ -53,15 +58,27 @@ public final class MbConvBlock extends AbstractBlock {
 
     static NDArray relu6(NDArray x) { return x.clip(0, 6); }
 
+    /** The forward pass with channel masks (either may be null: no mask). */
+    NDArray forward(ParameterStore ps, NDArray x, boolean training, NDArray hiddenMask, NDArray outMask) {
+        PairList<String, Object> masks = new PairList<>();
+        if (hiddenMask != null) masks.add("hidden_mask", hiddenMask);
+        if (outMask != null) masks.add("out_mask", outMask);
+        return forward(ps, new NDList(x), training, masks).singletonOrThrow();
+    }
+
     @Override protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        NDArray hiddenMask = params == null ? null : (NDArray) params.get("hidden_mask");
+        NDArray outMask = params == null ? null : (NDArray) params.get("out_mask");
         NDArray h = x;
-        if (expand != null) h = relu6(expandNorm.forward(ps, expand.forward(ps, new NDList(h), training), training).singletonOrThrow());
-        h = relu6(depthwiseNorm.forward(ps, new NDList(depthwise(ps, h, training)), training).singletonOrThrow());
-        h = projectNorm.forward(ps, project.forward(ps, new NDList(h), training), training).singletonOrThrow();
-        if (stride == 1 && inChannels == outChannels) h = h.add(x);
+        if (expand != null) h = masked(relu6(expandNorm.forward(ps, expand.forward(ps, new NDList(h), training), training).singletonOrThrow()), hiddenMask);
+        h = masked(relu6(depthwiseNorm.forward(ps, new NDList(depthwise(ps, h, training)), training).singletonOrThrow()), hiddenMask);
+        h = masked(projectNorm.forward(ps, project.forward(ps, new NDList(h), training), training).singletonOrThrow(), outMask);
+        if (residual) h = h.add(x);
         return new NDList(h);
     }
+
+    private static NDArray masked(NDArray x, NDArray mask) { return mask == null ? x : x.mul(mask); }
 
     private NDArray depthwise(ParameterStore ps, NDArray h, boolean training) {
         if (!SmallMapDepthwise.applies(kernel, stride, h.getShape())) {

@@ -51,11 +51,18 @@ public abstract class SpaceNet extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         x = MbConvBlock.relu6(stemNorm.forward(ps, stem.forward(ps, new NDList(x), training), training).singletonOrThrow());
         x = ChannelsLast.of(x);   // the body's convolutions keep this layout and run faster in it
+        beforeBody(ps, x.getManager(), training);
         for (Block b : body) x = b.forward(ps, new NDList(x), training).singletonOrThrow();
         x = MbConvBlock.relu6(headNorm.forward(ps, head.forward(ps, new NDList(x), training), training).singletonOrThrow());
         x = x.mean(new int[] {3}).mean(new int[] {2});   // global average pooling
         return classifier.forward(ps, new NDList(x), training);
     }
+
+    /** Called once per forward pass before the body runs, with the step's manager (a supernet draws its widths here). */
+    protected void beforeBody(ParameterStore ps, NDManager scope, boolean training) {}
+
+    /** Initializes child blocks outside the stem-body-head chain (a supernet's width choices). */
+    protected void initializeOthers(NDManager manager, DataType dataType) {}
 
     @Override public Shape[] getOutputShapes(Shape[] in) { return new Shape[] {new Shape(in[0].get(0), space.classes())}; }
 
@@ -71,5 +78,6 @@ public abstract class SpaceNet extends AbstractBlock {
         head.initialize(manager, dataType, cur);
         headNorm.initialize(manager, dataType, new Shape(cur.get(0), space.headChannels(), cur.get(2), cur.get(3)));
         classifier.initialize(manager, dataType, new Shape(cur.get(0), space.headChannels()));
+        initializeOthers(manager, dataType);
     }
 }

@@ -27,11 +27,12 @@ import java.util.SplittableRandom;
 import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.nas.hw.CostTable;
+import org.coex.nas.hw.TermWeights;
 import org.coex.nas.retrain.SmoothedCrossEntropy;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.SearchSpace;
 import org.coex.nas.supernet.DjlSeeds;
-import org.coex.nas.supernet.MixedOp;
+import org.coex.nas.supernet.ArchitectureChoice;
 import org.coex.nas.supernet.PathSampler;
 import org.coex.nas.supernet.Supernet;
 import org.coex.nas.supernet.TorchRuntime;
@@ -59,7 +60,8 @@ public final class SearchTrainer implements AutoCloseable {
     private final Loss loss = new SmoothedCrossEntropy(0);
     private int epoch;
     private CostTable costTable;
-    private NDArray[] costRows;
+    private TermWeights termWeights;
+    private NDArray costEntries;
     private ArchitectureObjective objective;
 
     public SearchTrainer(SearchSpace space, SearchConfig config) {
@@ -71,7 +73,7 @@ public final class SearchTrainer implements AutoCloseable {
         this.sampler = new PathSampler(config.strategy(), config.tau0(), config.seed());
         this.net = new Supernet(space, sampler);
         net.initialize(manager, DataType.FLOAT32, new Shape(config.batchSize(), space.inputChannels(), space.inputSize(), space.inputSize()));
-        List<Parameter> alphaParams = net.mixedOps().stream().map(MixedOp::alpha).toList();
+        List<Parameter> alphaParams = net.choices().stream().map(ArchitectureChoice::alpha).toList();
         for (Parameter p : Updater.trainable(net.getParameters())) (alphaParams.contains(p) ? alphas : weights).add(p);
         this.weightUpdater = new Updater.SgdMomentum(manager, config.momentum(), config.weightDecay());
         this.alphaUpdater = new Updater.Adam(manager, 0.5, 0.999, 1e-8);
@@ -82,13 +84,12 @@ public final class SearchTrainer implements AutoCloseable {
     /** Makes the alpha steps hardware-aware: CE + lambda * expected cost / cost at uniform alpha. */
     public void useCostTable(CostTable table) {
         this.costTable = table;
-        this.costRows = new NDArray[table.entries().length];
-        for (int i = 0; i < costRows.length; i++) {
-            double[] row = table.layer(i);
-            float[] f = new float[row.length];
-            for (int j = 0; j < row.length; j++) f[j] = (float) (row[j] / table.uniform());
-            costRows[i] = manager.create(f);
-        }
+        this.termWeights = new TermWeights(table.terms(), manager);
+        double[] entries = table.entries();
+        double uniform = table.uniform(space);
+        float[] f = new float[entries.length];
+        for (int t = 0; t < f.length; t++) f[t] = (float) (entries[t] / uniform);
+        this.costEntries = manager.create(f, new Shape(1, f.length));
     }
 
     /** Adds a co-exploration's cost term and gradient adjustment to every architecture step. */
@@ -96,7 +97,7 @@ public final class SearchTrainer implements AutoCloseable {
 
     /** Expected cost under the current alpha, in the table's unit (NaN without a table). */
     public double expectedCost() {
-        return costTable == null ? Double.NaN : costTable.expected(net.probabilities(), space.encoding());
+        return costTable == null ? Double.NaN : costTable.expected(net.probabilities());
     }
 
     /** The next epoch to run (0-based). */
@@ -150,21 +151,21 @@ public final class SearchTrainer implements AutoCloseable {
                 net.derive(), (System.nanoTime() - start) / 1e9);
     }
 
-    /** softmax(alpha) of every layer, concatenated in the encoding layout, inside the current graph. */
+    /** softmax(alpha) of every block, concatenated in the encoding layout, inside the current graph. */
     private NDArray probabilities(NDManager scope) {
         NDList parts = new NDList();
-        for (MixedOp m : net.mixedOps()) parts.add(scope.zeros(m.alpha().getArray().getShape()).add(m.alpha().getArray()).softmax(0));
+        for (ArchitectureChoice c : net.choices()) parts.add(scope.zeros(c.alpha().getArray().getShape()).add(c.alpha().getArray()).softmax(0));
         return NDArrays.concat(parts);
     }
 
     /** The alpha gradient in the encoding layout. */
     private double[] alphaGradient() {
         double[] g = new double[space.encoding().length()];
-        List<MixedOp> ops = net.mixedOps();
-        for (int i = 0; i < ops.size(); i++) {
-            try (NDArray grad = ops.get(i).alpha().getArray().getGradient()) {
+        List<ArchitectureChoice> blocks = net.choices();
+        for (int b = 0; b < blocks.size(); b++) {
+            try (NDArray grad = blocks.get(b).alpha().getArray().getGradient()) {
                 float[] f = grad.toFloatArray();
-                for (int j = 0; j < f.length; j++) g[space.encoding().offset(i) + j] = f[j];
+                for (int j = 0; j < f.length; j++) g[space.encoding().blockOffset(b) + j] = f[j];
             }
         }
         return g;
@@ -177,11 +178,11 @@ public final class SearchTrainer implements AutoCloseable {
      * here as "corrupted double-linked list"). An indexed copy writes into PyTorch's own storage.
      */
     private void setAlphaGradient(double[] g) {
-        List<MixedOp> ops = net.mixedOps();
-        for (int i = 0; i < ops.size(); i++) {
-            try (NDArray grad = ops.get(i).alpha().getArray().getGradient(); NDManager scope = manager.newSubManager()) {
+        List<ArchitectureChoice> blocks = net.choices();
+        for (int b = 0; b < blocks.size(); b++) {
+            try (NDArray grad = blocks.get(b).alpha().getArray().getGradient(); NDManager scope = manager.newSubManager()) {
                 float[] f = new float[(int) grad.size()];
-                for (int j = 0; j < f.length; j++) f[j] = (float) g[space.encoding().offset(i) + j];
+                for (int j = 0; j < f.length; j++) f[j] = (float) g[space.encoding().blockOffset(b) + j];
                 grad.set(new NDIndex("..."), scope.create(f, grad.getShape()));
             }
         }
@@ -210,16 +211,9 @@ public final class SearchTrainer implements AutoCloseable {
         return config.strategy() == PathSampler.Strategy.BINARY_GATES ? PathSampler.Strategy.SAMPLED : config.strategy();
     }
 
-    /** Sum over layers of softmax(alpha) . (entries / uniform cost): differentiable in alpha; temporaries in {@code scope}. */
+    /** Sum over terms of w_t(softmax(alpha)) x entry_t / uniform cost (the fixed part left out): differentiable in alpha; temporaries in {@code scope}. */
     private NDArray expectedCostTerm(NDManager scope) {
-        NDArray total = null;
-        List<MixedOp> ops = net.mixedOps();
-        for (int i = 0; i < ops.size(); i++) {
-            NDArray alpha = ops.get(i).alpha().getArray();
-            NDArray term = scope.zeros(alpha.getShape()).add(alpha).softmax(0).mul(costRows[i]).sum();
-            total = total == null ? term : total.add(term);
-        }
-        return total;
+        return termWeights.apply(probabilities(scope).reshape(1, -1)).mul(costEntries).sum();
     }
 
     private static void zero(List<Parameter> params) {
@@ -261,10 +255,10 @@ public final class SearchTrainer implements AutoCloseable {
         }
     }
 
-    /** Mean over layers of the entropy of softmax(alpha), in nats: log(candidates) at start, 0 when decided. */
+    /** Mean over blocks (layers' ops, stages' widths) of the entropy of softmax(alpha), in nats: log(choices) at start, 0 when decided. */
     public double meanEntropy() {
         double sum = 0;
-        for (MixedOp m : net.mixedOps()) {
+        for (ArchitectureChoice m : net.choices()) {
             float[] a = m.alpha().getArray().toFloatArray();
             double max = Double.NEGATIVE_INFINITY;
             for (float v : a) max = Math.max(max, v);
@@ -277,7 +271,7 @@ public final class SearchTrainer implements AutoCloseable {
             }
             sum += h;
         }
-        return sum / net.mixedOps().size();
+        return sum / net.choices().size();
     }
 
     /**

@@ -31,11 +31,24 @@ class CostTableTest {
         CostTable energy = CostTable.build(SPACE, ACC, Metrics.Name.ENERGY);
         Architecture a = new Architecture(List.of(5, 6, 0, 6, 1, 2, 6, 3, 4, 6));
         Metrics truth = ACC.evaluate(a.toNetwork(SPACE)).metrics();
-        assertEquals(truth.latencyMs(), latency.of(a), 1e-9 * truth.latencyMs());
-        assertEquals(truth.energyUj(), energy.of(a), 1e-9 * truth.energyUj());
-        assertEquals(latency.of(a), latency.expected(SPACE.encoding().oneHot(a), SPACE.encoding()), 1e-12);
-        assertEquals(0, latency.layer(1)[6]);                  // skip costs nothing
-        assertTrue(latency.layer(0)[5] > latency.layer(0)[0]); // k7 e6 slower than k3 e3
+        assertEquals(truth.latencyMs(), latency.of(a, SPACE), 1e-9 * truth.latencyMs());
+        assertEquals(truth.energyUj(), energy.of(a, SPACE), 1e-9 * truth.energyUj());
+        double[] entries = latency.entries();
+        int layer1 = SPACE.encoding().offset(1);
+        assertEquals(0, entries[layer1 + 6]);         // skip costs nothing
+        assertTrue(entries[5] > entries[0]);          // layer 0: k7 e6 slower than k3 e3
+    }
+
+    @Test
+    void inAWidthSpaceEveryArchitecturesTableCostIsItsNetworksCost() {
+        SearchSpace space = org.coex.nas.space.WidthSpaces.TINY;
+        CostTable latency = CostTable.build(space, ACC, Metrics.Name.LATENCY);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int n = 0; n < 20; n++) {
+            Architecture a = org.coex.nas.space.WidthSpaces.random(space, rng);
+            double truth = ACC.evaluate(a.toNetwork(space)).metrics().latencyMs();
+            assertEquals(truth, latency.of(a, space), 1e-9 * truth, a.toString());
+        }
     }
 
     @Test

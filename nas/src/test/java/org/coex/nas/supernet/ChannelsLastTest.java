@@ -47,7 +47,7 @@ class ChannelsLastTest {
     /** The same freshly initialized block every call, so that gradients do not accumulate across passes. */
     private static MbConvBlock block(NDManager m, Shape shape) {
         DjlSeeds.apply(7);
-        MbConvBlock block = new MbConvBlock(8, 8, 5, 3, 1);
+        MbConvBlock block = new MbConvBlock(8, 8, 5, 3, 1, true);
         block.initialize(m, DataType.FLOAT32, shape);
         return block;
     }

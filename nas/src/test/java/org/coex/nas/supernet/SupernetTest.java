@@ -55,7 +55,7 @@ class SupernetTest {
                         assertTrue(l.stride() == 1 && l.inChannels() == l.outChannels());
                         continue;
                     }
-                    MbConvBlock b = new MbConvBlock(l.inChannels(), l.outChannels(), op.kernel(), op.expansion(), l.stride());
+                    MbConvBlock b = new MbConvBlock(l.inChannels(), l.outChannels(), op.kernel(), op.expansion(), l.stride(), l.residual());
                     Shape in = new Shape(2, l.inChannels(), l.inSize(), l.inSize());
                     b.initialize(m, DataType.FLOAT32, in);
                     NDArray out = b.forward(new ParameterStore(m, false), new NDList(m.ones(in)), false).singletonOrThrow();
