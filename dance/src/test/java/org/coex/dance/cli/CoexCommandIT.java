@@ -489,6 +489,31 @@ class CoexCommandIT {
         assertEquals(result.get("macs").asLong(), json.readTree(dir.resolve("widths-train/result/result.json").toFile()).get("macs").asLong());
     }
 
+    /** Images of another shape are retrained after resampling, as a search with the data block's resize saw them. */
+    @Test
+    void nasTrainResizesImagesOfAnotherShapeWhenAsked() throws IOException {
+        Path folder = dir.resolve("oblong");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (String split : List.of("train", "test")) {
+            for (int i = 0; i < (split.equals("train") ? 40 : 10); i++) {
+                java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(20, 24, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+                for (int y = 0; y < 24; y++) for (int x = 0; x < 20; x++) img.getRaster().setSample(x, y, 0, rng.nextInt(256));
+                Path f = folder.resolve(split).resolve("c" + (i % 2)).resolve(i + ".png");
+                Files.createDirectories(f.getParent());
+                javax.imageio.ImageIO.write(img, "png", f.toFile());
+            }
+        }
+        Result space = coex("nas", "space", "--data", folder.toString(), "--resize", "16,16", "--write", dir.resolve("oblong-nets").toString());
+        assertEquals(0, space.status(), space.err());
+        assertTrue(space.out().startsWith("default-1x16x16-2 "), space.out());
+        String arch = dir.resolve("oblong-nets/fewest-macs.json").toString();
+        assertUserMistakeNoFiles(coex("nas", "train", arch, "--data", folder.toString(), "--epochs", "2", "-o", dir.resolve("oblong-a").toString()), "resize");
+        assertUserMistakeNoFiles(coex("nas", "train", arch, "--data", folder.toString(), "--resize", "16", "-o", dir.resolve("oblong-b").toString()), "--resize");
+        Result r = coex("nas", "train", arch, "--data", folder.toString(), "--resize", "16,16", "--epochs", "2", "-o", dir.resolve("oblong-c").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("oblong-c/result/result.json")));
+    }
+
     /** The width indices an architecture.json's stage channels stand for in the space file {@code space}. */
     static com.fasterxml.jackson.databind.JsonNode widthIndices(com.fasterxml.jackson.databind.JsonNode arch, Path space) {
         var options = org.coex.nas.space.SearchSpaces.load(space).stages();

@@ -1,6 +1,7 @@
 package org.coex.nas.cli;
 
 import java.nio.file.Path;
+import org.coex.accel.spec.SpecException;
 import org.coex.nas.data.DataSets;
 import org.coex.nas.data.DataShape;
 import org.coex.nas.data.DataSpec;
@@ -18,17 +19,30 @@ public final class DataOption {
                     + " (docs/nas.md, \"Data\"); replaces a spec's data folder (default: the spec's, else Fashion-MNIST)")
     Path dir;
 
+    private DataSpec.Size resize;
+
+    /** Resamples every image to this size (a command's {@code --resize}); null keeps the files' size. */
+    public void resize(DataSpec.Size size) { this.resize = size; }
+
     /** The folder given, or null. */
     public Path dir() { return dir; }
 
     /** The data given (auto-detected, every other setting default), or Fashion-MNIST. */
-    public DataSpec spec() { return DataSpec.defaults().withPath(dir == null ? null : dir.toAbsolutePath().normalize()); }
+    public DataSpec spec() { return DataSpec.defaults().withPath(dir == null ? null : dir.toAbsolutePath().normalize()).withResize(resize); }
 
     /**
      * What the data holds, probed from the folder given; null without one (no file is read, so
      * commands that only cost networks work without the data installed).
      */
-    public DataShape shape() { return dir == null ? null : DataSets.probe(spec()).shape(); }
+    public DataShape shape() {
+        if (dir == null && resize == null) return null;
+        DataShape s = DataSets.probe(spec()).shape();
+        if (s.rows() != s.cols()) {
+            throw SpecException.option(resize == null ? "--data" : "--resize", "the images are " + s.rows() + " x " + s.cols()
+                    + "; coex's search spaces take square inputs: resample them with --resize n,n (nas train, nas space) or a spec's data.resize: [n, n]");
+        }
+        return s;
+    }
 
     /**
      * The built-in space, or the one in {@code spaceFile}, shaped by the data given; without data a

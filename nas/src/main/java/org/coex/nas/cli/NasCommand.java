@@ -135,6 +135,7 @@ public final class NasCommand implements Runnable {
         @Option(names = "--train-limit", defaultValue = "0", description = "train on N training images drawn at random (by --seed) for quick runs; 0 = all")
         int trainLimit;
         @Option(names = "--seed", defaultValue = "1", description = "seed of initialization, shuffling and augmentation") long seed;
+        @Mixin ResizeOption resize;
         @Mixin ThreadsOption threads;
         @Mixin DataOption data;
         @Option(names = {"-o", "--output"}, defaultValue = "runs/nas-train", paramLabel = "DIR", description = "folder for log.jsonl and result.json") Path output;
@@ -144,6 +145,7 @@ public final class NasCommand implements Runnable {
             long start = System.nanoTime() - ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L;   // the JVM's start
             PrintWriter out = spec.commandLine().getOut();
             RetrainConfig config = config();
+            resize.applyTo(data);
             var space = data.space(spaceFile);
             var arch = ArchitectureJson.read(archFile, space);
             var images = NasRetrain.Data.load(data.spec(), trainLimit, seed);
@@ -165,6 +167,7 @@ public final class NasCommand implements Runnable {
         }
 
         private int epochs() { return epochs == null ? 6 : epochs; }
+
 
         /** The recipe from the options; a combination that cannot train is a one-line error naming the option. */
         private RetrainConfig config() {
@@ -199,10 +202,12 @@ public final class NasCommand implements Runnable {
         @Option(names = "--write", paramLabel = "DIR", description = "write fewest-macs.json, middle.json and most-macs.json into DIR")
         Path write;
         @Mixin DataOption data;
+        @Mixin ResizeOption resize;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
+            resize.applyTo(data);
             SearchSpace s = data.space(spaceFile);
             out.printf("%s (fingerprint %s): input %d x %d x %d, %d classes%n", s.name(), s.fingerprint(), s.inputChannels(), s.inputSize(), s.inputSize(), s.classes());
             out.printf("stem: %d channels, %dx%d stride %d -> %d x %d%n", s.stemChannels(), s.stemKernel(), s.stemKernel(), s.stemStride(), s.stemOutSize(), s.stemOutSize());

@@ -50,5 +50,7 @@ public record DataSpec(DataFormat format, Path path, Size resize, HoldOut valida
 
     public DataSpec withPath(Path p) { return new DataSpec(format, p, resize, validation, labels, layout, channels); }
 
+    public DataSpec withResize(Size r) { return new DataSpec(format, path, r, validation, labels, layout, channels); }
+
     public DataSpec withValidation(HoldOut v) { return new DataSpec(format, path, resize, v, labels, layout, channels); }
 }
