@@ -35,6 +35,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--lambda", split = ",", paramLabel = "L", description = "lambda values (default: the spec's)") List<Double> lambdas = new ArrayList<>();
     @Option(names = "--limits", paramLabel = "SET", description = {"a limit set replacing the spec's constraints, e.g. latency_ms=0.03,area_mm2=0.5;",
         "repeatable (default: the spec's constraints)"}) List<String> limitSets = new ArrayList<>();
+    @Option(names = "--hardware-choice", paramLabel = "C", description = {"objective (the objective's best accelerator, limits left out: DANCE as published)",
+        "or within-limits (the best within every limit) (default: the spec's hardware_choice, else within-limits)"}) String hardwareChoice;
+    @Option(names = "--repair", paramLabel = "B", arity = "1", description = "true: repair an accelerator that misses a limit by exact search; false: judge what "
+        + "the search returned (default: the spec's repair, else true)") Boolean repair;
+    @Option(names = "--as-published", description = "--hardware-choice objective --repair false: every method as the papers ran it") boolean asPublished;
     @Mixin DataOption data;
     @Mixin ThreadsOption threads;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: the spec's output + -compare") Path output;
@@ -43,6 +48,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         SearchSpec s = SearchSpecs.load(specFile, data.dir());
+        if (asPublished && (hardwareChoice != null || repair != null)) throw problem("--as-published", "give --as-published, or --hardware-choice and --repair, not both");
+        SearchSpec.HardwareChoice choice = asPublished ? SearchSpec.HardwareChoice.OBJECTIVE : hardwareChoice == null ? s.hardwareChoice()
+                : SearchSpec.HardwareChoice.parse(hardwareChoice).orElseThrow(() -> problem("--hardware-choice", "'" + hardwareChoice + "' is not objective or within-limits"));
+        s = s.withHardwareChoice(choice, asPublished ? false : repair == null ? s.repair() : repair);
         threads.apply(1);
         List<SearchSpec.Method> ms = new ArrayList<>();
         for (String m : methods) {
@@ -69,7 +78,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Path dir = output != null ? output.toAbsolutePath() : Path.of(s.output() + "-compare");
         out.println(s.search().dataLine());
-        out.printf("compare: %d runs (%s x lambda %s x %d limit sets) into %s%n", ms.size() * ls.size() * sets.size(), ms, ls, sets.size(), dir);
+        out.printf("compare: %d runs (%s x lambda %s x %d limit sets; hardware choice %s, %s) into %s%n", ms.size() * ls.size() * sets.size(), ms, ls,
+                sets.size(), s.hardwareChoice().spelling(), s.repair() ? "repair" : "no repair", dir);
         out.flush();
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
             Comparison.run(s, ms, ls, sets, dir, line -> {

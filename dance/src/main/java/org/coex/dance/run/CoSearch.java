@@ -128,13 +128,7 @@ public final class CoSearch {
         Architecture arch = returned != null ? returned.judgement().network() : t.supernet().derive();
         Evaluator.Choice predicted = returned != null ? returned.judgement().choice() : evaluator.predict(arch);
         if (returned != null && returned.fellBack()) say.accept("returning " + returned.describe());
-        long seed = spec.search().config().seed();
-        TruthCheck.Outcome outcome = switch (spec.method()) {
-            case SEQUENTIAL -> TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed);
-            case FIXED_HW -> TruthCheck.onFixed(costs, arch, fixedIndex(spec), spec.limits());
-            default -> TruthCheck.check(costs, arch, (int) costs.key().designSpace().indexOf(predicted.config()), spec.objective(), spec.limits(),
-                        spec.repairBudget(), seed);
-        };
+        TruthCheck.Outcome outcome = outcome(spec, costs, arch, predicted);
         List<TruthCheck.Shortfall> shortfall = outcome.feasible() || spec.method() == SearchSpec.Method.FIXED_HW ? List.of()
                 : TruthCheck.shortfall(costs, arch, spec.limits(), CostCubeBuilder.MAX_CONFIGS);
         double networkAccuracy = t.accuracyOf(arch, batches.validation());
@@ -146,6 +140,24 @@ public final class CoSearch {
         Result result = new Result(arch, outcome, predicted, validation, networkAccuracy, accuracy, spec.output(), shortfall);
         OutputDirectory.writeAtomically(spec.output().resolve("result"), resultFiles(spec, result, returned, history, stepLines, seconds, batches.normalization()));
         return result;
+    }
+
+    /**
+     * The returned network on its accelerator under the truth: fixed-hw on its own; sequential on the
+     * best for its network by exact search (within the limits, or by the objective alone); the others on
+     * the evaluator's choice. With {@code repair}, a choice that misses a limit is repaired by exact search.
+     */
+    private static TruthCheck.Outcome outcome(SearchSpec spec, ConfigCosts costs, Architecture arch, Evaluator.Choice predicted) {
+        long seed = spec.search().config().seed();
+        if (spec.method() == SearchSpec.Method.FIXED_HW) return TruthCheck.onFixed(costs, arch, fixedIndex(spec), spec.limits());
+        if (spec.method() == SearchSpec.Method.SEQUENTIAL && spec.hardwareChoice() == SearchSpec.HardwareChoice.WITHIN_LIMITS) {
+            return TruthCheck.bestHardware(costs, arch, spec.objective(), spec.limits(), spec.repairBudget(), seed);
+        }
+        int chosen = spec.method() == SearchSpec.Method.SEQUENTIAL
+                ? TruthCheck.bestHardware(costs, arch, spec.objective(), List.of(), spec.repairBudget(), seed).finalConfig()
+                : (int) costs.key().designSpace().indexOf(predicted.config());
+        return spec.repair() ? TruthCheck.check(costs, arch, chosen, spec.objective(), spec.limits(), spec.repairBudget(), seed)
+                : TruthCheck.asChosen(costs, arch, chosen, spec.limits());
     }
 
     /** Seconds the epochs of a log took, by their {@code seconds} fields. */
@@ -234,7 +246,7 @@ public final class CoSearch {
             return AnalyticEvaluator.fixed(cube, fixedIndex(spec));
         }
         if (spec.evaluator().analytic()) {
-            return AnalyticEvaluator.choosing((CostCube) costs, spec.objective(), spec.limits(), CHOICE_TEMPERATURE, CHOICE_PENALTY);
+            return AnalyticEvaluator.choosing((CostCube) costs, spec.objective(), spec.choiceLimits(), CHOICE_TEMPERATURE, CHOICE_PENALTY);
         }
         return EvaluatorSetup.learned(spec, costs, say);
     }
@@ -291,6 +303,8 @@ public final class CoSearch {
         r.put("predicted", predicted.metrics().asMap());
         r.put("predicted_accelerator", predicted.config().values());
         r.put("true", o.truth().asMap());
+        r.put("hardware_choice", spec.hardwareChoice().spelling());
+        r.put("repair", spec.repair());
         r.put("repaired", o.repaired());
         if (o.repaired()) r.put("true_on_predicted_accelerator", o.chosenTruth().asMap());
         r.put("constraints", o.limits().stream().map(c -> limitRow(c.limit(), "true_value", c.value(), "met", c.met())).toList());
@@ -344,6 +358,8 @@ public final class CoSearch {
                 .append(String.format(java.util.Locale.ROOT, " (%,d MACs)", arch.toNetwork(space).macs()))
                 .append(returned != null ? ": " + returned.describe() + ".\n\n" : ".\n\n");
         b.append("Accelerator: `").append(o.hardware()).append('`').append(o.repaired() ? " (repaired by exact search: the evaluator's choice missed a limit)" : "")
+                .append(spec.hardwareChoice() == SearchSpec.HardwareChoice.OBJECTIVE ? "; chosen for the objective alone, the limits left out of the choice" : "")
+                .append(spec.repair() || spec.method() == SearchSpec.Method.FIXED_HW ? "" : "; no repair: the verdict is on what the search returned")
                 .append(".\n\n");
         b.append("| metric | predicted | true |\n|---|---|---|\n");
         Metrics t = o.truth();

@@ -108,7 +108,14 @@ public final class Comparison {
     private static String fmt(double v) { return String.format(Locale.ROOT, "%.4g", v).replaceAll("\\.?0+$", ""); }
 
     static String markdown(List<Row> rows) {
-        StringBuilder b = new StringBuilder("# coex compare\n\n| run | limits | true latency ms | true energy uJ | true area mm2 | limits met | hardware repaired | accuracy |\n"
+        SearchSpec first = rows.isEmpty() ? null : rows.get(0).spec();
+        StringBuilder b = new StringBuilder("# coex compare\n\n");
+        if (first != null) {
+            b.append(first.hardwareChoice() == SearchSpec.HardwareChoice.OBJECTIVE && !first.repair()
+                    ? "As the papers ran it: each network's accelerator chosen for the objective alone (the limits left out of the choice), no repair.\n\n"
+                    : "Hardware choice: " + first.hardwareChoice().spelling() + "; " + (first.repair() ? "an accelerator that misses a limit is repaired by exact search" : "no repair") + ".\n\n");
+        }
+        b.append("| run | limits | true latency ms | true energy uJ | true area mm2 | limits met | hardware repaired | accuracy |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             Metrics t = r.result().outcome().truth();
@@ -122,13 +129,13 @@ public final class Comparison {
     }
 
     static String csv(List<Row> rows) {
-        StringBuilder b = new StringBuilder("run,method,lambda,limits,latency_ms,energy_uj,area_mm2,feasible,repaired,network_validation_accuracy,supernet_validation_accuracy,test_accuracy\n");
+        StringBuilder b = new StringBuilder("run,method,lambda,limits,latency_ms,energy_uj,area_mm2,feasible,repaired,network_validation_accuracy,supernet_validation_accuracy,test_accuracy,hardware_choice,repair\n");
         for (Row r : rows) {
             Metrics t = r.result().outcome().truth();
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s,%s,%s%n", r.name(), r.spec().method().spelling(), r.spec().lambda(),
+            b.append(String.format(Locale.ROOT, "%s,%s,%s,\"%s\",%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", r.name(), r.spec().method().spelling(), r.spec().lambda(),
                     r.spec().limits(), t.latencyMs(), t.energyUj(), t.areaMm2(), r.result().outcome().feasible(), r.result().outcome().repaired(),
                     r.result().networkAccuracy(), r.result().validationAccuracy(),
-                    Double.isNaN(r.result().testAccuracy()) ? "" : r.result().testAccuracy()));
+                    Double.isNaN(r.result().testAccuracy()) ? "" : r.result().testAccuracy(), r.spec().hardwareChoice().spelling(), r.spec().repair()));
         }
         return b.toString();
     }

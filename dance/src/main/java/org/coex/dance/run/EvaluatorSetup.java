@@ -21,7 +21,7 @@ import org.coex.evaluator.train.EvaluatorTrainer;
 /**
  * The learned evaluator a spec names: loaded from its folder, or, when the folder holds none yet,
  * made there first as {@code coex evaluator generate} + {@code coex evaluator train} would (the spec's
- * number of samples, labelled with its objective and limits; its epochs; hidden widths 256, 256,
+ * number of samples, labelled with its objective and the limits its hardware choice honours; its epochs; hidden widths 256, 256,
  * 256 and the other training defaults), its fidelity report written beside it.
  */
 final class EvaluatorSetup {
@@ -37,8 +37,8 @@ final class EvaluatorSetup {
         long seed = spec.search().config().seed();
         say.accept("no evaluator in " + dir + " yet: labelling " + samples + " samples and training one (coex evaluator generate + train)");
         long start = System.nanoTime();
-        Optima optima = Optima.of(costs, spec.objective(), spec.limits(), SOLVER_BUDGET, seed);
-        CostDataset d = CostDataset.generate(costs, optima, samples, seed, spec.objective(), spec.limits(), ProgressListener.NONE);
+        Optima optima = Optima.of(costs, spec.objective(), spec.choiceLimits(), SOLVER_BUDGET, seed);
+        CostDataset d = CostDataset.generate(costs, optima, samples, seed, spec.objective(), spec.choiceLimits(), ProgressListener.NONE);
         var config = new EvaluatorTrainer.Config(spec.evaluator().epochs(), 512, 0.002, 0.1, seed, HIDDEN);
         int trained = EvaluatorTrainer.trainCount(d, config);
         try (LearnedEvaluator ev = EvaluatorTrainer.train(d, config, e -> { })) {

@@ -91,8 +91,13 @@ public final class TruthCheck {
 
     /** {@code arch} on a fixed configuration (the fixed-hw baseline): no repair, the limits as they fall. */
     public static Outcome onFixed(ConfigCosts costs, Architecture arch, int config, List<HardLimit> limits) {
-        Metrics truth = costs.metrics(config, costs.key().encoding().oneHot(arch));
-        return new Outcome(config, truth, config, costs.config(config), truth, checks(truth, limits), false);
+        return asChosen(costs, arch, config, limits);
+    }
+
+    /** {@code arch} on the configuration chosen, with no repair: the limits as they fall. */
+    public static Outcome asChosen(ConfigCosts costs, Architecture arch, int chosen, List<HardLimit> limits) {
+        Metrics truth = costs.metrics(chosen, costs.key().encoding().oneHot(arch));
+        return new Outcome(chosen, truth, chosen, costs.config(chosen), truth, checks(truth, limits), false);
     }
 
     /** The best configuration for {@code arch} by exact constrained search (the sequential baseline's hardware step); chosen = -1. */

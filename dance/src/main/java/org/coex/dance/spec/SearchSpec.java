@@ -16,12 +16,40 @@ import org.coex.nas.run.NasSpec;
  * A validated {@code coex search} spec: the supernet search (nas settings), the hardware (template,
  * technology, design space), the evaluator ("analytic" or a folder written by {@code coex evaluator
  * train}), the objective and its weight lambda, the hard limits, HDX settings, the method, retraining
- * epochs and training images (0 = all), the output folder, and for {@code fixed-hw} the accelerator (a point of the design space; else null).
+ * epochs and training images (0 = all), the output folder, and for {@code fixed-hw} the accelerator (a point of the design space; else null);
+ * how the evaluator chooses hardware and whether the final check repairs it ({@link #hardwareChoice}, {@link #repair}).
  */
 public record SearchSpec(String source, NasSpec search, AcceleratorTemplate template, TechnologyTable technology, String technologyName,
                          DesignSpace designSpace, EvaluatorChoice evaluator, Objective objective, double lambda, List<HardLimit> limits,
                          Hdx hdx, Method method, int retrainEpochs, int retrainImages, long repairBudget, Path output,
-                         HwConfig fixedHardware) {
+                         HwConfig fixedHardware, HardwareChoice hardwareChoice, boolean repair) {
+
+    /**
+     * How a network's accelerator is chosen during the search and for the returned network (and, for
+     * {@code sequential}, after its hardware-unaware search): {@link #OBJECTIVE}, DANCE as published,
+     * the configuration best for the objective, the limits left out of the choice; or
+     * {@link #WITHIN_LIMITS}, the objective-best among those within every limit (coex's default).
+     */
+    public enum HardwareChoice {
+        OBJECTIVE, WITHIN_LIMITS;
+
+        /** objective, within-limits. */
+        public String spelling() { return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'); }
+
+        public static java.util.Optional<HardwareChoice> parse(String s) {
+            for (HardwareChoice c : values()) if (c.spelling().equals(s.trim().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))) return java.util.Optional.of(c);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The limits the hardware choice honours: none when choosing by the objective alone. */
+    public List<HardLimit> choiceLimits() { return hardwareChoice == HardwareChoice.OBJECTIVE ? List.of() : limits; }
+
+    /** This spec with another hardware choice and repair setting (the two ways a comparison runs every method). */
+    public SearchSpec withHardwareChoice(HardwareChoice choice, boolean repairs) {
+        return new SearchSpec(source, search, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
+                retrainEpochs, retrainImages, repairBudget, output, fixedHardware, choice, repairs);
+    }
 
     /**
      * hdx: DANCE + HDX's projection; soft: DANCE's cost only; sequential: a hardware-unaware search, then
@@ -44,13 +72,13 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
     /** This spec with another method, lambda, limits and output folder (one run of a comparison). */
     public SearchSpec with(Method m, double lambdaValue, List<HardLimit> limitSet, Path out) {
         return new SearchSpec(source, search, template, technology, technologyName, designSpace, evaluator, objective, lambdaValue, List.copyOf(limitSet),
-                hdx, m, retrainEpochs, retrainImages, repairBudget, out, fixedHardware);
+                hdx, m, retrainEpochs, retrainImages, repairBudget, out, fixedHardware, hardwareChoice, repair);
     }
 
     /** This spec with other search settings (e.g. another data folder). */
     public SearchSpec withSearch(NasSpec other) {
         return new SearchSpec(source, other, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
-                retrainEpochs, retrainImages, repairBudget, output, fixedHardware);
+                retrainEpochs, retrainImages, repairBudget, output, fixedHardware, hardwareChoice, repair);
     }
 
     /**
@@ -79,6 +107,7 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(search.settings());
         m.put("method", method.spelling());
         if (method == Method.SEQUENTIAL) return m;
+        if (hardwareChoice != HardwareChoice.WITHIN_LIMITS) m.put("hardware_choice", hardwareChoice.spelling());
         m.put("template", template.name());
         m.put("technology", technologyName);
         m.put("design_space", designSpace.toString());

@@ -30,7 +30,7 @@ import org.coex.nas.run.NasSpecs;
 /** Reads {@code coex search} specs (layout: docs/search.md), every problem with its key path and line. */
 public final class SearchSpecs {
     static final List<String> KEYS = List.of("search", "data", "hardware", "evaluator", "objective", "lambda", "constraints", "hdx", "method",
-            "retrain_epochs", "retrain_images", "repair_budget", "output");
+            "retrain_epochs", "retrain_images", "repair_budget", "hardware_choice", "repair", "output");
 
     private SearchSpecs() {}
 
@@ -123,10 +123,17 @@ public final class SearchSpecs {
         int retrain = root.integerAtLeast("retrain_epochs", 0, 0);
         int retrainImages = root.integerAtLeast("retrain_images", 0, 0);
         long repair = root.longAtLeast("repair_budget", 20_000, 1);
+        String choiceName = root.string("hardware_choice", "within-limits");
+        SearchSpec.HardwareChoice choice = SearchSpec.HardwareChoice.parse(choiceName).orElse(SearchSpec.HardwareChoice.WITHIN_LIMITS);
+        if (SearchSpec.HardwareChoice.parse(choiceName).isEmpty()) {
+            root.problem("hardware_choice", "must be objective (the objective's best accelerator, limits left out: DANCE as published) or within-limits"
+                    + " (the best within every limit) (found \"" + choiceName + "\")");
+        }
+        boolean repairs = root.bool("repair", true);
         Path output = base.resolve(root.string("output", "runs/search")).toAbsolutePath().normalize();
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
-                new SearchSpec.Hdx(margin, delta, growth, check), method, retrain, retrainImages, repair, output, fixed);
+                new SearchSpec.Hdx(margin, delta, growth, check), method, retrain, retrainImages, repair, output, fixed, choice, repairs);
     }
 
     /**

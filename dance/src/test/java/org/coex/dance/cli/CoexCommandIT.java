@@ -556,6 +556,45 @@ class CoexCommandIT {
         }
     }
 
+    /**
+     * As the papers ran it: each method's network gets the accelerator best for the objective alone, and
+     * the verdict is on that pair; with coex's help the same search's pair meets the limits.
+     */
+    @Test
+    void asPublishedEveryMethodKeepsTheObjectivesBestAcceleratorAndIsJudgedWithoutRepair() throws IOException {
+        Path spec = dir.resolve("published.yaml");
+        Files.writeString(spec, tinySearchSection() + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16], dataflow: [os, ws]}}\n"
+                + "objective: energy\nlambda: 0.1\nconstraints: {latency_ms: 0.004}\noutput: " + dir.resolve("p") + "\n");
+        Result r = coex("compare", spec.toString(), "--method", "soft,sequential", "--as-published", "-o", dir.resolve("pub").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("hardware choice objective, no repair"), r.out());
+        assertTrue(Files.readString(dir.resolve("pub/comparison.md")).startsWith("# coex compare\n\nAs the papers ran it"));
+        ObjectMapper json = new ObjectMapper();
+        var tech = org.coex.accel.tech.TechnologyTables.preset(org.coex.accel.tech.TechnologyTables.DEFAULT);
+        for (String run : List.of("soft-lambda_0.1-latency_ms_0.004", "sequential-lambda_0.1-latency_ms_0.004")) {
+            var result = json.readTree(dir.resolve("pub/" + run + "/result/result.json").toFile());
+            assertEquals("objective", result.get("hardware_choice").asText());
+            assertFalse(result.get("repair").asBoolean());
+            assertFalse(result.get("repaired").asBoolean(), run);
+            var network = org.coex.accel.interop.NetworkFiles.resolve(dir.resolve("pub/" + run + "/result/network.json").toString(), null);
+            double least = Double.POSITIVE_INFINITY;
+            for (int rows : new int[] {8, 16}) for (int cols : new int[] {8, 16}) for (String flow : List.of("os", "ws")) {
+                var acc = new org.coex.accel.template.systolic.SystolicTemplate().configure(
+                        org.coex.accel.space.HwConfig.of("rows", rows, "cols", cols, "dataflow", flow), tech);
+                least = Math.min(least, acc.evaluate(network).metrics().energyUj());
+            }
+            assertEquals(least, result.get("true").get("energy_uj").asDouble(), 1e-9 * least, run + ": the energy-best accelerator, limits or not");
+            boolean met = result.get("true").get("latency_ms").asDouble() <= 0.004;
+            assertEquals(met, result.get("feasible").asBoolean(), run);
+        }
+        Result helped = coex("compare", spec.toString(), "--method", "sequential", "-o", dir.resolve("helped").toString());
+        assertEquals(0, helped.status(), helped.err());
+        var result = json.readTree(dir.resolve("helped/sequential-lambda_0.1-latency_ms_0.004/result/result.json").toFile());
+        assertEquals("within-limits", result.get("hardware_choice").asText());
+        assertUserMistakeNoFiles(coex("compare", spec.toString(), "--as-published", "--repair", "true", "-o", dir.resolve("x").toString()), "--as-published");
+        assertUserMistakeNoFiles(coex("compare", spec.toString(), "--hardware-choice", "best", "-o", dir.resolve("x").toString()), "--hardware-choice");
+    }
+
     @Test
     void aComparisonRunsEveryCombinationAndTabulatesThem() throws IOException {
         Path spec = dir.resolve("search.yaml");

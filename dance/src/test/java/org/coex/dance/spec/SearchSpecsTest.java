@@ -106,4 +106,20 @@ class SearchSpecsTest {
         assertEquals(0, parse("retrain_epochs: 1\n").retrainImages(), "all training images by default");
         assertTrue(problems("retrain_images: -5\n").contains("retrain_images"));
     }
+
+    @Test
+    void theHardwareChoiceAndRepairDefaultToCoexsHelpAndMayFollowThePapers() {
+        SearchSpec helped = parse("constraints: {latency_ms: 0.04, area_mm2: 1}\n");
+        assertEquals(SearchSpec.HardwareChoice.WITHIN_LIMITS, helped.hardwareChoice());
+        assertTrue(helped.repair());
+        assertEquals(helped.limits(), helped.choiceLimits());
+        SearchSpec published = parse("constraints: {latency_ms: 0.04}\nhardware_choice: objective\nrepair: false\n");
+        assertEquals(SearchSpec.HardwareChoice.OBJECTIVE, published.hardwareChoice());
+        assertTrue(published.choiceLimits().isEmpty(), "the limits stay out of the choice");
+        assertEquals(1, published.limits().size(), "and are still checked");
+        assertTrue(published.settings().containsKey("hardware_choice"), "a search chosen otherwise does not resume another");
+        assertTrue(!helped.settings().containsKey("hardware_choice"), "runs made before the switch keep resuming");
+        assertTrue(problems("hardware_choice: best\n").contains("hardware_choice: must be objective"));
+        assertTrue(problems("repair: maybe\n").contains("repair: must be true or false"));
+    }
 }
