@@ -65,6 +65,25 @@ class CostDatasetTest {
     }
 
     @Test
+    void inAWidthSpaceTheLabelsAreAccelModelsFiguresOfTheChosenWidths() {
+        CostCube cube = TinyCubes.cube(TinyCubes.WIDTHS, SPATIAL, DS);
+        CostDataset d = CostDataset.generate(cube, 300, 5, Objective.of(Metrics.Name.ENERGY), List.of(), ProgressListener.NONE);
+        var e = TinyCubes.WIDTHS.encoding();
+        assertEquals(e.length(), d.arch()[0].length);
+        java.util.Set<java.util.List<Integer>> widthsSeen = new java.util.HashSet<>();
+        for (int i = 0; i < 300; i += 3) {   // kind 0: one-hot, widths included
+            double[] p = new double[e.length()];
+            for (int k = 0; k < p.length; k++) p[k] = d.arch()[i][k];
+            Architecture a = e.argmax(p);
+            widthsSeen.add(a.widths());
+            var acc = SPATIAL.configure(DS.point(d.config()[i]), TechnologyTables.preset(TechnologyTables.DEFAULT));
+            Metrics want = acc.evaluate(a.toNetwork(TinyCubes.WIDTHS)).metrics();
+            assertEquals(want.energyUj(), d.metrics()[i][1], 1e-12 * want.energyUj(), "sample " + i);
+        }
+        assertEquals(4, widthsSeen.size(), "every combination of the two stages' widths is drawn");
+    }
+
+    @Test
     void theSameSeedGivesTheSameDataset() {
         var o = Objective.of(Metrics.Name.ENERGY);
         CostDataset a = CostDataset.generate(CUBE, 3000, 9, o, List.of(), ProgressListener.NONE);
