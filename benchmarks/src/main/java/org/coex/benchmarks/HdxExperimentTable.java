@@ -15,9 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.commons.math3.stat.StatUtils;
-import org.coex.nas.space.Architecture;
-import org.coex.nas.space.Op;
 import org.coex.nas.space.SearchSpace;
+import org.coex.nas.space.SearchSpaces;
 
 /**
  * Issue 6's experiment as one table: reads every run under the given {@code coex compare} output
@@ -53,32 +52,52 @@ public final class HdxExperimentTable {
         double[] values() { return bySeed.stream().mapToDouble(Double::doubleValue).toArray(); }
     }
 
-    /** One finished run: its method label ("hdx", "soft lambda 1", "sequential"), limits met, accuracy and objective value under the truth. */
-    record Run(String label, boolean met, Accuracy accuracy, double objective, boolean repaired, long macs) {
+    /**
+     * One finished run: its method label ("hdx", "soft lambda 1", "sequential"), limits met, accuracy and
+     * objective value under the truth, and the seconds its search took (NaN when not known).
+     */
+    record Run(String label, boolean met, Accuracy accuracy, double objective, boolean repaired, long macs, double seconds) {
+        Run(String label, boolean met, Accuracy accuracy, double objective, boolean repaired, long macs) {
+            this(label, met, accuracy, objective, repaired, macs, Double.NaN);
+        }
+
         /** A soft run (any lambda) whose limits held under the truth: what hdx's accuracy is compared with. */
         boolean feasibleSoft() { return label.startsWith("soft") && met; }
     }
 
     public static void main(String[] args) throws IOException {
         List<String> dirs = new ArrayList<>(List.of(args));
+        SearchSpace space = SearchSpace.fashionMnistDefault();
+        Path plot = null;
+        int at = dirs.indexOf("--space");
+        if (at >= 0 && at + 1 < dirs.size()) {
+            space = SearchSpaces.load(Path.of(dirs.get(at + 1)));
+            dirs.subList(at, at + 2).clear();
+        }
+        at = dirs.indexOf("--plot");
+        if (at >= 0 && at + 1 < dirs.size()) {
+            plot = Path.of(dirs.get(at + 1));
+            dirs.subList(at, at + 2).clear();
+        }
         List<Map<String, Double>> seeds = new ArrayList<>();
         for (int flag; (flag = dirs.indexOf("--retrained")) >= 0; dirs.subList(flag, flag + 2).clear()) {
             if (flag + 1 >= dirs.size()) {
                 System.err.println("--retrained needs a folder of coex nas train outputs: --retrained DIR [--retrained DIR]... COMPARE_DIR...");
                 System.exit(2);
             }
-            seeds.add(retrainedAccuracy(Path.of(dirs.get(flag + 1))));
+            seeds.add(retrainedAccuracy(Path.of(dirs.get(flag + 1)), space));
         }
         Map<String, Map<String, Run>> bySetting = new TreeMap<>();
         for (String dir : dirs) {
             for (Path run : runFolders(Path.of(dir))) {
                 JsonNode r = JSON.readTree(run.resolve("result/result.json").toFile());
-                Accuracy accuracy = seeds.isEmpty() ? ownAccuracy(r) : accuracyOver(seeds, r.get("architecture").toString());
+                Accuracy accuracy = seeds.isEmpty() ? ownAccuracy(r) : accuracyOver(seeds, networkKey(r.get("architecture").toString(), r.get("channels")));
                 bySetting.computeIfAbsent(setting(r), k -> new TreeMap<>()).put(label(r, run), run(r, run, accuracy));
             }
         }
         System.out.print(table(bySetting));
         if (!seeds.isEmpty()) System.out.print("\n" + networkTable(bySetting));
+        if (plot != null) Files.write(plot, HdxExperimentPlot.png(bySetting));
     }
 
     /** One row per distinct network: the methods that derived it and its accuracy for each seed. */
@@ -128,6 +147,8 @@ public final class HdxExperimentTable {
         for (String l : labels) b.append(methodSummary(l, bySetting));
         for (String l : labels) if (!l.equals("hdx")) b.append(againstHdx(l, bySetting));
         b.append(String.format(Locale.ROOT, "- hdx within 0.5 points of (or above) the best feasible soft run: %d of %d settings that have one%n", within, settingsWithGap));
+        b.append(singleLambda(labels, bySetting));
+        b.append(sweepTime(bySetting));
         if (!Double.isNaN(seedSd)) {
             b.append(String.format(Locale.ROOT, "- seed-to-seed standard deviation of one network's accuracy, pooled over %d networks: %.2f points%n",
                     networksWithSeeds(bySetting), 100 * seedSd));
@@ -141,14 +162,14 @@ public final class HdxExperimentTable {
         if (r == null) return "";
         String met = r.met() ? (r.repaired() ? "met (repaired)" : "met") : "**missed**";
         String accuracy = r.accuracy().known() ? String.format(Locale.ROOT, "%.2f %%", 100 * r.accuracy().mean()) : "no accuracy";
-        return String.format(Locale.ROOT, "%s, %s, %.2f", met, accuracy, r.objective());
+        return String.format(Locale.ROOT, "%s, %s, %.4g", met, accuracy, r.objective());
     }
 
     /** "- soft lambda 1: limits met in 10 of 10 settings; where met: mean accuracy 90.98 %, mean objective 10.88". */
     private static String methodSummary(String label, Map<String, Map<String, Run>> bySetting) {
         List<Run> runs = bySetting.values().stream().filter(m -> m.containsKey(label)).map(m -> m.get(label)).toList();
         List<Run> met = runs.stream().filter(Run::met).toList();
-        String where = met.isEmpty() ? "" : String.format(Locale.ROOT, "; where met: mean accuracy %s, mean objective %.2f",
+        String where = met.isEmpty() ? "" : String.format(Locale.ROOT, "; where met: mean accuracy %s, mean objective %.4g",
                 met.stream().allMatch(r -> r.accuracy().known())
                         ? String.format(Locale.ROOT, "%.2f %%", 100 * met.stream().mapToDouble(r -> r.accuracy().mean()).average().orElseThrow())
                         : "(some missing)",
@@ -173,6 +194,42 @@ public final class HdxExperimentTable {
         long hdxLower = Arrays.stream(ratios).filter(r -> r < 1).count();
         return String.format(Locale.ROOT, "- %s minus hdx, where both met the limits: mean %+.2f, lowest %+.2f points; hdx's objective lower in %d, hdx / %s %.2f on average (%d settings)%n",
                 label, StatUtils.mean(gaps), StatUtils.min(gaps), hdxLower, label, StatUtils.mean(ratios), both.size());
+    }
+
+    /**
+     * "- a single soft lambda that meets every limit set and stays within 0.5 points of hdx in every one:
+     * none (soft lambda 1 misses 2 sets; ...)": the papers' claim that no fixed lambda does what hdx does.
+     */
+    static String singleLambda(List<String> labels, Map<String, Map<String, Run>> bySetting) {
+        List<String> good = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        for (String l : labels) {
+            if (!l.startsWith("soft")) continue;
+            long missed = bySetting.values().stream().filter(m -> m.containsKey(l) && !m.get(l).met()).count();
+            long behind = bySetting.values().stream().filter(m -> m.containsKey(l) && m.containsKey("hdx") && m.get(l).met()
+                    && m.get(l).accuracy().known() && m.get("hdx").accuracy().known()
+                    && 100 * (m.get(l).accuracy().mean() - m.get("hdx").accuracy().mean()) < CLAIMED_GAP_POINTS).count();
+            long runs = bySetting.values().stream().filter(m -> m.containsKey(l)).count();
+            if (missed == 0 && behind == 0 && runs == bySetting.size()) good.add(l);
+            else why.add(String.format(Locale.ROOT, "%s misses %d and is more than 0.5 points below hdx in %d of %d", l, missed, behind, runs));
+        }
+        if (good.isEmpty() && why.isEmpty()) return "";
+        return "- a single soft lambda that meets every limit set and stays within 0.5 points of hdx in every one: "
+                + (good.isEmpty() ? "none (" + String.join("; ", why) + ")" : String.join(", ", good)) + "\n";
+    }
+
+    /** "- search time: soft's whole lambda sweep 1,234 s against hdx's 200 s per limit set (mean over 10 sets)". */
+    static String sweepTime(Map<String, Map<String, Run>> bySetting) {
+        List<double[]> pairs = new ArrayList<>();
+        for (Map<String, Run> m : bySetting.values()) {
+            Run hdx = m.get("hdx");
+            double sweep = m.values().stream().filter(r -> r.label().startsWith("soft")).mapToDouble(Run::seconds).sum();
+            boolean anySoft = m.values().stream().anyMatch(r -> r.label().startsWith("soft"));
+            if (hdx != null && anySoft && !Double.isNaN(hdx.seconds()) && !Double.isNaN(sweep)) pairs.add(new double[] {sweep, hdx.seconds()});
+        }
+        if (pairs.isEmpty()) return "";
+        return String.format(Locale.ROOT, "- search time: soft's whole lambda sweep %,.0f s against hdx's one run %,.0f s per limit set (mean over %d sets)%n",
+                pairs.stream().mapToDouble(p -> p[0]).average().orElseThrow(), pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow(), pairs.size());
     }
 
     /** The distinct networks (by MACs) of all runs, each with its accuracy. */
@@ -214,18 +271,26 @@ public final class HdxExperimentTable {
         }
     }
 
-    /** Test accuracy by architecture (its JSON list of op names) over the {@code coex nas train} outputs under {@code dir}. */
-    private static Map<String, Double> retrainedAccuracy(Path dir) throws IOException {
+    /**
+     * Test accuracy by network ({@link #networkKey}) over the {@code coex nas train} outputs under
+     * {@code dir}, trained in {@code space}.
+     */
+    private static Map<String, Double> retrainedAccuracy(Path dir, SearchSpace space) throws IOException {
         Map<String, Double> byArchitecture = new TreeMap<>();
-        SearchSpace space = SearchSpace.fashionMnistDefault();
         for (Path run : runFolders(dir)) {
             JsonNode r = JSON.readTree(run.resolve("result/result.json").toFile());
             List<Integer> choices = new ArrayList<>();
             r.get("architecture").forEach(c -> choices.add(c.asInt()));
-            List<String> names = new Architecture(choices).ops(space).stream().map(Op::name).toList();
-            byArchitecture.put(JSON.valueToTree(names).toString(), r.get("test_accuracy").asDouble());
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < choices.size(); i++) names.add(space.layers().get(i).candidates().get(choices.get(i)).name());
+            byArchitecture.put(networkKey(JSON.valueToTree(names).toString(), r.get("channels")), r.get("test_accuracy").asDouble());
         }
         return byArchitecture;
+    }
+
+    /** A network's identity across result files: its op names (a JSON list) and, where widths are searched, its stage channels. */
+    static String networkKey(String opNames, JsonNode channels) {
+        return channels == null || channels.isNull() ? opNames : opNames + " " + channels;
     }
 
     /** The run's limits, e.g. "area_mm2 <= 0.35, latency_ms <= 0.015". */
@@ -246,6 +311,6 @@ public final class HdxExperimentTable {
     private static Run run(JsonNode r, Path run, Accuracy accuracy) {
         String metric = r.has("objective") ? r.get("objective").fieldNames().next() : "energy_uj";
         return new Run(label(r, run), r.get("feasible").asBoolean(), accuracy, r.get("true").get(metric).asDouble(),
-                r.get("repaired").asBoolean(), r.get("macs").asLong());
+                r.get("repaired").asBoolean(), r.get("macs").asLong(), r.has("seconds") ? r.get("seconds").asDouble() : Double.NaN);
     }
 }

@@ -75,4 +75,39 @@ class HdxExperimentTableTest {
         assertEquals(3 + 2, networks.lines().count(), networks);
         assertTrue(networks.contains("| 2 | soft lambda 1 | 93.00 / 93.20 | 93.10 % |"), networks);
     }
+
+    @Test
+    void aSingleLambdaMustMeetEverySetAndStayNearHdxInEachToCount() {
+        Map<String, Map<String, Run>> bySetting = new TreeMap<>();
+        bySetting.put("a", new TreeMap<>(Map.of("hdx", run("hdx", true, 1, 0.90), "soft lambda 1", run("soft lambda 1", true, 2, 0.898),
+                "soft lambda 0.1", run("soft lambda 0.1", false, 3, 0.95))));
+        bySetting.put("b", new TreeMap<>(Map.of("hdx", run("hdx", true, 1, 0.90), "soft lambda 1", run("soft lambda 1", true, 2, 0.897),
+                "soft lambda 0.1", run("soft lambda 0.1", true, 3, 0.95))));
+        List<String> labels = List.of("hdx", "soft lambda 0.1", "soft lambda 1");
+        assertEquals("- a single soft lambda that meets every limit set and stays within 0.5 points of hdx in every one: soft lambda 1\n",
+                HdxExperimentTable.singleLambda(labels, bySetting));
+        bySetting.get("b").put("soft lambda 1", run("soft lambda 1", true, 2, 0.89));
+        assertEquals("- a single soft lambda that meets every limit set and stays within 0.5 points of hdx in every one: none ("
+                + "soft lambda 0.1 misses 1 and is more than 0.5 points below hdx in 0 of 2; soft lambda 1 misses 0 and is more than 0.5 points below hdx in 1 of 2)\n",
+                HdxExperimentTable.singleLambda(labels, bySetting));
+    }
+
+    @Test
+    void theSweepTimeAddsEverySoftRunOfASet() {
+        Accuracy a = new Accuracy(List.of(0.9));
+        Map<String, Map<String, Run>> bySetting = Map.of("a", Map.of("hdx", new Run("hdx", true, a, 1, false, 1, 100),
+                "soft lambda 1", new Run("soft lambda 1", true, a, 1, false, 2, 90), "soft lambda 2", new Run("soft lambda 2", true, a, 1, false, 3, 110)));
+        assertEquals("- search time: soft's whole lambda sweep 200 s against hdx's one run 100 s per limit set (mean over 1 sets)\n",
+                HdxExperimentTable.sweepTime(bySetting));
+    }
+
+    @Test
+    void aWidthNetworkIsKnownByItsOpsAndChannels() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals("[\"skip\"] [4,8]", HdxExperimentTable.networkKey("[\"skip\"]", json.readTree("[4, 8]")));
+        assertEquals("[\"skip\"]", HdxExperimentTable.networkKey("[\"skip\"]", null));
+        byte[] png = HdxExperimentPlot.png(settings());
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertEquals(2 * 520, image.getWidth(), "a panel per limit set");
+    }
 }

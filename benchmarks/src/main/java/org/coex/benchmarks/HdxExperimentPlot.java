@@ -1,0 +1,72 @@
+package org.coex.benchmarks;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.coex.benchmarks.HdxExperimentTable.Run;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The comparison as one PNG: a panel per limit set, each run a point at (objective under the true cost
+ * model, accuracy in %), one colour and marker per method in every panel; runs that missed a limit are
+ * crosses in their method's colour.
+ */
+final class HdxExperimentPlot {
+    private static final int PANEL_W = 520;
+    private static final int PANEL_H = 360;
+    private static final int COLUMNS = 3;
+    private static final Color[] COLOURS = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+    private static final org.knowm.xchart.style.markers.Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE,
+        SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
+
+    private HdxExperimentPlot() {}
+
+    static byte[] png(Map<String, Map<String, Run>> bySetting) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        List<String> labels = bySetting.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
+        int n = bySetting.size();
+        int rows = Math.max(1, (n + COLUMNS - 1) / COLUMNS);
+        BufferedImage image = new BufferedImage(PANEL_W * Math.min(COLUMNS, Math.max(1, n)), PANEL_H * rows, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        int k = 0;
+        for (var setting : bySetting.entrySet()) {
+            XYChart chart = new XYChartBuilder().width(PANEL_W).height(PANEL_H).title(setting.getKey()).xAxisTitle("objective (true)").yAxisTitle("accuracy %").build();
+            chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            chart.getStyler().setMarkerSize(9);
+            chart.getStyler().setLegendVisible(k == 0);
+            boolean any = false;
+            for (String label : labels) {
+                Run r = setting.getValue().get(label);
+                if (r == null || !r.accuracy().known()) continue;
+                XYSeries s = chart.addSeries(label + (r.met() ? "" : " (missed)"), new double[] {r.objective()}, new double[] {100 * r.accuracy().mean()});
+                int i = labels.indexOf(label);
+                s.setMarkerColor(COLOURS[i % COLOURS.length]);
+                s.setMarker(r.met() ? MARKERS[i % MARKERS.length] : SeriesMarkers.CROSS);
+                any = true;
+            }
+            if (!any) chart.addSeries("no accuracy yet", new double[] {0}, new double[] {0});
+            int x = (k % COLUMNS) * PANEL_W;
+            int y = (k / COLUMNS) * PANEL_H;
+            Graphics2D panel = (Graphics2D) g.create(x, y, PANEL_W, PANEL_H);
+            chart.paint(panel, PANEL_W, PANEL_H);
+            panel.dispose();
+            k++;
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
