@@ -101,7 +101,9 @@ public final class DatasetFiles {
         for (String k : want.keySet()) {
             if (!want.get(k).equals(JSON.convertValue(m.get(k), Object.class))) {
                 throw new SpecException(new Problem(dir.resolve("manifest.json").toString(), 0, k, "the dataset was made for " + k + " " + m.get(k)
-                        + ", this run has " + want.get(k) + "; generate one for these spaces with `coex evaluator generate`"));
+                        + ", this run has " + want.get(k) + (k.equals("search_space_fingerprint")
+                                ? "; name the search space it was made in with --space FILE, or generate one for this space with `coex evaluator generate`"
+                                : "; generate one for these spaces with `coex evaluator generate`")));
             }
         }
         Map<Metrics.Name, Double> weights = new LinkedHashMap<>();
