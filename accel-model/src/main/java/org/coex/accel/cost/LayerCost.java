@@ -6,7 +6,8 @@ import java.util.Map;
 import org.coex.accel.Checks;
 
 /**
- * The cost of one layer on one accelerator configuration.
+ * The cost of one layer on one accelerator configuration. Counts are >= 0 and energies finite and
+ * >= 0, or construction throws {@link CostError}.
  *
  * @param computeCycles cycles the array needs with unlimited memory bandwidth
  * @param stallCycles   extra cycles spent waiting for DRAM
@@ -19,11 +20,13 @@ public record LayerCost(String layer, long macs, long computeCycles, long stallC
 
     public LayerCost {
         Checks.notBlank("layer", layer);
-        if (macs < 0 || computeCycles < 0 || stallCycles < 0) {
-            throw new IllegalArgumentException(layer + ": counts must be >= 0");
-        }
+        CostError.count(layer, "macs", macs);
+        CostError.count(layer, "compute cycles", computeCycles);
+        CostError.count(layer, "stall cycles", stallCycles);
         accesses = Collections.unmodifiableMap(new LinkedHashMap<>(accesses));
         energyPj = Collections.unmodifiableMap(new LinkedHashMap<>(energyPj));
+        for (var a : accesses.entrySet()) CostError.count(layer, "accesses '" + a.getKey() + "'", a.getValue());
+        for (var e : energyPj.entrySet()) CostError.amount(layer, "energy '" + e.getKey() + "' (pJ)", e.getValue());
     }
 
     /** Total cycles: compute plus stalls. */

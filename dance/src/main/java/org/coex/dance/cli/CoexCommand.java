@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code coex} command: gathers every module's subcommands. Exit status: 0 ok, 1 a bug (stack
  * trace), 2 a user's mistake (one {@code error:} line per problem, no stack trace; an output folder that
- * cannot be written counts as one), 4 no feasible design.
+ * cannot be written, and a template that returns a NaN, infinite or negative number, count as one),
+ * 3 a training that diverged, 4 no feasible design.
  */
 @Command(name = "coex", mixinStandardHelpOptions = true, versionProvider = CoexCommand.Version.class,
         description = "Co-exploration of neural networks and their hardware accelerators.",
@@ -67,6 +68,13 @@ public final class CoexCommand implements Runnable {
                         + "large for this machine; use fewer channels or layers, or a smaller batch_size");
                 err.flush();
                 return 2;
+            }
+            for (Throwable c = ex; c != null; c = c.getCause()) {
+                if (c instanceof org.coex.accel.cost.CostError ce) {   // a template's impossible number (may arrive wrapped by a parallel stream)
+                    err.println("error: " + ce.getMessage());
+                    err.flush();
+                    return 2;
+                }
             }
             if (ex instanceof TrainingDiverged td) {
                 err.println("error: " + td.getMessage());

@@ -1,0 +1,55 @@
+package org.coex.accel.template;
+
+import java.util.Map;
+import org.coex.accel.cost.CostError;
+import org.coex.accel.cost.LayerCost;
+import org.coex.accel.space.DesignSpace;
+import org.coex.accel.space.HwConfig;
+import org.coex.accel.tech.TechnologyTable;
+import org.coex.accel.workload.Layer;
+
+/**
+ * A template from outside coex, its numbers guarded where they enter coex: the clock must be finite
+ * and > 0, every area component and (by {@link LayerCost}) every count and energy finite and >= 0,
+ * or a {@link CostError} names the template, the configuration, the layer and the field. A
+ * configuration the template refuses ({@link IllegalArgumentException}) passes through as a refusal.
+ */
+final class GuardedTemplate implements AcceleratorTemplate {
+    private final AcceleratorTemplate template;
+
+    GuardedTemplate(AcceleratorTemplate template) {
+        this.template = template;
+    }
+
+    @Override public String name() { return template.name(); }
+
+    @Override public String description() { return template.description(); }
+
+    @Override public DesignSpace defaultSpace() { return template.defaultSpace(); }
+
+    /** The template as loaded. */
+    AcceleratorTemplate unguarded() { return template; }
+
+    @Override public Accelerator configure(HwConfig config, TechnologyTable technology) {
+        Accelerator acc = template.configure(config, technology);
+        String where = "template '" + template.name() + "' (" + config + ")";
+        double clock = acc.clockMhz();
+        if (!(clock > 0) || Double.isInfinite(clock)) throw new CostError(where + ": clock is " + clock + " MHz; it must be finite and > 0");
+        for (Map.Entry<String, Double> a : acc.areaUm2().entrySet()) CostError.amount(where, "area '" + a.getKey() + "' (um^2)", a.getValue());
+        return new Accelerator() {
+            @Override public HwConfig config() { return acc.config(); }
+
+            @Override public double clockMhz() { return clock; }
+
+            @Override public Map<String, Double> areaUm2() { return acc.areaUm2(); }
+
+            @Override public LayerCost evaluate(Layer layer) {
+                try {
+                    return acc.evaluate(layer);
+                } catch (CostError e) {
+                    throw new CostError(where + ", layer " + e.getMessage() + " (a bug in the template)");
+                }
+            }
+        };
+    }
+}
