@@ -10,21 +10,64 @@ import java.util.ServiceLoader;
 public final class Templates {
     private Templates() {}
 
+    /** A template as found: where its class came from (a jar, a folder, or "built-in"). */
+    public record Found(AcceleratorTemplate template, String origin) {}
+
     /**
-     * All templates found by {@link ServiceLoader}, sorted by name; those from outside coex come
-     * guarded ({@link GuardedTemplate}: a NaN, infinite or negative number they return is a
-     * {@link org.coex.accel.cost.CostError}, never a result).
+     * All templates found by {@link ServiceLoader} on the class path and in the plugin jars
+     * ({@link Plugins}), sorted by name; those from outside coex come guarded ({@link GuardedTemplate}:
+     * a NaN, infinite or negative number they return is a {@link org.coex.accel.cost.CostError}, never
+     * a result). A provider that cannot be loaded is left out and described by {@link #broken()}.
      */
     public static Map<String, AcceleratorTemplate> all() {
-        Map<String, AcceleratorTemplate> found = new java.util.TreeMap<>();
-        for (AcceleratorTemplate t : ServiceLoader.load(AcceleratorTemplate.class, Templates.class.getClassLoader())) {
-            found.putIfAbsent(t.name(), guarded(t));
-        }
+        Map<String, AcceleratorTemplate> out = new LinkedHashMap<>();
+        found().forEach((name, f) -> out.put(name, f.template()));
+        return out;
+    }
+
+    /** Every template with its origin, by name. */
+    public static Map<String, Found> found() {
+        return scan().found();
+    }
+
+    /** One line per provider that could not be loaded (a misspelt class, a missing dependency), naming it. */
+    public static List<String> broken() {
+        return scan().broken();
+    }
+
+    private static final int MAX_BROKEN = 100;
+
+    private record Scan(Map<String, Found> found, List<String> broken) {}
+
+    private static Scan scan() {
+        Map<String, Found> found = new java.util.TreeMap<>();
+        List<String> broken = new java.util.ArrayList<>();
+        ClassLoader own = Templates.class.getClassLoader();
+        load(ServiceLoader.load(AcceleratorTemplate.class, Plugins.loader(own)), found, broken);
         ClassLoader ctx = Thread.currentThread().getContextClassLoader();
-        if (ctx != null) {
-            for (AcceleratorTemplate t : ServiceLoader.load(AcceleratorTemplate.class, ctx)) found.putIfAbsent(t.name(), guarded(t));
+        if (ctx != null && ctx != own) load(ServiceLoader.load(AcceleratorTemplate.class, ctx), found, broken);
+        return new Scan(new LinkedHashMap<>(found), broken.stream().distinct().toList());
+    }
+
+    private static void load(ServiceLoader<AcceleratorTemplate> loader, Map<String, Found> found, List<String> broken) {
+        java.util.Iterator<AcceleratorTemplate> it = loader.iterator();
+        for (int failures = 0; failures < MAX_BROKEN; ) {   // ServiceLoader moves on after a broken entry "on a best-effort basis": bounded
+            try {
+                if (!it.hasNext()) return;
+                AcceleratorTemplate t = it.next();
+                found.putIfAbsent(t.name(), new Found(guarded(t), origin(t)));
+            } catch (java.util.ServiceConfigurationError | LinkageError e) {
+                failures++;
+                broken.add("a template provider could not be loaded and is skipped: " + e.getMessage()
+                        + (e.getCause() != null && e.getCause() != e ? " (" + e.getCause() + ")" : ""));
+            }
         }
-        return new LinkedHashMap<>(found);
+    }
+
+    private static String origin(AcceleratorTemplate t) {
+        if (isBuiltIn(t)) return "built-in";
+        var source = t.getClass().getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "class path" : source.getLocation().getPath();
     }
 
     /**
@@ -32,8 +75,11 @@ public final class Templates {
      * their accelerators' own figures); any other guarded.
      */
     static AcceleratorTemplate guarded(AcceleratorTemplate t) {
-        boolean builtIn = t instanceof org.coex.accel.template.systolic.SystolicTemplate || t instanceof org.coex.accel.template.spatial.SpatialTemplate;
-        return builtIn || t instanceof GuardedTemplate ? t : new GuardedTemplate(t);
+        return isBuiltIn(t) || t instanceof GuardedTemplate ? t : new GuardedTemplate(t);
+    }
+
+    private static boolean isBuiltIn(AcceleratorTemplate t) {
+        return t instanceof org.coex.accel.template.systolic.SystolicTemplate || t instanceof org.coex.accel.template.spatial.SpatialTemplate;
     }
 
     public static List<String> names() { return List.copyOf(all().keySet()); }

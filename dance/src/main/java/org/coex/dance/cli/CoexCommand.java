@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:", "  coex search                      the default co-exploration",
             "  coex sweep examples/sweep-resnet50-systolic.yaml", "  coex search --help               the options of one command"},
         subcommands = {SweepCommand.class, OptimizeCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class,
-            NetworksCommand.class, NasCommand.class, EvaluatorCommand.class, SearchCommand.class, CompareCommand.class,
+            NetworksCommand.class, org.coex.accel.cli.TemplatesCommand.class, NasCommand.class, EvaluatorCommand.class, SearchCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoexCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -89,6 +89,8 @@ public final class CoexCommand implements Runnable {
             }
             throw ex;
         });
+        boolean listing = args.length > 0 && args[0].equals("templates");   // it says the same itself
+        if (!listing) for (String b : org.coex.accel.template.Templates.broken()) err.println("warning: " + b);
         TorchRuntime.useThreads(1);   // every command starts on one PyTorch thread unless its --threads says otherwise (tests run many in one JVM)
         int status = cl.execute(args);
         out.flush();
