@@ -90,8 +90,8 @@ public final class CostCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             String option = settings.isEmpty() ? "--template" : "--set";
             boolean builtIn = t.name().equals(SystolicTemplate.NAME) || t.name().equals("spatial");
-            throw Cli.usage(option, "template '" + t.name() + "' cannot run this network on " + acc.config() + ": " + e.getMessage()
-                    + (builtIn ? "; enlarge the buffers or pick another dataflow" : "; choose other parameters with --set"));
+            throw Cli.usage(option, e.getMessage() + (builtIn ? "; enlarge the buffers or pick another dataflow"
+                    : " (template '" + t.name() + "' refused this configuration; choose other parameters with --set)"));
         }
         Metrics m = cost.metrics();
         out.printf("%s on %s [%s], %s%n", net.name(), t.name(), acc.config(), tech.name());

@@ -28,6 +28,15 @@ public interface AcceleratorTemplate {
     DesignSpace defaultSpace();
 
     /**
+     * Every parameter {@link #configure} reads. coex refuses a configuration naming any other (a typo in
+     * a spec's {@code space} or {@code fixed}, or {@code --set}) with "did you mean" before
+     * {@code configure} sees it. Default: the default space's parameters.
+     */
+    default java.util.List<String> parameterNames() {
+        return defaultSpace().parameters().stream().map(org.coex.accel.space.Parameter::name).toList();
+    }
+
+    /**
      * Binds a configuration and a technology table.
      *
      * @throws IllegalArgumentException naming the parameter if a value is missing, of the wrong type

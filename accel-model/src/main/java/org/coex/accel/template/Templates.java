@@ -15,9 +15,9 @@ public final class Templates {
 
     /**
      * All templates found by {@link ServiceLoader} on the class path and in the plugin jars
-     * ({@link Plugins}), sorted by name; those from outside coex come guarded ({@link GuardedTemplate}:
-     * a NaN, infinite or negative number they return is a {@link org.coex.accel.cost.CostError}, never
-     * a result). A provider that cannot be loaded is left out and described by {@link #broken()}.
+     * ({@link Plugins}), sorted by name, each {@link CheckedTemplate checked}: undeclared parameter
+     * names are refused, and for templates from outside coex a NaN, infinite or negative number is a
+     * {@link org.coex.accel.cost.CostError}, never a result. A provider that cannot be loaded is left out and described by {@link #broken()}.
      */
     public static Map<String, AcceleratorTemplate> all() {
         Map<String, AcceleratorTemplate> out = new LinkedHashMap<>();
@@ -71,11 +71,11 @@ public final class Templates {
     }
 
     /**
-     * The built-in templates as they are (their numbers are property-tested, and commands look into
-     * their accelerators' own figures); any other guarded.
+     * {@code t} checked ({@link CheckedTemplate}): parameter names always; numbers for templates from
+     * outside coex (the built-ins' are property-tested, and commands look into their accelerators' own figures).
      */
     static AcceleratorTemplate guarded(AcceleratorTemplate t) {
-        return isBuiltIn(t) || t instanceof GuardedTemplate ? t : new GuardedTemplate(t);
+        return t instanceof CheckedTemplate ? t : new CheckedTemplate(t, !isBuiltIn(t));
     }
 
     private static boolean isBuiltIn(AcceleratorTemplate t) {

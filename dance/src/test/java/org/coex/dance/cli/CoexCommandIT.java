@@ -110,7 +110,7 @@ class CoexCommandIT {
     void sweepSpecMistakesNameTheKeyPathAndLine() throws IOException {
         Path spec = write("s.yaml", "network: resnet18\ntemplate: systolic\nspace:\n  rows: [16, -4]\n  dataflw: [os]\nseed: one\noutput: out\n");
         assertUserMistake(coex("sweep", spec.toString()), 3, "s.yaml:4: space.rows[1]: rows must be >= 1, found -4",
-                "s.yaml:5: space.dataflw[0]: unknown systolic parameter 'dataflw'", "s.yaml:6: seed: must be a whole number");
+                "s.yaml:5: space.dataflw[0]: unknown parameter 'dataflw' of template 'systolic'; did you mean 'dataflow'?", "s.yaml:6: seed: must be a whole number");
         Path unknown = write("u.yaml", "network: resnet18\ntemplate: tpu\noutput: out\n");
         assertUserMistake(coex("sweep", unknown.toString()), 1, "u.yaml:2: template: unknown template 'tpu'");
         assertUserMistake(coex("sweep", write("e.yaml", "").toString()), 1, "e.yaml: the file is empty");

@@ -34,6 +34,7 @@ class PluginIT {
                 public String name() { return "simd"; }
                 public String description() { return "a row of SIMD lanes"; }
                 public DesignSpace defaultSpace() { return DesignSpace.of(Parameter.of("lanes", 16, 64)); }
+                public java.util.List<String> parameterNames() { return java.util.List.of("lanes", "fault"); }
                 public Accelerator configure(HwConfig config, TechnologyTable tech) {
                     int lanes = config.intValue("lanes", 16);
                     boolean nan = config.stringValue("fault", "none").equals("nan");
@@ -93,6 +94,13 @@ class PluginIT {
         assertEquals(1, bad.errLines().size(), bad.err());
         assertTrue(bad.err().startsWith("error: template 'simd' (lanes=16 fault=nan), layer conv1: energy 'dram' (pJ) is NaN; it must be finite and >= 0"), bad.err());
         assertTrue(!Files.exists(dir.resolve("nan-out")), "nothing written");
+        Path typo = Files.writeString(dir.resolve("typo.yaml"), "network: alexnet\ntemplate: simd\nspace: {lane: [16]}\noutput: " + dir.resolve("typo-out") + "\n");
+        Result misspelt = CoexCommandIT.coex("sweep", typo.toString());
+        assertEquals(2, misspelt.status(), misspelt.err());
+        assertTrue(misspelt.err().contains("unknown parameter 'lane' of template 'simd'; did you mean 'lanes'? parameters: lanes, fault"), misspelt.err());
+        Result set = CoexCommandIT.coex("cost", "alexnet", "--template", "simd", "--set", "lane=64");
+        assertEquals(2, set.status(), set.err());
+        assertTrue(set.err().startsWith("error: command line: --set: unknown parameter 'lane'"), set.err());
         Result cost = CoexCommandIT.coex("cost", "alexnet", "--template", "simd", "--set", "fault=nan");
         assertEquals(2, cost.status(), cost.err());
         assertTrue(cost.err().contains("is NaN"), cost.err());

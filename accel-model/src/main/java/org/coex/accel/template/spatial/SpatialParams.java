@@ -51,11 +51,11 @@ public record SpatialParams(int peRows, int peCols, int ifmapRfBytes, int weight
         if (mappingMetric == null) throw new IllegalArgumentException(MAPPING_METRIC + " must be energy, latency or edp");
     }
 
-    /** @throws IllegalArgumentException naming the parameter */
+    /**
+     * Reads a config; names other than {@link #NAMES} are refused by the framework before
+     * ({@code AcceleratorTemplate.parameterNames}). @throws IllegalArgumentException naming the parameter
+     */
     public static SpatialParams from(HwConfig c) {
-        for (String k : c.values().keySet()) {
-            if (!NAMES.contains(k)) throw new IllegalArgumentException("unknown spatial parameter '" + k + "'; known: " + String.join(", ", NAMES));
-        }
         SpatialParams d = DEFAULTS;
         String df = c.stringValue(DATAFLOW, d.dataflow.key());
         String metric = c.stringValue(MAPPING_METRIC, d.mappingMetric.key());

@@ -21,6 +21,8 @@ public final class SpatialTemplate implements AcceleratorTemplate {
     }
 
     /** 3 x 3 x 3 x 2 x 3 = 162 points. */
+    @Override public java.util.List<String> parameterNames() { return SpatialParams.NAMES; }
+
     @Override public DesignSpace defaultSpace() {
         return DesignSpace.of(
                 Parameter.of(SpatialParams.PE_ROWS, 8, 12, 16),

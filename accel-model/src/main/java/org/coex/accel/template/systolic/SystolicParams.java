@@ -50,13 +50,12 @@ public record SystolicParams(int rows, int cols, Dataflow dataflow, double ifmap
         if (!(v > 0) || Double.isInfinite(v)) throw new IllegalArgumentException(name + " must be > 0, found " + v);
     }
 
-    /** Reads a config; absent parameters take {@link #DEFAULTS}. @throws IllegalArgumentException naming the parameter */
+    /**
+     * Reads a config; absent parameters take {@link #DEFAULTS}; names other than {@link #NAMES} are
+     * refused by the framework before ({@code AcceleratorTemplate.parameterNames}).
+     * @throws IllegalArgumentException naming the parameter
+     */
     public static SystolicParams from(HwConfig c) {
-        for (String k : c.values().keySet()) {
-            if (!NAMES.contains(k)) {
-                throw new IllegalArgumentException("unknown systolic parameter '" + k + "'; known: " + String.join(", ", NAMES));
-            }
-        }
         SystolicParams d = DEFAULTS;
         String df = c.stringValue(DATAFLOW, d.dataflow.key());
         Dataflow dataflow = Dataflow.parse(df).orElseThrow(

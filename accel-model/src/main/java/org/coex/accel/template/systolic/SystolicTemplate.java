@@ -21,6 +21,8 @@ public final class SystolicTemplate implements AcceleratorTemplate {
     }
 
     /** 5 x 5 x 3 x 4 x 4 x 4 x 2 = 9,600 points. */
+    @Override public java.util.List<String> parameterNames() { return SystolicParams.NAMES; }
+
     @Override public DesignSpace defaultSpace() {
         return DesignSpace.of(
                 Parameter.of(SystolicParams.ROWS, 8, 16, 32, 64, 128),

@@ -97,7 +97,7 @@ class SpatialTemplateTest {
         assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("dataflow", "nlr"), tech));
         assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("glb_kb", 0), tech));
         e = assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("pe_row", 4), tech));
-        assertTrue(e.getMessage().startsWith("unknown spatial parameter 'pe_row'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown parameter 'pe_row' of template 'spatial'; did you mean 'pe_rows'?"), e.getMessage());
     }
 
     @Test

@@ -147,7 +147,7 @@ class SystolicTemplateTest {
         var t = Templates.byName("systolic").orElseThrow();
         var tech = TechnologyTables.preset("accelergy-45nm");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("rowz", 4), tech));
-        assertTrue(e.getMessage().startsWith("unknown systolic parameter 'rowz'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("unknown parameter 'rowz' of template 'systolic'; did you mean 'rows'? parameters: rows, cols"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("dataflow", "rs"), tech));
         assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("rows", 0), tech));
         assertEquals(9600, t.defaultSpace().size());

@@ -17,7 +17,7 @@ import org.coex.accel.template.systolic.SystolicTemplate;
 import org.coex.accel.workload.Layer;
 import org.junit.jupiter.api.Test;
 
-class GuardedTemplateTest {
+class CheckedTemplateTest {
     static final TechnologyTable TECH = TechnologyTables.preset(TechnologyTables.DEFAULT);
     static final Layer CONV = Layer.conv("conv1", 8, 8, 4, 8, 3, 1, 1);
 
@@ -70,7 +70,10 @@ class GuardedTemplateTest {
         assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("fault", "refused"), TECH));
         assertEquals(CONV.macs(), t.configure(HwConfig.of("fault", "none"), TECH).evaluate(CONV).cycles());
         assertSame(t, Templates.guarded(t), "guarded once");
-        SystolicTemplate builtIn = new SystolicTemplate();
-        assertSame(builtIn, Templates.guarded(builtIn), "the built-ins stay themselves: commands read their own figures");
+        var tech = TECH;
+        var builtIn = Templates.guarded(new SystolicTemplate()).configure(HwConfig.of("rows", 8), tech);
+        assertTrue(builtIn instanceof org.coex.accel.template.systolic.SystolicAccelerator, "a built-in's accelerator is its own: commands read its figures");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("fualt", "none"), TECH));
+        assertEquals("unknown parameter 'fualt' of template 'faulty'; did you mean 'fault'? parameters: fault", e.getMessage());
     }
 }

@@ -9,16 +9,22 @@ import org.coex.accel.tech.TechnologyTable;
 import org.coex.accel.workload.Layer;
 
 /**
- * A template from outside coex, its numbers guarded where they enter coex: the clock must be finite
- * and > 0, every area component and (by {@link LayerCost}) every count and energy finite and >= 0,
- * or a {@link CostError} names the template, the configuration, the layer and the field. A
- * configuration the template refuses ({@link IllegalArgumentException}) passes through as a refusal.
+ * A template as coex hands it out. Every template's configurations are checked for parameter names
+ * it does not declare ({@link AcceleratorTemplate#parameterNames}: an {@link IllegalArgumentException}
+ * with "did you mean", before the template sees them). A template from outside coex also has its
+ * numbers guarded where they enter coex: the clock must be finite and > 0, every area component and
+ * (by {@link LayerCost}) every count and energy finite and >= 0, or a {@link CostError} names the
+ * template, the configuration, the layer and the field. A configuration the template refuses
+ * ({@link IllegalArgumentException}) passes through as a refusal. A built-in template's accelerators
+ * are its own (commands read their SCALE-Sim and Timeloop figures).
  */
-final class GuardedTemplate implements AcceleratorTemplate {
+final class CheckedTemplate implements AcceleratorTemplate {
     private final AcceleratorTemplate template;
+    private final boolean guardNumbers;
 
-    GuardedTemplate(AcceleratorTemplate template) {
+    CheckedTemplate(AcceleratorTemplate template, boolean guardNumbers) {
         this.template = template;
+        this.guardNumbers = guardNumbers;
     }
 
     @Override public String name() { return template.name(); }
@@ -27,11 +33,22 @@ final class GuardedTemplate implements AcceleratorTemplate {
 
     @Override public DesignSpace defaultSpace() { return template.defaultSpace(); }
 
+    @Override public java.util.List<String> parameterNames() { return template.parameterNames(); }
+
     /** The template as loaded. */
     AcceleratorTemplate unguarded() { return template; }
 
     @Override public Accelerator configure(HwConfig config, TechnologyTable technology) {
+        java.util.List<String> known = template.parameterNames();
+        for (String k : config.values().keySet()) {
+            if (!known.contains(k)) {
+                throw new IllegalArgumentException("unknown parameter '" + k + "' of template '" + template.name() + "'; "
+                        + org.coex.accel.spec.SpecNode.closest(k, known).map(c -> "did you mean '" + c + "'? ").orElse("")
+                        + "parameters: " + String.join(", ", known));
+            }
+        }
         Accelerator acc = template.configure(config, technology);
+        if (!guardNumbers) return acc;
         String where = "template '" + template.name() + "' (" + config + ")";
         double clock = acc.clockMhz();
         if (!(clock > 0) || Double.isInfinite(clock)) throw new CostError(where + ": clock is " + clock + " MHz; it must be finite and > 0");
