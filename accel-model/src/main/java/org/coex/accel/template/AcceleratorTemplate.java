@@ -37,6 +37,15 @@ public interface AcceleratorTemplate {
     }
 
     /**
+     * Files of the template's own format describing {@code accelerator} running {@code network} (e.g.
+     * a simulator's configuration), by file name; a co-exploration writes them under
+     * {@code result/template/} next to the {@code accelerator.json} every template gets. Default: none.
+     */
+    default java.util.Map<String, byte[]> exportFiles(Accelerator accelerator, org.coex.accel.workload.Network network) {
+        return java.util.Map.of();
+    }
+
+    /**
      * Binds a configuration and a technology table.
      *
      * @throws IllegalArgumentException naming the parameter if a value is missing, of the wrong type

@@ -35,6 +35,10 @@ final class CheckedTemplate implements AcceleratorTemplate {
 
     @Override public java.util.List<String> parameterNames() { return template.parameterNames(); }
 
+    @Override public Map<String, byte[]> exportFiles(Accelerator accelerator, org.coex.accel.workload.Network network) {
+        return template.exportFiles(accelerator, network);
+    }
+
     /** The template as loaded. */
     AcceleratorTemplate unguarded() { return template; }
 

@@ -23,8 +23,10 @@ import org.coex.accel.workload.Network;
 /**
  * What a co-exploration hands to other tools: the derived network as a coex network file
  * ({@code network.json}, docs/networks.md: every layer with its input shape, so {@code coex cost} and
- * sweeps read it back), and the accelerator as a SCALE-Sim {@code accelerator.cfg} (systolic) or as
- * Timeloop inputs per layer with coex's mapping ({@code timeloop/LAYER/}, spatial).
+ * sweeps read it back), and the accelerator: for every template as {@code accelerator.json} (template,
+ * configuration, clock, area by component, and the network's cost layer by layer), plus the files the
+ * template exports itself ({@code template/}); for the built-ins a SCALE-Sim {@code accelerator.cfg}
+ * (systolic) or Timeloop inputs per layer with coex's mapping ({@code timeloop/LAYER/}, spatial).
  */
 final class RunExports {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +37,8 @@ final class RunExports {
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put("network.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(networkFile(network)));
         Accelerator acc = template.configure(config, technology);
+        out.put("accelerator.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(acceleratorFile(template, acc, network)));
+        template.exportFiles(acc, network).forEach((name, bytes) -> out.put("template/" + name, bytes));
         if (acc instanceof SystolicAccelerator) {
             out.put("accelerator.cfg", ScaleSimConfigs.write(SystolicParams.from(acc.config()), "coex_search").getBytes(StandardCharsets.UTF_8));
         } else if (acc instanceof SpatialAccelerator spatial) {
@@ -45,6 +49,32 @@ final class RunExports {
             }
         }
         return out;
+    }
+
+    /** The accelerator as JSON: what any template can say of itself, and the network's cost on it layer by layer. */
+    static Map<String, Object> acceleratorFile(AcceleratorTemplate template, Accelerator acc, Network network) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("template", template.name());
+        root.put("description", template.description());
+        root.put("config", acc.config().values());
+        root.put("clock_mhz", acc.clockMhz());
+        root.put("area_um2", acc.areaUm2());
+        var cost = acc.evaluate(network);
+        root.put("metrics", cost.metrics().asMap());
+        List<Map<String, Object>> layers = new ArrayList<>();
+        for (var l : cost.layers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("layer", l.layer());
+            m.put("macs", l.macs());
+            m.put("compute_cycles", l.computeCycles());
+            m.put("stall_cycles", l.stallCycles());
+            m.put("utilization", l.utilization());
+            m.put("energy_pj", l.energyPj());
+            m.put("accesses", l.accesses());
+            layers.add(m);
+        }
+        root.put("layers", layers);
+        return root;
     }
 
     /** The network in the coex network-file layout, every layer a (grouped) convolution with its input shape. */

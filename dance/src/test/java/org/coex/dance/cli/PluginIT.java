@@ -88,6 +88,16 @@ class PluginIT {
         Result sweep = CoexCommandIT.coex("sweep", spec.toString());
         assertEquals(0, sweep.status(), sweep.err());
         assertTrue(Files.readAllLines(dir.resolve("out/points.csv")).size() == 3, "two lanes settings");
+        Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
+        CoexCommandIT.writeIdx(data, "train", 96);
+        CoexCommandIT.writeIdx(data, "t10k", 16);
+        Path search = Files.writeString(dir.resolve("search.yaml"), "search: {validation: 32, epochs: 2, warmup_epochs: 1, batch_size: 16, crop_padding: 0, data_dir: "
+                + data + "}\nhardware: {template: simd}\nobjective: latency\nlambda: 0.1\nconstraints: {latency_ms: 1}\noutput: " + dir.resolve("search-out") + "\n");
+        Result searched = CoexCommandIT.coex("search", search.toString());
+        assertEquals(0, searched.status(), searched.err());
+        var accelerator = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("search-out/result/accelerator.json").toFile());
+        assertEquals("simd", accelerator.get("template").asText(), "every template's accelerator is exported");
+        assertTrue(accelerator.get("layers").size() > 3, accelerator.toString());
         Path nan = Files.writeString(dir.resolve("nan.yaml"), "network: alexnet\ntemplate: simd\nspace: {lanes: [16], fault: [nan]}\noutput: " + dir.resolve("nan-out") + "\n");
         Result bad = CoexCommandIT.coex("sweep", nan.toString());
         assertEquals(2, bad.status(), bad.err());
