@@ -46,6 +46,8 @@ public final class OptimizeCommand implements Callable<Integer> {
                 out.printf("  limit %-22s value %.6g  %s%n", l, m.get(l.metric()),
                         l.isMet(m) ? "met" : String.format("VIOLATED by %.2f %%", 100 * l.violation(m)));
             }
+        } else if (r.best().refusal() != null) {
+            out.printf("  the template refused every configuration costed; the last reason: %s%n", r.best().refusal());
         }
         out.println("wrote " + s.output().resolve("result.json"));
         return r.feasible() ? 0 : 4;
