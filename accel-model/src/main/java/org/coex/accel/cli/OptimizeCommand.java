@@ -47,7 +47,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                         l.isMet(m) ? "met" : String.format("VIOLATED by %.2f %%", 100 * l.violation(m)));
             }
         } else if (r.best().refusal() != null) {
-            out.printf("  the template refused every configuration costed; the last reason: %s%n", r.best().refusal());
+            out.printf("  the template refused every configuration costed, e.g. %s: %s%n", r.best().config(), r.best().refusal());
         }
         out.println("wrote " + s.output().resolve("result.json"));
         return r.feasible() ? 0 : 4;
