@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Examples:", "  coex search                      the default co-exploration",
             "  coex sweep examples/sweep-resnet50-systolic.yaml", "  coex search --help               the options of one command"},
         subcommands = {SweepCommand.class, OptimizeCommand.class, ScaleSimCommand.class, TimeloopCommand.class, CostCommand.class,
-            NetworksCommand.class, org.coex.accel.cli.TemplatesCommand.class, NasCommand.class, EvaluatorCommand.class, SearchCommand.class, CompareCommand.class,
+            NetworksCommand.class, org.coex.accel.cli.TemplatesCommand.class, org.coex.accel.cli.NewTemplateCommand.class, NasCommand.class, EvaluatorCommand.class, SearchCommand.class, CompareCommand.class,
             CommandLine.HelpCommand.class})
 public final class CoexCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
