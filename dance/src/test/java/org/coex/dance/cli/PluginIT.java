@@ -88,6 +88,11 @@ class PluginIT {
         Result sweep = CoexCommandIT.coex("sweep", spec.toString());
         assertEquals(0, sweep.status(), sweep.err());
         assertTrue(Files.readAllLines(dir.resolve("out/points.csv")).size() == 3, "two lanes settings");
+        Path opt = Files.writeString(dir.resolve("opt.yaml"), "network: alexnet\ntemplate: simd\nobjective: energy\nlimits: {latency_ms: 1000}\noutput: "
+                + dir.resolve("opt-out") + "\n");
+        Result optimized = CoexCommandIT.coex("optimize", opt.toString());
+        assertEquals(0, optimized.status(), optimized.err());
+        assertTrue(optimized.out().contains("optimum: lanes="), optimized.out());
         Path data = Files.createDirectories(dir.resolve("tiny-fashion"));
         CoexCommandIT.writeIdx(data, "train", 96);
         CoexCommandIT.writeIdx(data, "t10k", 16);
