@@ -53,4 +53,13 @@ class NewTemplateCommandTest {
         assertTrue(err.toString().contains("already exists"), err.toString());
         assertFalse(Files.exists(dir.resolve("q")));
     }
+
+    @Test
+    void theDocsShowTheTemplateTheCommandWrites() throws IOException {
+        Path out = dir.resolve("simd");
+        assertEquals(0, run(new StringWriter(), "simd", "-o", out.toString()));
+        String generated = Files.readString(out.resolve("src/main/java/com/example/simd/SimdTemplate.java"));
+        String docs = Files.readString(Path.of("../docs/custom-template.md"));
+        assertTrue(docs.contains("```java\n" + generated + "```"), "docs/custom-template.md's worked example is out of date: run coex new-template simd and paste it");
+    }
 }
