@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         header = "List the accelerator templates: built-in and plugins, with their default design spaces.",
         footer = {"", "Plugins: the jars in $COEX_PLUGINS (folders or jars, separated by ':'), ~/.coex/plugins and ./plugins.",
             "Examples:", "  coex templates", "  COEX_PLUGINS=build/libs coex templates"},
-        description = "List every installed accelerator template: its name, what it models, where it was loaded from, and its default design space.")
+        description = "List every installed accelerator template: its name, what it models, where it was loaded from, its default design space and its parameters.")
 public final class TemplatesCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -25,6 +25,12 @@ public final class TemplatesCommand implements Callable<Integer> {
             var t = e.getValue().template();
             out.printf("%s: %s%n  from: %s%n  default space (%,d configurations):%n", e.getKey(), t.description(), e.getValue().origin(), t.defaultSpace().size());
             for (Parameter p : t.defaultSpace().parameters()) out.printf("    %-22s %s%n", p.name(), p.values());
+            if (!t.parameters().isEmpty()) {
+                out.printf("  parameters (default; allowed):%n");
+                for (var p : t.parameters()) out.printf("    %-22s %s; %s  %s%n", p.name(), p.defaultValue(), p.describeRange(), p.meaning());
+            } else {
+                out.printf("  parameters: %s (not declared further)%n", String.join(", ", t.parameterNames()));
+            }
         }
         PrintWriter err = spec.commandLine().getErr();
         for (String b : Templates.broken()) err.println("warning: " + b);

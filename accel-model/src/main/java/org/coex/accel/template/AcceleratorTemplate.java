@@ -28,11 +28,20 @@ public interface AcceleratorTemplate {
     DesignSpace defaultSpace();
 
     /**
+     * The parameters {@link #configure} reads, declared: kind, default, allowed values or least value,
+     * meaning. coex checks every configuration against them before {@code configure} sees it, and
+     * {@code coex templates} lists them. Default: undeclared (only the names are known, from
+     * {@link #parameterNames}).
+     */
+    default java.util.List<ParameterSpec> parameters() { return java.util.List.of(); }
+
+    /**
      * Every parameter {@link #configure} reads. coex refuses a configuration naming any other (a typo in
      * a spec's {@code space} or {@code fixed}, or {@code --set}) with "did you mean" before
-     * {@code configure} sees it. Default: the default space's parameters.
+     * {@code configure} sees it. Default: the declared {@link #parameters}, else the default space's.
      */
     default java.util.List<String> parameterNames() {
+        if (!parameters().isEmpty()) return parameters().stream().map(ParameterSpec::name).toList();
         return defaultSpace().parameters().stream().map(org.coex.accel.space.Parameter::name).toList();
     }
 

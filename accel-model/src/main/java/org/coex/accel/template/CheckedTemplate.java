@@ -11,7 +11,8 @@ import org.coex.accel.workload.Layer;
 /**
  * A template as coex hands it out. Every template's configurations are checked for parameter names
  * it does not declare ({@link AcceleratorTemplate#parameterNames}: an {@link IllegalArgumentException}
- * with "did you mean", before the template sees them). A template from outside coex also has its
+ * with "did you mean", before the template sees them); a plugin's values also against its declared
+ * {@link AcceleratorTemplate#parameters} (kind, allowed values, least value). A template from outside coex also has its
  * numbers guarded where they enter coex: the clock must be finite and > 0, every area component and
  * (by {@link LayerCost}) every count and energy finite and >= 0, or a {@link CostError} names the
  * template, the configuration, the layer and the field. A configuration the template refuses
@@ -35,6 +36,8 @@ final class CheckedTemplate implements AcceleratorTemplate {
 
     @Override public java.util.List<String> parameterNames() { return template.parameterNames(); }
 
+    @Override public java.util.List<ParameterSpec> parameters() { return template.parameters(); }
+
     @Override public Map<String, byte[]> exportFiles(Accelerator accelerator, org.coex.accel.workload.Network network) {
         return template.exportFiles(accelerator, network);
     }
@@ -50,6 +53,11 @@ final class CheckedTemplate implements AcceleratorTemplate {
                         + org.coex.accel.spec.SpecNode.closest(k, known).map(c -> "did you mean '" + c + "'? ").orElse("")
                         + "parameters: " + String.join(", ", known));
             }
+        }
+        for (ParameterSpec p : guardNumbers ? template.parameters() : java.util.List.<ParameterSpec>of()) {   // the built-ins check their own values
+            if (!config.values().containsKey(p.name())) continue;
+            String problem = p.problem(config.values().get(p.name()));
+            if (problem != null) throw new IllegalArgumentException(p.name() + " " + problem);
         }
         Accelerator acc = template.configure(config, technology);
         if (!guardNumbers) return acc;

@@ -76,4 +76,37 @@ class CheckedTemplateTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("fualt", "none"), TECH));
         assertEquals("unknown parameter 'fualt' of template 'faulty'; did you mean 'fault'? parameters: fault", e.getMessage());
     }
+
+    /** A plugin that declares its parameters: coex checks kind, allowed values and least value before it runs. */
+    static final class Declared implements AcceleratorTemplate {
+        @Override public String name() { return "declared"; }
+
+        @Override public String description() { return "declares lanes and mode"; }
+
+        @Override public DesignSpace defaultSpace() { return DesignSpace.of(Parameter.of("lanes", 8, 16)); }
+
+        @Override public java.util.List<ParameterSpec> parameters() {
+            return java.util.List.of(ParameterSpec.integer("lanes", 8, 1, "lanes"), ParameterSpec.text("mode", "fast", java.util.List.of("fast", "small"), "mode"));
+        }
+
+        @Override public Accelerator configure(HwConfig config, TechnologyTable technology) { return new Faulty().configure(HwConfig.of(), technology); }
+    }
+
+    @Test
+    void aPluginsDeclaredKindsChoicesAndLeastValuesAreChecked() {
+        AcceleratorTemplate t = Templates.guarded(new Declared());
+        assertEquals(java.util.List.of("lanes", "mode"), t.parameterNames());
+        assertEquals("lanes must be >= 1 (found 0)", assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("lanes", 0), TECH)).getMessage());
+        assertEquals("lanes must be a whole number (found 2.5)", assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("lanes", 2.5), TECH)).getMessage());
+        assertEquals("mode must be one of fast, small (found turbo)", assertThrows(IllegalArgumentException.class, () -> t.configure(HwConfig.of("mode", "turbo"), TECH)).getMessage());
+        t.configure(HwConfig.of("lanes", 16, "mode", "Small"), TECH);
+    }
+
+    @Test
+    void theBuiltInsDeclareEveryParameterTheyRead() {
+        assertEquals(java.util.Set.copyOf(org.coex.accel.template.systolic.SystolicParams.NAMES), java.util.Set.copyOf(new SystolicTemplate().parameterNames()));
+        assertEquals(java.util.Set.copyOf(org.coex.accel.template.spatial.SpatialParams.NAMES),
+                java.util.Set.copyOf(new org.coex.accel.template.spatial.SpatialTemplate().parameterNames()));
+        assertEquals(32, new SystolicTemplate().parameters().get(0).defaultValue());
+    }
 }
