@@ -39,12 +39,25 @@ public final class Templates {
 
     private record Scan(Map<String, Found> found, List<String> broken) {}
 
-    private static Scan scan() {
+    private static String scannedFor;
+    private static Scan scanned;
+
+    /** The templates, looked up once per set of plugin jars and context class loader (a command asks several times). */
+    private static synchronized Scan scan() {
+        ClassLoader ctx = Thread.currentThread().getContextClassLoader();
+        String key = Plugins.jars() + " " + System.identityHashCode(ctx);
+        if (!key.equals(scannedFor)) {
+            scanned = scanUncached(ctx);
+            scannedFor = key;
+        }
+        return scanned;
+    }
+
+    private static Scan scanUncached(ClassLoader ctx) {
         Map<String, Found> found = new java.util.TreeMap<>();
         List<String> broken = new java.util.ArrayList<>();
         ClassLoader own = Templates.class.getClassLoader();
         load(ServiceLoader.load(AcceleratorTemplate.class, Plugins.loader(own)), found, broken);
-        ClassLoader ctx = Thread.currentThread().getContextClassLoader();
         if (ctx != null && ctx != own) load(ServiceLoader.load(AcceleratorTemplate.class, ctx), found, broken);
         return new Scan(new LinkedHashMap<>(found), broken.stream().distinct().toList());
     }

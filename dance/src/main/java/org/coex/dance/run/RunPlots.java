@@ -95,9 +95,10 @@ final class RunPlots {
             names.add("layer " + i + ": " + ops.get(i).name());
             entries.add(encoding.offset(i) + last.choices().get(i));
         }
+        List<Integer> channels = last.stageChannels(space);
         for (int s = 0; s < space.stages().size(); s++) {
             if (encoding.widthOffset(s) < 0) continue;
-            names.add("stage " + s + " width: " + last.stageChannels(space).get(s));
+            names.add("stage " + s + " width: " + channels.get(s));
             entries.add(encoding.widthOffset(s) + last.width(s));
         }
         for (int i = 0; i < names.size(); i++) {

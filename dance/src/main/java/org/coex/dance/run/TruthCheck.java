@@ -56,13 +56,13 @@ public final class TruthCheck {
      */
     public static List<Shortfall> shortfall(ConfigCosts costs, Architecture arch, List<HardLimit> limits, long maxConfigs) {
         if (costs.configCount() > maxConfigs) return List.of();
-        double[] onehot = costs.key().encoding().oneHot(arch);
+        double[] w = costs.termWeights(arch);
         double[] best = new double[limits.size()];
         for (int k = 0; k < best.length; k++) best[k] = limits.get(k).metric() == Metrics.Name.FPS ? 0 : Double.POSITIVE_INFINITY;
         for (int c = 0; c < costs.configCount(); c++) {
             Metrics m;
             try {
-                m = costs.metrics(c, onehot);
+                m = costs.row(c).metrics(w);
             } catch (IllegalArgumentException refused) {
                 continue;   // a configuration the template refuses serves no network
             }
@@ -82,8 +82,8 @@ public final class TruthCheck {
 
     public static Outcome check(ConfigCosts costs, Architecture arch, int chosen, Objective objective, List<HardLimit> limits, long repairBudget,
                                 long seed) {
-        double[] onehot = costs.key().encoding().oneHot(arch);
-        Metrics chosenTruth = costs.metrics(chosen, onehot);
+        double[] w = costs.termWeights(arch);
+        Metrics chosenTruth = costs.row(chosen).metrics(w);
         if (limits.stream().allMatch(l -> l.isMet(chosenTruth))) return new Outcome(chosen, chosenTruth, chosen, costs.config(chosen), chosenTruth, checks(chosenTruth, limits), false);
         Outcome searched = bestHardware(costs, arch, objective, limits, repairBudget, seed);
         return new Outcome(chosen, chosenTruth, searched.finalConfig(), searched.hardware(), searched.truth(), searched.limits(), true);
@@ -102,12 +102,12 @@ public final class TruthCheck {
 
     /** The best configuration for {@code arch} by exact constrained search (the sequential baseline's hardware step); chosen = -1. */
     public static Outcome bestHardware(ConfigCosts costs, Architecture arch, Objective objective, List<HardLimit> limits, long budget, long seed) {
-        double[] onehot = costs.key().encoding().oneHot(arch);
-        OptimizeProblem problem = new OptimizeProblem((index, config) -> costs.metrics((int) index, onehot), costs.key().designSpace(), HwConfig.of(),
+        double[] w = costs.termWeights(arch);
+        OptimizeProblem problem = new OptimizeProblem((index, config) -> costs.row((int) index).metrics(w), costs.key().designSpace(), HwConfig.of(),
                 objective, limits);
         OptimizeResult r = HwOptimizer.optimize(problem, budget, seed);
         int best = (int) r.best().index();
-        Metrics truth = costs.metrics(best, onehot);
+        Metrics truth = costs.row(best).metrics(w);
         return new Outcome(-1, null, best, costs.config(best), truth, checks(truth, limits), false);
     }
 

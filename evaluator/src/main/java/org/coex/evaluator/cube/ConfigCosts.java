@@ -33,4 +33,7 @@ public interface ConfigCosts {
     default Metrics metrics(int c, double[] p) { return row(c).metrics(terms().weights(p)); }
 
     default Metrics metrics(int c, Architecture a) { return metrics(c, key().encoding().oneHot(a)); }
+
+    /** An architecture's term weights, computed once: {@code row(c).metrics(w)} is then its metrics on any configuration c. */
+    default double[] termWeights(Architecture a) { return terms().weights(key().encoding().oneHot(a)); }
 }

@@ -37,15 +37,21 @@ public record ArchEncoding(List<Integer> candidatesPerLayer, List<Integer> width
     }
 
     /** Where block b starts. */
-    public int blockOffset(int block) {
+    public int blockOffset(int block) { return starts()[block]; }
+
+    /** Where every block starts, then the vector's length. */
+    private int[] starts() {
         List<Integer> sizes = blocks();
-        int o = 0;
-        for (int i = 0; i < block; i++) o += sizes.get(i);
-        return o;
+        int[] out = new int[sizes.size() + 1];
+        for (int b = 0; b < sizes.size(); b++) out[b + 1] = out[b] + sizes.get(b);
+        return out;
     }
 
     /** Entries in the vector. */
-    public int length() { return blocks().stream().mapToInt(Integer::intValue).sum(); }
+    public int length() {
+        int[] st = starts();
+        return st[st.length - 1];
+    }
 
     /** Where layer i's op block starts. */
     public int offset(int layer) { return blockOffset(layer); }
@@ -66,29 +72,31 @@ public record ArchEncoding(List<Integer> candidatesPerLayer, List<Integer> width
 
     /** Every block's choices equally likely: the probabilities of an all-zero alpha. */
     public double[] uniform() {
-        double[] p = new double[length()];
-        List<Integer> sizes = blocks();
-        for (int b = 0; b < sizes.size(); b++) Arrays.fill(p, blockOffset(b), blockOffset(b) + sizes.get(b), 1.0 / sizes.get(b));
+        int[] st = starts();
+        double[] p = new double[st[st.length - 1]];
+        for (int b = 0; b + 1 < st.length; b++) Arrays.fill(p, st[b], st[b + 1], 1.0 / (st[b + 1] - st[b]));
         return p;
     }
 
     /** The one-hot vector of an architecture. */
     public double[] oneHot(Architecture a) {
         if (a.choices().size() != layers()) throw new IllegalArgumentException("architecture has " + a.choices().size() + " layers, encoding " + layers());
-        double[] v = new double[length()];
-        for (int i = 0; i < layers(); i++) v[offset(i) + a.choices().get(i)] = 1;
-        for (int s = 0; s < widthsPerStage.size(); s++) if (widthOffset(s) >= 0) v[widthOffset(s) + a.width(s)] = 1;
+        int[] st = starts();
+        double[] v = new double[st[st.length - 1]];
+        for (int i = 0; i < layers(); i++) v[st[i] + a.choices().get(i)] = 1;
+        for (int s = 0; s < widthsPerStage.size(); s++) if (widthBlock(s) >= 0) v[st[widthBlock(s)] + a.width(s)] = 1;
         return v;
     }
 
     /** The argmax of each block (ties: the first): the derived architecture. */
     public Architecture argmax(double[] probabilities) {
-        if (probabilities.length != length()) throw new IllegalArgumentException("vector has " + probabilities.length + " entries, expected " + length());
+        int[] st = starts();
+        if (probabilities.length != st[st.length - 1]) throw new IllegalArgumentException("vector has " + probabilities.length + " entries, expected " + st[st.length - 1]);
         List<Integer> choice = new ArrayList<>();
-        for (int i = 0; i < layers(); i++) choice.add(argmax(probabilities, offset(i), candidatesPerLayer.get(i)));
+        for (int i = 0; i < layers(); i++) choice.add(argmax(probabilities, st[i], candidatesPerLayer.get(i)));
         if (!searchesWidth()) return new Architecture(choice);
         List<Integer> widths = new ArrayList<>();
-        for (int s = 0; s < widthsPerStage.size(); s++) widths.add(widthOffset(s) < 0 ? 0 : argmax(probabilities, widthOffset(s), widthsPerStage.get(s)));
+        for (int s = 0; s < widthsPerStage.size(); s++) widths.add(widthBlock(s) < 0 ? 0 : argmax(probabilities, st[widthBlock(s)], widthsPerStage.get(s)));
         return new Architecture(choice, widths);
     }
 

@@ -60,18 +60,19 @@ public record Architecture(List<Integer> choices, List<Integer> widths) {
     public List<Integer> stageChannels(SearchSpace space) {
         validate(space);
         List<Integer> out = new ArrayList<>();
-        for (int s = 0; s < space.stages().size(); s++) out.add(space.stages().get(s).widths().get(width(s)));
+        for (int s = 0; s < space.stages().size(); s++) out.add(channels(space, s));
         return out;
     }
 
     /** Layer l's input channels under this architecture. */
-    public int inChannels(SearchSpace space, SearchableLayer l) {
-        return l.inStage() < 0 ? space.stemChannels() : space.stages().get(l.inStage()).widths().get(width(l.inStage()));
-    }
+    public int inChannels(SearchSpace space, SearchableLayer l) { return channels(space, l.inStage()); }
 
     /** Layer l's output channels under this architecture. */
-    public int outChannels(SearchSpace space, SearchableLayer l) {
-        return space.stages().get(l.stage()).widths().get(width(l.stage()));
+    public int outChannels(SearchSpace space, SearchableLayer l) { return channels(space, l.stage()); }
+
+    /** Stage s's chosen channels; the stem's for s = -1. */
+    private int channels(SearchSpace space, int stage) {
+        return stage < 0 ? space.stemChannels() : space.stages().get(stage).widths().get(width(stage));
     }
 
     /**

@@ -39,21 +39,12 @@ public record CostTerms(List<Layer> fixed, List<Term> terms, int encodingLength)
         ArchEncoding e = space.encoding();
         List<Term> terms = new ArrayList<>();
         for (SearchableLayer l : space.layers()) {
-            List<Integer> ins = widthChoices(space, e, l.inStage());
-            List<Integer> outs = widthChoices(space, e, l.stage());
             for (int j = 0; j < l.candidates().size(); j++) {
-                int opEntry = e.offset(l.index()) + j;
-                for (int b = 0; b < outs.size(); b++) {
-                    for (int a = 0; a < ins.size(); a++) {
-                        if (l.sharesWidth() && a != b) continue;   // one choice sets both widths
-                        List<Integer> factors = new ArrayList<>(List.of(opEntry));
-                        if (l.sharesWidth()) addWidth(factors, e, l.stage(), b);
-                        else {
-                            addWidth(factors, e, l.inStage(), a);
-                            addWidth(factors, e, l.stage(), b);
-                        }
-                        terms.add(new Term(l.accelLayers(l.candidates().get(j), ins.get(a), outs.get(b)), factors));
-                    }
+                for (int[] ab : widthPairs(l)) {
+                    List<Integer> factors = new ArrayList<>(List.of(e.offset(l.index()) + j));
+                    if (!l.sharesWidth()) addWidth(factors, e, l.inStage(), ab[0]);
+                    addWidth(factors, e, l.stage(), ab[1]);
+                    terms.add(new Term(l.accelLayers(l.candidates().get(j), l.inWidths().get(ab[0]), l.outWidths().get(ab[1])), factors));
                 }
             }
         }
@@ -65,8 +56,14 @@ public record CostTerms(List<Layer> fixed, List<Term> terms, int encodingLength)
         return new CostTerms(fixed, terms, e.length());
     }
 
-    private static List<Integer> widthChoices(SearchSpace space, ArchEncoding e, int stage) {
-        return stage < 0 ? List.of(space.stemChannels()) : space.stages().get(stage).widths();
+    /** The (input, output) width indices a layer can run at, output outer: both, or one choice when the layer shares its stage's width. */
+    private static List<int[]> widthPairs(SearchableLayer l) {
+        List<int[]> out = new ArrayList<>();
+        for (int b = 0; b < l.outWidths().size(); b++) {
+            if (l.sharesWidth()) out.add(new int[] {b, b});
+            else for (int a = 0; a < l.inWidths().size(); a++) out.add(new int[] {a, b});
+        }
+        return out;
     }
 
     private static void addWidth(List<Integer> factors, ArchEncoding e, int stage, int choice) {

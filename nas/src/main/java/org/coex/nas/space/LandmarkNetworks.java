@@ -42,6 +42,7 @@ public final class LandmarkNetworks {
         if (combinations > MAX_WIDTH_COMBINATIONS) {
             throw new IllegalArgumentException(space.name() + " has " + combinations + " width combinations; at most " + MAX_WIDTH_COMBINATIONS + " are enumerated");
         }
+        List<SearchableLayer> layers = space.layers();
         Architecture best = null;
         long bestMacs = 0;
         int[] idx = new int[space.stages().size()];
@@ -51,16 +52,19 @@ public final class LandmarkNetworks {
                 idx[s] = (int) (rest % space.stages().get(s).widths().size());
                 rest /= space.stages().get(s).widths().size();
             }
-            Architecture widthsOnly = new Architecture(zeros(space.layers().size()), widths(space, s -> idx[s]));
+            Architecture widthsOnly = new Architecture(zeros(layers.size()), widths(space, s -> idx[s]));
             List<Integer> ops = new ArrayList<>();
-            for (SearchableLayer l : space.layers()) {
+            for (SearchableLayer l : layers) {
                 int in = widthsOnly.inChannels(space, l);
                 int out = widthsOnly.outChannels(space, l);
                 int pick = 0;
+                long pickMacs = l.macs(l.candidates().get(0), in, out);
                 for (int j = 1; j < l.candidates().size(); j++) {
                     long m = l.macs(l.candidates().get(j), in, out);
-                    long p = l.macs(l.candidates().get(pick), in, out);
-                    if (most ? m > p : m < p) pick = j;
+                    if (most ? m > pickMacs : m < pickMacs) {
+                        pick = j;
+                        pickMacs = m;
+                    }
                 }
                 ops.add(pick);
             }
