@@ -40,19 +40,20 @@ public final class Comparison {
     public static List<Row> run(SearchSpec base, List<SearchSpec.Method> methods, List<Double> lambdas, List<List<HardLimit>> limitSets,
                                 Path output, Consumer<String> say, ProgressListener progress) throws IOException {
         List<Row> rows = new ArrayList<>();
-        Path sequentialSearch = null;
+        Map<Map<String, Object>, Path> searches = new java.util.HashMap<>();   // search settings -> the first run that searched them
         for (List<HardLimit> limits : limitSets) {
             for (SearchSpec.Method m : methods) {
                 for (double lambda : lambdas) {
                     String name = name(m, lambda, limits);
                     SearchSpec s = base.with(m, lambda, limits, output.resolve(name));
                     say.accept("== " + name);
-                    if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch != null && reuseSearch(sequentialSearch, s.output())) {
-                        say.accept("the hardware-unaware search of " + output.relativize(sequentialSearch) + " serves this run too");
+                    Path donor = searches.get(s.settings());
+                    if (donor != null && reuseSearch(donor, s.output())) {
+                        say.accept("the search of " + output.relativize(donor) + " serves this run too (its search does not see these limits)");
                     }
                     boolean started = Files.exists(s.output());   // resumed (or read back when finished); a fresh run is not "resumed"
                     rows.add(new Row(name, s, CoSearch.run(s, started, false, say, progress)));
-                    if (m == SearchSpec.Method.SEQUENTIAL && sequentialSearch == null) sequentialSearch = s.output();
+                    searches.putIfAbsent(s.settings(), s.output());
                 }
             }
         }
@@ -65,9 +66,11 @@ public final class Comparison {
     }
 
     /**
-     * The search of {@code sequential} ignores the limits and lambda, so a comparison runs it once: a
-     * later sequential run that has not started gets the first one's log, retraining and finished
-     * checkpoint (not HDX's state, which belongs to other limits), and only its hardware step runs.
+     * Runs whose searches have equal {@link SearchSpec#settings()} search the same way, so a comparison
+     * runs such a search once: {@code sequential} ignores lambda and the limits, and {@code soft} with the
+     * hardware chosen for the objective alone ignores the limits. A later run that has not started gets
+     * the first one's log, retraining and finished checkpoint (not HDX's state, which belongs to other
+     * limits, nor the per-step verdicts, which are judged on them), and only its hardware step runs.
      * The checkpoint comes last and all at once, so a copy cut short is simply made again.
      *
      * @return whether anything was copied

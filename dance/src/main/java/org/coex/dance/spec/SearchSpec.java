@@ -100,7 +100,8 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
      * What the checkpointed search depends on, so that only the same search resumes it
      * ({@link org.coex.nas.run.RunFolder}): the nas settings and, but for {@code sequential} (whose
      * search sees no hardware, so one serves every limit set of a comparison), the method, hardware,
-     * evaluator, objective, lambda, limits and HDX settings. Retraining and repair settings act after
+     * evaluator, objective, lambda, limits (but for {@code soft} choosing the hardware by the objective
+     * alone, which never sees them) and HDX settings. Retraining and repair settings act after
      * the search and may change on resume.
      */
     public java.util.Map<String, Object> settings() {
@@ -115,7 +116,7 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
         m.put("evaluator", evaluator.toString());
         m.put("objective", objective.toString());
         m.put("lambda", lambda);
-        m.put("limits", limits.toString());
+        if (method != Method.SOFT || hardwareChoice != HardwareChoice.OBJECTIVE) m.put("limits", limits.toString());
         m.put("hdx", hdx.toString());
         return m;
     }

@@ -565,9 +565,15 @@ class CoexCommandIT {
         Path spec = dir.resolve("published.yaml");
         Files.writeString(spec, tinySearchSection() + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16], dataflow: [os, ws]}}\n"
                 + "objective: energy\nlambda: 0.1\nconstraints: {latency_ms: 0.004}\noutput: " + dir.resolve("p") + "\n");
-        Result r = coex("compare", spec.toString(), "--method", "soft,sequential", "--as-published", "-o", dir.resolve("pub").toString());
+        Result r = coex("compare", spec.toString(), "--method", "soft,sequential", "--as-published", "--limits", "latency_ms=0.004", "--limits", "latency_ms=9",
+                "-o", dir.resolve("pub").toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("hardware choice objective, no repair"), r.out());
+        // soft choosing by the objective alone never sees the limits: its search runs once, and each set judges the same pair
+        assertTrue(r.out().contains("the search of soft-lambda_0.1-latency_ms_0.004 serves this run too"), r.out());
+        assertEquals(Files.readString(dir.resolve("pub/soft-lambda_0.1-latency_ms_0.004/result/architecture.json")),
+                Files.readString(dir.resolve("pub/soft-lambda_0.1-latency_ms_9/result/architecture.json")));
+        assertTrue(Files.readString(dir.resolve("pub/soft-lambda_0.1-latency_ms_9/result/result.json")).contains("\"feasible\" : true"));
         assertTrue(Files.readString(dir.resolve("pub/comparison.md")).startsWith("# coex compare\n\nAs the papers ran it"));
         ObjectMapper json = new ObjectMapper();
         var tech = org.coex.accel.tech.TechnologyTables.preset(org.coex.accel.tech.TechnologyTables.DEFAULT);
@@ -587,8 +593,11 @@ class CoexCommandIT {
             boolean met = result.get("true").get("latency_ms").asDouble() <= 0.004;
             assertEquals(met, result.get("feasible").asBoolean(), run);
         }
-        Result helped = coex("compare", spec.toString(), "--method", "sequential", "-o", dir.resolve("helped").toString());
+        Result helped = coex("compare", spec.toString(), "--method", "soft,sequential", "--limits", "latency_ms=0.004", "--limits", "latency_ms=9",
+                "-o", dir.resolve("helped").toString());
         assertEquals(0, helped.status(), helped.err());
+        assertFalse(helped.out().contains("the search of soft"), "soft choosing within the limits searches per limit set: " + helped.out());
+        assertTrue(helped.out().contains("the search of sequential-lambda_0.1-latency_ms_0.004 serves this run too"), helped.out());
         var result = json.readTree(dir.resolve("helped/sequential-lambda_0.1-latency_ms_0.004/result/result.json").toFile());
         assertEquals("within-limits", result.get("hardware_choice").asText());
         assertUserMistakeNoFiles(coex("compare", spec.toString(), "--as-published", "--repair", "true", "-o", dir.resolve("x").toString()), "--as-published");
@@ -615,7 +624,7 @@ class CoexCommandIT {
         assertTrue(Files.size(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/result/constraints.png")) > 1000);
         assertTrue(Files.readString(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/result/report.md")).contains("not enforced"));
         // the hardware-unaware search runs once: the second sequential run starts from its finished checkpoint
-        assertTrue(r.out().contains("the hardware-unaware search of sequential-lambda_0.5-latency_ms_0.05 serves this run too"), r.out());
+        assertTrue(r.out().contains("the search of sequential-lambda_0.5-latency_ms_0.05 serves this run too"), r.out());
         String first = Files.readString(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/result/architecture.json"));
         assertEquals(first, Files.readString(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.1-area_mm2_9/result/architecture.json")));
         assertEquals(Files.readAllLines(dir.resolve("cmp/sequential-lambda_0.5-latency_ms_0.05/log.jsonl")),
