@@ -47,6 +47,35 @@ public final class NetworkFiles {
                 + String.join(", ", NetworkZoo.names()) + ") nor a .yaml, .json or .csv file"));
     }
 
+    /**
+     * The network in coex's layout, every layer a (grouped) convolution with its input shape, as
+     * {@link #read} takes it back: {@code read(write(n))} has n's layers.
+     */
+    public static byte[] write(Network network) {
+        java.util.Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("name", network.name());
+        root.put("batch", network.layers().isEmpty() ? 1 : network.layers().get(0).batch());
+        List<java.util.Map<String, Object>> layers = new ArrayList<>();
+        for (Layer l : network.layers()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", l.name());
+            m.put("type", "conv");
+            m.put("input", List.of(l.inH(), l.inW(), l.inC()));
+            m.put("out_channels", l.outC());
+            m.put("kernel", List.of(l.kernelH(), l.kernelW()));
+            m.put("stride", List.of(l.strideH(), l.strideW()));
+            m.put("padding", List.of(l.padH(), l.padW()));
+            if (l.groups() > 1) m.put("groups", l.groups());
+            layers.add(m);
+        }
+        root.put("layers", layers);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean isGemmCsv(Path p) {
         try (var lines = Files.lines(p)) {
             String header = lines.findFirst().orElse("").toUpperCase(Locale.ROOT).replace(" ", "");

@@ -20,6 +20,22 @@ class NetworkFilesTest {
     }
 
     @Test
+    void everyBuiltInNetworkWrittenReadsBackLayerForLayer() throws IOException {
+        for (String name : org.coex.accel.workload.NetworkZoo.names()) {
+            Network net = NetworkFiles.resolve(name, null);
+            Network back = NetworkFiles.read(Files.write(dir.resolve(name + ".json"), NetworkFiles.write(net)));
+            assertEquals(net.layers().size(), back.layers().size(), name);
+            for (int i = 0; i < net.layers().size(); i++) {
+                var a = net.layers().get(i);
+                var b = back.layers().get(i);
+                assertEquals(List.of(a.batch(), a.inH(), a.inW(), a.inC(), a.outC(), a.outH(), a.outW(), a.kernelH(), a.kernelW(), a.groups()),
+                        List.of(b.batch(), b.inH(), b.inW(), b.inC(), b.outC(), b.outH(), b.outW(), b.kernelH(), b.kernelW(), b.groups()), name + " " + a.name());
+            }
+            assertEquals(net.macs(), back.macs(), name);
+        }
+    }
+
+    @Test
     void layersWithoutInputReadThePreviousOutput() throws IOException {
         Network n = NetworkFiles.read(write("tiny.yaml", """
                 name: tiny

@@ -17,6 +17,7 @@ import org.coex.accel.template.AcceleratorTemplate;
 import org.coex.accel.template.spatial.SpatialAccelerator;
 import org.coex.accel.template.systolic.SystolicAccelerator;
 import org.coex.accel.template.systolic.SystolicParams;
+import org.coex.accel.interop.NetworkFiles;
 import org.coex.accel.workload.Layer;
 import org.coex.accel.workload.Network;
 
@@ -35,7 +36,7 @@ final class RunExports {
 
     static Map<String, byte[]> files(AcceleratorTemplate template, TechnologyTable technology, HwConfig config, Network network) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
-        out.put("network.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(networkFile(network)));
+        out.put("network.json", NetworkFiles.write(network));
         Accelerator acc = template.configure(config, technology);
         out.put("accelerator.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(acceleratorFile(template, acc, network)));
         template.exportFiles(acc, network).forEach((name, bytes) -> out.put("template/" + name, bytes));
@@ -71,28 +72,6 @@ final class RunExports {
             m.put("utilization", l.utilization());
             m.put("energy_pj", l.energyPj());
             m.put("accesses", l.accesses());
-            layers.add(m);
-        }
-        root.put("layers", layers);
-        return root;
-    }
-
-    /** The network in the coex network-file layout, every layer a (grouped) convolution with its input shape. */
-    static Map<String, Object> networkFile(Network network) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("name", network.name());
-        root.put("batch", network.layers().isEmpty() ? 1 : network.layers().get(0).batch());
-        List<Map<String, Object>> layers = new ArrayList<>();
-        for (Layer l : network.layers()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", l.name());
-            m.put("type", "conv");
-            m.put("input", List.of(l.inH(), l.inW(), l.inC()));
-            m.put("out_channels", l.outC());
-            m.put("kernel", List.of(l.kernelH(), l.kernelW()));
-            m.put("stride", List.of(l.strideH(), l.strideW()));
-            m.put("padding", List.of(l.padH(), l.padW()));
-            if (l.groups() > 1) m.put("groups", l.groups());
             layers.add(m);
         }
         root.put("layers", layers);

@@ -507,6 +507,11 @@ class CoexCommandIT {
         assertEquals(0, space.status(), space.err());
         assertTrue(space.out().startsWith("default-1x16x16-2 "), space.out());
         String arch = dir.resolve("oblong-nets/fewest-macs.json").toString();
+        // the landmarks' layers, for the hardware commands: coex cost reads them with the MACs nas space printed
+        Result cost = coex("cost", dir.resolve("oblong-nets/most-macs.network.json").toString());
+        assertEquals(0, cost.status(), cost.err());
+        String mostMacs = space.out().lines().filter(l -> l.startsWith("most-macs:")).findFirst().orElseThrow().replaceAll("^most-macs:\\s+([0-9,]+) MACs.*", "$1");
+        assertTrue(cost.out().contains(mostMacs), mostMacs + " in " + cost.out());
         assertUserMistakeNoFiles(coex("nas", "train", arch, "--data", folder.toString(), "--epochs", "2", "-o", dir.resolve("oblong-a").toString()), "resize");
         assertUserMistakeNoFiles(coex("nas", "train", arch, "--data", folder.toString(), "--resize", "16", "-o", dir.resolve("oblong-b").toString()), "--resize");
         Result r = coex("nas", "train", arch, "--data", folder.toString(), "--resize", "16,16", "--epochs", "2", "-o", dir.resolve("oblong-c").toString());

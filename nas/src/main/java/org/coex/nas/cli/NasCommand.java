@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
+import org.coex.accel.interop.NetworkFiles;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.accel.spec.OptionChecks;
 import org.coex.accel.spec.SpecException;
@@ -195,11 +196,12 @@ public final class NasCommand implements Runnable {
             footer = {"", "Examples:", "  coex nas space", "  coex nas space examples/space-fmnist-width.yaml --write runs/width-networks",
                 "  coex nas train runs/width-networks/most-macs.json --space examples/space-fmnist-width.yaml"},
             description = {"Print a search space's shape (stem, stages with their widths, ops), its size, encoding and MAC range;",
-                "with --write, its landmark networks as architecture.json files for coex nas train."})
+                "with --write, its landmark networks as architecture.json files for coex nas train and as network files for coex cost, sweep and optimize."})
     public static final class Space implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "SPACE", description = "a search-space YAML (default: the built-in space)")
         Path spaceFile;
-        @Option(names = "--write", paramLabel = "DIR", description = "write fewest-macs.json, middle.json and most-macs.json into DIR")
+        @Option(names = "--write", paramLabel = "DIR", description = {"write fewest-macs.json, middle.json and most-macs.json (architectures, for coex nas train) and",
+            "NAME.network.json (their layers, for coex cost, sweep and optimize) into DIR"})
         Path write;
         @Mixin DataOption data;
         @Mixin ResizeOption resize;
@@ -230,6 +232,7 @@ public final class NasCommand implements Runnable {
             for (var e : landmarks.entrySet()) {
                 out.printf("%-12s %,13d MACs  %s%n", e.getKey() + ":", e.getValue().toNetwork(s).macs(), e.getValue().describe(s));
                 files.put(e.getKey() + ".json", ArchitectureJson.write(e.getValue(), s));
+                files.put(e.getKey() + ".network.json", NetworkFiles.write(e.getValue().toNetwork(s)));
             }
             if (write != null) {
                 OutputDirectory.writeAtomically(write, files);
