@@ -6,7 +6,8 @@
 #   OUT/helped:    with coex's help (the accelerator chosen within the limits, repair).
 # soft at every LAMBDAS value, hdx at HDX_LAMBDA for every set, sequential once per set; then every
 # network that met its limits (or came from sequential) retrained with each of SEEDS (coex nas train,
-# RETRAIN_EPOCHS epochs), then OUT/published.md, OUT/helped.md (tables and claims) and their PNGs.
+# RETRAIN_EPOCHS epochs on RETRAIN_IMAGES images), then OUT/MODE.md (tables and claims) and OUT/MODE.png, one
+# mode after the other (published first).
 # Run it again to continue: finished runs and retrainings are read back, not repeated.
 # Settings (environment): LIMITS (limit sets separated by ';'), LAMBDAS, HDX_LAMBDA, SEEDS, RETRAIN_EPOCHS,
 # RETRAIN_IMAGES, SPEC, SPACE; e.g. LIMITS='latency_ms=0.02;energy_uj=20' SEEDS='1 2' for a smaller grid.
@@ -19,31 +20,41 @@ lambdas=${LAMBDAS:-0.01,0.03,0.1,0.3,1}
 hdx_lambda=${HDX_LAMBDA:-0.1}
 seeds=${SEEDS:-1 2 3}
 epochs=${RETRAIN_EPOCHS:-6}
-images=${RETRAIN_IMAGES:-0}   # 0: all 60,000 training images
+images=${RETRAIN_IMAGES:-20000}   # 0: all 60,000 training images; 20,000 x 6 epochs spread the space by 8 points (RESULTS)
 # Every set lies below the most accurate (most-MAC) network's best latency (0.094 ms) and energy
-# (74 uJ) on the spatial template: it misses them all (coex nas space examples/space-fmnist-width.yaml).
+# (74 uJ) on the spatial template: it misses them all, while the fewest-MAC network meets them all and the
+# middle one (6 points more accurate) meets seven (coex nas space examples/space-fmnist-width.yaml --write DIR,
+# then coex sweep over DIR/*.network.json on the spatial default space; RESULTS.md).
 limits=${LIMITS:-latency_ms=0.01;latency_ms=0.02;latency_ms=0.04;energy_uj=8;energy_uj=20;energy_uj=40;latency_ms=0.02,energy_uj=15;latency_ms=0.03,area_mm2=0.4;fps=50000,energy_uj=12;latency_ms=0.015,energy_uj=12,area_mm2=0.45}
-jar=benchmarks/target/benchmarks.jar
-[ -f "$jar" ] || mvn -q -B -DskipTests install >&2
+# The jars are copied into OUT on the first run and used from there: a rebuild (or an edit that would
+# make ./coex rebuild) in the middle of a day-long experiment does not change the code that runs it.
+mkdir -p "$out"
+if [ ! -f "$out/coex.jar" ] || [ ! -f "$out/benchmarks.jar" ]; then
+  [ -f benchmarks/target/benchmarks.jar ] && [ -f dance/target/coex.jar ] || mvn -q -B -DskipTests install >&2
+  cp dance/target/coex.jar "$out/coex.jar.part" && mv "$out/coex.jar.part" "$out/coex.jar"
+  cp benchmarks/target/benchmarks.jar "$out/benchmarks.jar.part" && mv "$out/benchmarks.jar.part" "$out/benchmarks.jar"
+fi
+jar="$out/benchmarks.jar"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+coex() { java -Djava.awt.headless=true -Dai.djl.offline=true -jar "$out/coex.jar" "$@"; }
 limit_args=()
 IFS=';' read -ra sets <<< "$limits"
 for s in "${sets[@]}"; do limit_args+=(--limits "$s"); done
-for mode in published helped; do
-  how=(); [ "$mode" = published ] && how=(--as-published)
-  ./coex compare "$spec" --method soft --lambda "$lambdas" "${limit_args[@]}" "${how[@]}" -o "$out/$mode"
-  ./coex compare "$spec" --method hdx,sequential --lambda "$hdx_lambda" "${limit_args[@]}" "${how[@]}" -o "$out/$mode"
-done
 retrained=()
 for seed in $seeds; do retrained+=(--retrained "$out/retrained/s$seed"); done
-java -cp "$jar" org.coex.benchmarks.HdxExperimentNetworks "$out/published" "$out/helped" | while read -r macs arch; do
-  for seed in $seeds; do
-    dest="$out/retrained/s$seed/$macs"
-    [ -f "$dest/result/result.json" ] && continue
-    rm -rf "$dest"
-    ./coex nas train "$arch" --space "$space" --seed "$seed" --epochs "$epochs" --train-limit "$images" -o "$dest" < /dev/null
-  done
-done
+# One mode at a time, the papers' first: its searches, its networks retrained, its table; then the other's.
 for mode in published helped; do
+  how=(); [ "$mode" = published ] && how=(--as-published)
+  coex compare "$spec" --method soft --lambda "$lambdas" "${limit_args[@]}" "${how[@]}" -o "$out/$mode"
+  coex compare "$spec" --method hdx,sequential --lambda "$hdx_lambda" "${limit_args[@]}" "${how[@]}" -o "$out/$mode"
+  java -cp "$jar" org.coex.benchmarks.HdxExperimentNetworks "$out/$mode" | while read -r macs arch; do
+    for seed in $seeds; do
+      dest="$out/retrained/s$seed/$macs"
+      [ -f "$dest/result/result.json" ] && continue
+      rm -rf "$dest"
+      coex nas train "$arch" --space "$space" --seed "$seed" --epochs "$epochs" --train-limit "$images" -o "$dest" < /dev/null
+    done
+  done
   if [ "$mode" = published ]; then title="As the papers ran it: each network's accelerator chosen for the objective alone, no repair"
   else title="With coex's help: the accelerator chosen within the limits, repaired by exact search when it misses one"; fi
   { echo "# $title"; echo; java -Djava.awt.headless=true -cp "$jar" org.coex.benchmarks.HdxExperimentTable --space "$space" --plot "$out/$mode.png" \
