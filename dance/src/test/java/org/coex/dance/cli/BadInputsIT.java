@@ -64,6 +64,8 @@ class BadInputsIT {
                 row("evaluator generate: a bound that is not a number", null, null, "--limit: the bound in 'area_mm2=big' is not a number",
                         "evaluator", "generate", "--limit", "area_mm2=big", "-o", "OUT"),
                 row("evaluator generate: samples 0", null, null, "--samples: must be >= 1 (found 0)", "evaluator", "generate", "--samples", "0", "-o", "OUT"),
+                row("evaluator generate: more samples than the disk holds", null, null, "--samples: 2,000,000,000 samples need ", "evaluator", "generate",
+                        "--samples", "2000000000", "-o", "OUT"),
                 row("evaluator train: hidden width 0", null, null, "--hidden: must be >= 1 (found 0)", "evaluator", "train", "OUT", "--hidden", "0,4", "-o", "OUT"),
                 row("evaluator train: held-out 1", null, null, "--held-out: must be between 0 and 1", "evaluator", "train", "OUT", "--held-out", "1", "-o", "OUT"),
                 row("nas train: negative weight decay", null, null, "--weight-decay: must be >= 0", "nas", "train", "arch.json", "--weight-decay", "-1", "-o", "OUT"),

@@ -183,6 +183,14 @@ class CoexCommandIT {
         // same evaluator, same figures (all but the speed row)
         assertEquals(Files.readAllLines(model.resolve("report.md")).stream().filter(l -> !l.contains("per second")).toList(),
                 Files.readAllLines(dir.resolve("again/report.md")).stream().filter(l -> !l.contains("per second")).toList());
+        // a dataset damaged on disk is one line naming the file, not a stack trace
+        byte[] metrics = Files.readAllBytes(data.resolve("metrics.npy"));
+        Files.write(data.resolve("metrics.npy"), java.util.Arrays.copyOf(metrics, metrics.length - 100));
+        Result cut = coex("evaluator", "train", data.toString(), "-o", dir.resolve("out").toString());
+        assertEquals(2, cut.status(), cut.err());
+        List<String> errors = cut.errLines().stream().filter(l -> !l.startsWith("configurations: ")).toList();   // progress aside
+        assertEquals(1, errors.size(), cut.err());
+        assertTrue(errors.get(0).startsWith("error: ") && errors.get(0).contains("metrics.npy is cut short") && errors.get(0).contains("coex evaluator generate"), cut.err());
     }
 
     @Test

@@ -23,8 +23,10 @@ import org.coex.evaluator.cube.CostCube;
 import org.coex.accel.explore.DesignSpaceFiles;
 import org.coex.evaluator.data.Optima;
 import org.coex.evaluator.cube.CostCubeBuilder;
-import org.coex.evaluator.data.CostDataset;
 import org.coex.evaluator.data.DatasetFiles;
+import org.coex.evaluator.data.DatasetGeneration;
+import org.coex.evaluator.data.GenerationBudget;
+import org.coex.evaluator.data.LabelledSamples;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.evaluator.net.EvaluatorFiles;
 import org.coex.evaluator.net.LearnedEvaluator;
@@ -77,7 +79,9 @@ public final class EvaluatorCommand implements Runnable {
         @Option(names = "--limit", paramLabel = "METRIC=BOUND", description = "hard limit on the optimal configuration: latency_ms, fps, area_mm2, energy_uj or edp_uj_ms, e.g. area_mm2=1.5; repeatable")
         List<String> limits = new ArrayList<>();
         @Option(names = "--seed", defaultValue = "1", description = "seed of the architecture sampler") long seed;
-        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator-data", paramLabel = "DIR", description = "folder for the .npy arrays and manifest.json") Path output;
+        @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator-data", paramLabel = "DIR", description = {"folder for the .npy arrays and manifest.json",
+            "(they grow in DIR.part until the last sample is in)"}) Path output;
+        @Option(names = "--resume", description = "continue a generation that was stopped (DIR.part), with the same options") boolean resume;
         @Spec CommandSpec spec;
 
         @Override public Integer call() throws IOException {
@@ -93,6 +97,9 @@ public final class EvaluatorCommand implements Runnable {
             OptionChecks.atLeast("--samples", samples, 1);
             OptionChecks.atLeast("--solver-budget", solverBudget, 1);
             DesignSpace ds = designSpaceFile == null ? t.defaultSpace() : DesignSpaceFiles.load(designSpaceFile, t, tech);
+            long stopped = Math.max(0, DatasetGeneration.refuseToRestart(output, resume));
+            GenerationBudget.check(samples, space.encoding().length(), ds.parameters().size(), ds.size(), space.costTerms().terms().size(), solverBudget,
+                    output, stopped * DatasetGeneration.bytesPerSample(space.encoding().length(), ds.parameters().size()), Runtime.getRuntime().maxMemory());
             long start = System.nanoTime();
             ConfigCosts costs;
             try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
@@ -106,16 +113,19 @@ public final class EvaluatorCommand implements Runnable {
                 out.printf("%,d %s configurations: costed on demand, optima by %s%n", ds.size(), t.name(), optima.method());
             }
             out.flush();
-            CostDataset d;
+            long labelled;
             try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
-                d = CostDataset.generate(costs, optima, samples, seed, obj, hard, progress);
+                labelled = DatasetGeneration.run(new DatasetGeneration.Request(costs, optima, samples, seed, obj, hard), output, resume, line -> {
+                    out.println(line);
+                    out.flush();
+                }, progress);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            DatasetFiles.write(d, output, seconds);
             long feasible = 0;
-            for (boolean f : d.bestFeasible()) if (f) feasible++;
-            out.printf("%,d samples (optimum under %s%s: %,d meet the limits) in %.1f s; wrote %s%n", d.size(), obj,
-                    hard.isEmpty() ? "" : ", " + hard, feasible, seconds, output.toAbsolutePath().normalize());
+            var d = DatasetFiles.read(output, costs);
+            for (int i = 0; i < d.size(); i++) if (d.bestMeetsLimits(i)) feasible++;
+            out.printf("%,d samples (optimum under %s%s: %,d meet the limits), %,d labelled in %.1f s; wrote %s%n", d.size(), obj,
+                    hard.isEmpty() ? "" : ", " + hard, feasible, labelled, seconds, output.toAbsolutePath().normalize());
             return 0;
         }
 
@@ -163,7 +173,7 @@ public final class EvaluatorCommand implements Runnable {
             for (int h : hidden) OptionChecks.atLeast("--hidden", h, 1);
             SearchSpace space = images.space(spaceFile);
             ConfigCosts cube = costsOf(data, space, spec);
-            CostDataset d = DatasetFiles.read(data, cube);
+            LabelledSamples d = DatasetFiles.read(data, cube);
             var config = new EvaluatorTrainer.Config(epochs, batchSize, lr, heldOut, seed, hidden);
             out.printf("training on %,d of %,d samples (%d epochs, hidden %s)%n", EvaluatorTrainer.trainCount(d, config), d.size(), epochs,
                     java.util.Arrays.toString(hidden));
@@ -191,7 +201,7 @@ public final class EvaluatorCommand implements Runnable {
      * The analytic evaluator on the same held-out samples: exact costs in float32, configuration by a
      * cold soft-min; null when the design space is too large to enumerate.
      */
-    static Fidelity analyticFidelity(ConfigCosts costs, CostDataset d, int from) {
+    static Fidelity analyticFidelity(ConfigCosts costs, LabelledSamples d, int from) {
         if (!(costs instanceof CostCube cube)) return null;
         try (AnalyticEvaluator a = AnalyticEvaluator.choosing(cube, d.objective(), d.limits(), 1e-3, 100)) {
             return Fidelity.measure(a, d, from);
@@ -231,7 +241,7 @@ public final class EvaluatorCommand implements Runnable {
         @Override public Integer call() throws IOException {
             SearchSpace space = images.space(spaceFile);
             ConfigCosts cube = costsOf(data, space, spec);
-            CostDataset d = DatasetFiles.read(data, cube);
+            LabelledSamples d = DatasetFiles.read(data, cube);
             try (LearnedEvaluator ev = EvaluatorFiles.load(model, cube.key())) {
                 Fidelity f = Fidelity.measure(ev, d, EvaluatorFiles.firstHeldOut(model));
                 Path out = output == null ? model : output;

@@ -24,12 +24,23 @@ import org.nd4j.common.util.ArrayUtil;
  * @param optimum how the optima were found (e.g. "exhaustive"), for the manifest
  */
 public record CostDataset(ConfigCosts costs, Objective objective, List<HardLimit> limits, long seed, String optimum, float[][] arch, int[] kind,
-                          int[] config, double[][] metrics, int[] bestConfig, double[][] bestMetrics, boolean[] bestFeasible) {
+                          int[] config, double[][] metrics, int[] bestConfig, double[][] bestMetrics, boolean[] bestFeasible) implements LabelledSamples {
     private static final int MAX_REDRAWS = 1000;
-    static final int BLOCK = 2048;
+    /** Samples drawn from one seeded generator: sample i belongs to block i / BLOCK. */
+    public static final int BLOCK = 2048;
     public static final List<String> METRIC_COLUMNS = List.of("latency_ms", "energy_uj", "area_mm2");
 
-    public int size() { return arch.length; }
+    @Override public int size() { return arch.length; }
+
+    @Override public float[] archRow(int i) { return arch[i].clone(); }
+
+    @Override public int configIndex(int i) { return config[i]; }
+
+    @Override public double metric(int i, int m) { return metrics[i][m]; }
+
+    @Override public int bestConfigIndex(int i) { return bestConfig[i]; }
+
+    @Override public boolean bestMeetsLimits(int i) { return bestFeasible[i]; }
 
     /** Over a whole cost cube, optima by exhaustive search ({@link OptimalConfigs}). */
     public static CostDataset generate(CostCube cube, int samples, long seed, Objective objective, List<HardLimit> limits, ProgressListener progress) {
@@ -39,35 +50,48 @@ public record CostDataset(ConfigCosts costs, Objective objective, List<HardLimit
     public static CostDataset generate(ConfigCosts costs, Optima optimum, int samples, long seed, Objective objective,
                                        List<HardLimit> limits, ProgressListener progress) {
         if (samples < 1) throw new IllegalArgumentException("samples must be >= 1, found " + samples);
-        float[][] arch = new float[samples][];
-        int[] kind = new int[samples];
-        int[] config = new int[samples];
-        double[][] metrics = new double[samples][];
-        int[] best = new int[samples];
-        double[][] bestMetrics = new double[samples][];
-        boolean[] feasible = new boolean[samples];
-        int blocks = (samples + BLOCK - 1) / BLOCK;
+        return generate(costs, optimum, 0, samples, seed, objective, limits, progress);
+    }
+
+    /**
+     * Samples {@code from} to {@code from + count - 1} of the dataset of this seed (row r of the result
+     * is sample from + r): the same rows whichever range they are made in, so a dataset made chunk by
+     * chunk, or continued after a stop, equals one made at once.
+     *
+     * @param from a multiple of {@link #BLOCK}
+     */
+    public static CostDataset generate(ConfigCosts costs, Optima optimum, long from, int count, long seed, Objective objective,
+                                       List<HardLimit> limits, ProgressListener progress) {
+        if (from % BLOCK != 0) throw new IllegalArgumentException("a range starts at a multiple of " + BLOCK + ", not " + from);
+        float[][] arch = new float[count][];
+        int[] kind = new int[count];
+        int[] config = new int[count];
+        double[][] metrics = new double[count][];
+        int[] best = new int[count];
+        double[][] bestMetrics = new double[count][];
+        boolean[] feasible = new boolean[count];
+        int blocks = (count + BLOCK - 1) / BLOCK;
         AtomicLong done = new AtomicLong();
         IntStream.range(0, blocks).parallel().forEach(b -> {
-            Well19937c rng = new Well19937c(seed * 0x9E3779B97F4A7C15L + b);
+            Well19937c rng = new Well19937c(seed * 0x9E3779B97F4A7C15L + from / BLOCK + b);
             ArchSampler sampler = new ArchSampler(costs.key().encoding(), rng);
-            int from = b * BLOCK;
-            int to = Math.min(samples, from + BLOCK);
-            double[][] p = new double[to - from][];
-            for (int i = from; i < to; i++) {
-                kind[i] = i % 3;
-                p[i - from] = sampler.draw(ArchSampler.Kind.values()[kind[i]]);
+            int first = b * BLOCK;
+            int end = Math.min(count, first + BLOCK);
+            double[][] p = new double[end - first][];
+            for (int i = first; i < end; i++) {
+                kind[i] = (int) ((from + i) % 3);
+                p[i - first] = sampler.draw(ArchSampler.Kind.values()[kind[i]]);
                 config[i] = acceptedConfig(costs, rng);
-                metrics[i] = row(costs.metrics(config[i], p[i - from]));
-                arch[i] = ArrayUtil.toFloats(p[i - from]);
+                metrics[i] = row(costs.metrics(config[i], p[i - first]));
+                arch[i] = ArrayUtil.toFloats(p[i - first]);
             }
             Optima.Choice[] choices = optimum.best(p);
-            for (int i = from; i < to; i++) {
-                best[i] = choices[i - from].config();
-                bestMetrics[i] = row(choices[i - from].metrics());
-                feasible[i] = choices[i - from].feasible();
+            for (int i = first; i < end; i++) {
+                best[i] = choices[i - first].config();
+                bestMetrics[i] = row(choices[i - first].metrics());
+                feasible[i] = choices[i - first].feasible();
             }
-            progress.progress(done.addAndGet(to - from), samples);
+            progress.progress(done.addAndGet(end - first), count);
         });
         return new CostDataset(costs, objective, List.copyOf(limits), seed, optimum.method(), arch, kind, config, metrics, best, bestMetrics, feasible);
     }

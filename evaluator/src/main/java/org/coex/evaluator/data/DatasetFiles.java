@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.coex.accel.interop.OutputDirectory;
 import org.coex.accel.space.DesignSpace;
 import org.coex.accel.space.Parameter;
 import org.coex.accel.cost.Metrics;
@@ -22,47 +21,33 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A {@link CostDataset} on disk: one {@code .npy} array per field (numpy loads them as they are) and
+ * A dataset on disk: one {@code .npy} array per field (numpy loads them as they are) and
  * {@code manifest.json} naming the search space, encoding, template, technology, design space,
- * objective, limits, seed and every array's meaning. Written all at once (temporary folder, then
- * renamed), so a failed run leaves nothing half-written.
+ * objective, limits, seed and every array's meaning. Written chunk by chunk with the manifest last
+ * ({@link DatasetWriter}), read back where it lies ({@link MappedDataset}).
  */
 public final class DatasetFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DatasetFiles() {}
 
-    public static void write(CostDataset d, Path dir, double seconds) throws IOException {
-        DesignSpace ds = d.costs().key().designSpace();
-        int n = d.size();
-        int h = ds.parameters().size();
-        int[][] config = new int[n][];
-        int[][] best = new int[n][];
-        int[] feasible = new int[n];
-        for (int i = 0; i < n; i++) {
-            config[i] = ds.choices(d.config()[i]);
-            best[i] = ds.choices(d.bestConfig()[i]);
-            feasible[i] = d.bestFeasible()[i] ? 1 : 0;
+    /** An in-memory dataset written as {@code coex evaluator generate} writes one. */
+    public static void write(CostDataset d, Path dir) throws IOException {
+        Map<String, Object> manifest = manifest(d.costs(), d.objective(), d.limits(), d.seed(), d.size(), d.optimum());
+        try (DatasetWriter w = DatasetWriter.start(dir, manifest, d.costs().key().designSpace(), d.costs().key().encoding().length())) {
+            w.append(d);
+            w.finish();
         }
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("arch.npy", Nd4j.toNpyByteArray(Nd4j.create(d.arch())));
-        files.put("kind.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(d.kind())));
-        files.put("config.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(config)));
-        files.put("metrics.npy", Nd4j.toNpyByteArray(Nd4j.create(d.metrics())));
-        files.put("best_config.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(best)));
-        files.put("best_metrics.npy", Nd4j.toNpyByteArray(Nd4j.create(d.bestMetrics())));
-        files.put("best_feasible.npy", Nd4j.toNpyByteArray(Nd4j.createFromArray(feasible)));
-        files.put("manifest.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest(d, seconds)));
-        OutputDirectory.writeAtomically(dir, files);
     }
 
-    static Map<String, Object> manifest(CostDataset d, double seconds) {
-        CostCube.Key k = d.costs().key();
+    /** The manifest of a dataset: what it was made for and how, and each array's meaning (nothing that varies between equal runs). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> manifest(ConfigCosts costs, Objective objective, List<HardLimit> limits, long seed, long samples, String optimum) {
+        CostCube.Key k = costs.key();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", "coex-cost-dataset/1");
-        m.put("samples", d.size());
-        m.put("seed", d.seed());
-        m.put("seconds", Math.round(seconds * 10) / 10.0);
+        m.put("samples", samples);
+        m.put("seed", seed);
         m.putAll(manifestKey(k));
         Map<String, Object> encoding = new LinkedHashMap<>();
         encoding.put("candidates_per_layer", k.encoding().candidatesPerLayer());
@@ -70,12 +55,12 @@ public final class DatasetFiles {
         encoding.put("length", k.encoding().length());
         m.put("encoding", encoding);
         m.put("technology", k.technology());
-        m.put("objective", d.objective().toString());
+        m.put("objective", objective.toString());
         Map<String, Double> weights = new LinkedHashMap<>();
-        d.objective().weights().forEach((k2, v) -> weights.put(k2.column(), v));
+        objective.weights().forEach((k2, v) -> weights.put(k2.column(), v));
         m.put("objective_weights", weights);
-        m.put("optimum", d.optimum());
-        m.put("limits", d.limits().stream().map(l -> Map.of("metric", l.metric().column(), "bound", l.bound())).toList());
+        m.put("optimum", optimum);
+        m.put("limits", limits.stream().map(l -> Map.of("metric", l.metric().column(), "bound", l.bound())).toList());
         Map<String, String> arrays = new LinkedHashMap<>();
         arrays.put("arch", "float32 [samples, encoding length]: per-layer op probabilities, layer after layer, candidates in the space's order; then per searched stage its width probabilities");
         arrays.put("kind", "int32 [samples]: 0 one-hot architecture, 1 mixture of three, 2 per-layer Dirichlet");
@@ -86,16 +71,21 @@ public final class DatasetFiles {
         arrays.put("best_metrics", "float64 [samples, 3]: metrics of (arch, best_config)");
         arrays.put("best_feasible", "int32 [samples]: 1 if best_config meets every limit");
         m.put("arrays", arrays);
-        return m;
+        // through JSON text once, so that a manifest compares equal to one read back from progress.json (numbers as read)
+        try {
+            return JSON.readValue(JSON.writeValueAsBytes(m), Map.class);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
-     * Reads a dataset back for the costs it was made with.
+     * A dataset folder for the costs it was made with, read where it lies (memory independent of its size).
      *
      * @throws SpecException (one problem) if the manifest names another search space, template or design space
      */
     @SuppressWarnings("unchecked")
-    public static CostDataset read(Path dir, ConfigCosts cube) throws IOException {
+    public static LabelledSamples read(Path dir, ConfigCosts cube) throws IOException {
         Map<String, Object> m = manifest(dir);
         Map<String, Object> want = JSON.convertValue(manifestKey(cube.key()), Map.class);
         for (String k : want.keySet()) {
@@ -110,23 +100,11 @@ public final class DatasetFiles {
         ((Map<String, Number>) m.get("objective_weights")).forEach((k, v) -> weights.put(Metrics.Name.parse(k).orElseThrow(), v.doubleValue()));
         List<HardLimit> limits = ((List<Map<String, Object>>) m.get("limits")).stream()
                 .map(l -> new HardLimit(Metrics.Name.parse((String) l.get("metric")).orElseThrow(), ((Number) l.get("bound")).doubleValue())).toList();
-        DesignSpace ds = cube.key().designSpace();
-        int[][] config = array(dir, "config").toIntMatrix();
-        int[][] best = array(dir, "best_config").toIntMatrix();
-        int[] feasibleFlags = array(dir, "best_feasible").toIntVector();
-        int n = config.length;
-        int[] configIndex = new int[n];
-        int[] bestIndex = new int[n];
-        boolean[] feasible = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            configIndex[i] = (int) ds.index(config[i]);
-            bestIndex[i] = (int) ds.index(best[i]);
-            feasible[i] = feasibleFlags[i] == 1;
+        try {
+            return new MappedDataset(dir, cube, new Objective(weights), limits);
+        } catch (IOException e) {
+            throw new SpecException(new Problem(dir.toString(), 0, "DATA", e.getMessage() + "; make the dataset again with `coex evaluator generate`"));
         }
-        return new CostDataset(cube, new Objective(weights), limits, ((Number) m.get("seed")).longValue(),
-                String.valueOf(m.getOrDefault("optimum", "exhaustive")), array(dir, "arch").toFloatMatrix(),
-                array(dir, "kind").toIntVector(), configIndex, array(dir, "metrics").toDoubleMatrix(), bestIndex,
-                array(dir, "best_metrics").toDoubleMatrix(), feasible);
     }
 
     /** The manifest entries that must match a cube. */

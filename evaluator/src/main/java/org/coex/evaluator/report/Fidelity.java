@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
-import org.coex.evaluator.data.CostDataset;
+import org.coex.evaluator.data.LabelledSamples;
 import org.coex.evaluator.net.HardwareLayout;
 import org.coex.evaluator.api.Evaluator;
 
@@ -31,11 +31,11 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
                        double samplesPerSecond, double[][] predicted, double[][] truth) {
     public static final double[] MAPE_TARGETS = {0.02, 0.02, 0.01};
 
-    public static Fidelity measure(Evaluator ev, CostDataset d, int from) {
+    public static Fidelity measure(Evaluator ev, LabelledSamples d, int from) {
         int n = d.size() - from;
         if (n < 2) throw new IllegalArgumentException("need at least 2 held-out samples, found " + n);
         HardwareLayout layout = new HardwareLayout(d.costs().key().designSpace());
-        int k = d.arch()[0].length;
+        int k = d.costs().key().encoding().length();
         double[][] pred = new double[n][];
         double[][] truth = new double[n][];
         int[] chosen = new int[n];
@@ -46,8 +46,8 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
                 float[] x = new float[rows * k];
                 int[] configs = new int[rows];
                 for (int r = 0; r < rows; r++) {
-                    System.arraycopy(d.arch()[from + b + r], 0, x, r * k, k);
-                    configs[r] = d.config()[from + b + r];
+                    System.arraycopy(d.archRow(from + b + r), 0, x, r * k, k);
+                    configs[r] = d.configIndex(from + b + r);
                 }
                 try (NDManager step = m.newSubManager()) {
                     NDArray xa = step.create(x, new Shape(rows, k));
@@ -55,7 +55,7 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
                     float[] hw = ev.forward(xa).hardware().toFloatArray();
                     for (int r = 0; r < rows; r++) {
                         pred[b + r] = new double[] {y[r * 3], y[r * 3 + 1], y[r * 3 + 2]};
-                        truth[b + r] = d.metrics()[from + b + r];
+                        truth[b + r] = new double[] {d.metric(from + b + r, 0), d.metric(from + b + r, 1), d.metric(from + b + r, 2)};
                         chosen[b + r] = layout.index(layout.argmax(java.util.Arrays.copyOfRange(hw, r * layout.width(), (r + 1) * layout.width())));
                     }
                 }
@@ -82,14 +82,15 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
         int feasible = 0;
         for (int i = 0; i < n; i++) {
             int row = from + i;
-            if (!d.bestFeasible()[row]) continue;
+            if (!d.bestMeetsLimits(row)) continue;
             counted++;
+            float[] a = d.archRow(row);
             double[] p = new double[k];
-            for (int q = 0; q < k; q++) p[q] = d.arch()[row][q];
+            for (int q = 0; q < k; q++) p[q] = a[q];
             Metrics got = d.costs().metrics(chosen[i], p);
             if (!limits.stream().allMatch(l -> l.isMet(got))) continue;
             feasible++;
-            Metrics best = d.costs().metrics(d.bestConfig()[row], p);
+            Metrics best = d.costs().metrics(d.bestConfigIndex(row), p);
             double regret = Math.max(0, d.objective().value(got) / d.objective().value(best) - 1);
             regretSum += regret;
             if (regret <= 0.02) within++;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.util.MathArrays;
-import org.coex.evaluator.data.CostDataset;
+import org.coex.evaluator.data.LabelledSamples;
 import org.coex.evaluator.net.HardwareLayout;
 import org.coex.evaluator.net.LearnedEvaluator;
 import org.coex.nas.supernet.DjlSeeds;
@@ -19,7 +19,7 @@ import org.coex.nas.supernet.TorchRuntime;
 import org.coex.nas.train.Updater;
 
 /**
- * Trains both networks of a {@link LearnedEvaluator} on a {@link CostDataset}: the cost estimator by
+ * Trains both networks of a {@link LearnedEvaluator} on labelled samples (in memory, or read from disk a batch at a time): the cost estimator by
  * mean squared error on normalized log metrics of (arch, config), the hardware generator by
  * cross-entropy of each parameter's head against the optimal configuration; Adam with a cosine
  * learning-rate schedule, one backward pass for both (their parameters are disjoint). The last
@@ -40,9 +40,9 @@ public final class EvaluatorTrainer {
     private EvaluatorTrainer() {}
 
     /** Index of the first held-out sample. */
-    public static int trainCount(CostDataset d, Config c) { return (int) Math.round(d.size() * (1 - c.heldOut())); }
+    public static int trainCount(LabelledSamples d, Config c) { return (int) Math.round(d.size() * (1 - c.heldOut())); }
 
-    public static LearnedEvaluator train(CostDataset d, Config c, Consumer<Epoch> onEpoch) {
+    public static LearnedEvaluator train(LabelledSamples d, Config c, Consumer<Epoch> onEpoch) {
         TorchRuntime.configure();
         DjlSeeds.apply(c.seed());
         HardwareLayout layout = new HardwareLayout(d.costs().key().designSpace());
@@ -95,14 +95,14 @@ public final class EvaluatorTrainer {
         return total;
     }
 
-    static LearnedEvaluator.Scaling scaling(CostDataset d, int n) {
+    static LearnedEvaluator.Scaling scaling(LabelledSamples d, int n) {
         double[] mean = new double[3];
         double[] std = new double[3];
         for (int m = 0; m < 3; m++) {
             double s = 0;
             double s2 = 0;
             for (int i = 0; i < n; i++) {
-                double v = Math.log(d.metrics()[i][m]);
+                double v = Math.log(d.metric(i, m));
                 s += v;
                 s2 += v * v;
             }
@@ -121,37 +121,37 @@ public final class EvaluatorTrainer {
 
     /** The dataset as network inputs and targets, row by row. */
     static final class Samples {
-        private final CostDataset d;
+        private final LabelledSamples d;
         private final HardwareLayout layout;
         private final LearnedEvaluator.Scaling scaling;
 
-        Samples(CostDataset d, HardwareLayout layout, LearnedEvaluator.Scaling scaling) {
+        Samples(LabelledSamples d, HardwareLayout layout, LearnedEvaluator.Scaling scaling) {
             this.d = d;
             this.layout = layout;
             this.scaling = scaling;
         }
 
         NDArray arch(NDManager m, int[] rows) {
-            int k = d.arch()[0].length;
+            int k = d.costs().key().encoding().length();
             float[] f = new float[rows.length * k];
-            for (int r = 0; r < rows.length; r++) System.arraycopy(d.arch()[rows[r]], 0, f, r * k, k);
+            for (int r = 0; r < rows.length; r++) System.arraycopy(d.archRow(rows[r]), 0, f, r * k, k);
             return m.create(f, new Shape(rows.length, k));
         }
 
-        NDArray config(NDManager m, int[] rows) { return hot(m, rows, d.config()); }
+        NDArray config(NDManager m, int[] rows) { return hot(m, rows, d::configIndex); }
 
-        NDArray best(NDManager m, int[] rows) { return hot(m, rows, d.bestConfig()); }
+        NDArray best(NDManager m, int[] rows) { return hot(m, rows, d::bestConfigIndex); }
 
-        private NDArray hot(NDManager m, int[] rows, int[] index) {
+        private NDArray hot(NDManager m, int[] rows, java.util.function.IntUnaryOperator index) {
             int[] configs = new int[rows.length];
-            for (int r = 0; r < rows.length; r++) configs[r] = index[rows[r]];
+            for (int r = 0; r < rows.length; r++) configs[r] = index.applyAsInt(rows[r]);
             return m.create(layout.oneHotRows(configs), new Shape(rows.length, layout.width()));
         }
 
         NDArray targets(NDManager m, int[] rows) {
             float[] f = new float[rows.length * 3];
             for (int r = 0; r < rows.length; r++) {
-                for (int j = 0; j < 3; j++) f[r * 3 + j] = (float) ((Math.log(d.metrics()[rows[r]][j]) - scaling.logMean()[j]) / scaling.logStd()[j]);
+                for (int j = 0; j < 3; j++) f[r * 3 + j] = (float) ((Math.log(d.metric(rows[r], j)) - scaling.logMean()[j]) / scaling.logStd()[j]);
             }
             return m.create(f, new Shape(rows.length, 3));
         }

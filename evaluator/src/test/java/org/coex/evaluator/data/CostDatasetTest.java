@@ -34,7 +34,7 @@ class CostDatasetTest {
     void oneHotSamplesCarryAccelModelsFiguresForTheirArchitectureAndConfiguration() throws IOException {
         var limits = List.of(new HardLimit(Metrics.Name.AREA, 1.0));
         CostDataset d = CostDataset.generate(CUBE, 5000, 4, Objective.of(Metrics.Name.LATENCY), limits, ProgressListener.NONE);
-        DatasetFiles.write(d, dir, 1.0);
+        DatasetFiles.write(d, dir);
         INDArray arch = DatasetFiles.array(dir, "arch");
         INDArray config = DatasetFiles.array(dir, "config");
         INDArray metrics = DatasetFiles.array(dir, "metrics");
@@ -98,7 +98,7 @@ class CostDatasetTest {
     @Test
     void numpyReadsTheArrays() throws Exception {
         CostDataset d = CostDataset.generate(CUBE, 100, 1, Objective.of(Metrics.Name.LATENCY), List.of(), ProgressListener.NONE);
-        DatasetFiles.write(d, dir, 0.1);
+        DatasetFiles.write(d, dir);
         String script = "import numpy as np, sys\n"
                 + "d = sys.argv[1]\n"
                 + "for n in ['arch', 'kind', 'config', 'metrics', 'best_config', 'best_metrics', 'best_feasible']:\n"

@@ -64,6 +64,22 @@ class EvaluatorTrainerTest {
     }
 
     @Test
+    void trainingOnAFolderReadFromDiskEqualsTrainingInMemory() throws Exception {
+        CostDataset d = CostDataset.generate(CUBE, 3000, 6, Objective.of(Metrics.Name.ENERGY), List.of(), ProgressListener.NONE);
+        org.coex.evaluator.data.DatasetFiles.write(d, dir.resolve("data"));
+        var onDisk = org.coex.evaluator.data.DatasetFiles.read(dir.resolve("data"), CUBE);
+        var config = new EvaluatorTrainer.Config(2, 256, 3e-3, 0.2, 4, new int[] {32});
+        Architecture a = new Architecture(List.of(0, 2, 4, 1));
+        try (LearnedEvaluator inMemory = EvaluatorTrainer.train(d, config, e -> { }); LearnedEvaluator fromDisk = EvaluatorTrainer.train(onDisk, config, e -> { })) {
+            assertEquals(inMemory.predict(a), fromDisk.predict(a));
+            Fidelity f1 = Fidelity.measure(inMemory, d, EvaluatorTrainer.trainCount(d, config));
+            Fidelity f2 = Fidelity.measure(fromDisk, onDisk, EvaluatorTrainer.trainCount(onDisk, config));
+            assertEquals(java.util.Arrays.toString(f1.mape()), java.util.Arrays.toString(f2.mape()));
+            assertEquals(f1.meanRegret(), f2.meanRegret());
+        }
+    }
+
+    @Test
     void gradientsReachTheArchitectureThroughBothNetworks() {
         CostDataset d = CostDataset.generate(CUBE, 600, 2, Objective.of(Metrics.Name.ENERGY), List.of(), ProgressListener.NONE);
         var config = new EvaluatorTrainer.Config(1, 128, 1e-3, 0.5, 3, new int[] {16});
