@@ -45,7 +45,7 @@ class BadInputsIT {
                 row("search: limit named area", "s.yaml", "constraints: {area: 1}\noutput: OUT\n", "did you mean 'area_mm2'?", "search", "FILE"),
                 row("search: an infinite bound", "s.yaml", "constraints: {energy_uj: 1e999}\noutput: OUT\n", "constraints.energy_uj", "search", "FILE"),
                 row("search: a list where the search section belongs", "s.yaml", "search: [1, 2]\n" + SEARCH, "s.yaml:1: search: must be a mapping of keys to values (found a list)", "search", "FILE"),
-                row("search: fewer epochs than the default warm-up", "s.yaml", "search: {epochs: 2}\n" + SEARCH, "search.epochs: 2 is fewer than the default warmup_epochs (3", "search", "FILE"),
+                row("search: more warm-up than epochs", "s.yaml", "search: {epochs: 2, warmup_epochs: 3}\n" + SEARCH, "search.warmup_epochs: must not exceed epochs (2)", "search", "FILE"),
                 row("cost: a layer too large to count", "n.yaml", "name: x\ninput: [99999, 99999, 99999]\nlayers:\n  - {type: conv, out_channels: 99999, kernel: 3}\n",
                         "n.yaml:4: layers[0]: layer0: 9.00e+20 MACs (or input values) is more than coex counts exactly", "cost", "FILE"),
                 row("scalesim: a GEMM row too large to count", "g.csv", "Layer,M,N,K,\nQ,2000000000,2000000000,2000000000,\n", "g.csv:2: Q: 8.00e+27 MACs",

@@ -40,9 +40,9 @@ public record DataSpec(DataFormat format, Path path, Size resize, HoldOut valida
     /** Axis order of .npy image arrays: [N, H, W, C] or [N, C, H, W]. */
     public enum Layout { NHWC, NCHW }
 
-    /** Fashion-MNIST from Debian's package, 5,000 validation images: what coex reads without a data block. */
+    /** Fashion-MNIST from Debian's package, 1,500 validation images (the default search's architecture steps): what coex reads without a data block. */
     public static DataSpec defaults() {
-        return new DataSpec(DataFormat.AUTO, null, null, HoldOut.images(5_000), CifarLabels.FINE, Layout.NHWC, 0);
+        return new DataSpec(DataFormat.AUTO, null, null, HoldOut.images(1_500), CifarLabels.FINE, Layout.NHWC, 0);
     }
 
     /** The folder the files are read from. */

@@ -16,11 +16,16 @@ class NasSpecsTest {
     @TempDir Path dir;
 
     @Test
-    void theDefaultIsTheFashionMnistSpaceWithBinaryGates() {
+    void theDefaultIsTheFashionMnistSpaceSearchedWithGumbel() throws IOException {
         NasSpec s = NasSpecs.builtInDefault();
         assertEquals("fashion-mnist-default", s.space().name());
-        assertEquals(PathSampler.Strategy.BINARY_GATES, s.config().strategy());
-        assertEquals(5_000, s.validationSize());
+        assertEquals(PathSampler.Strategy.GUMBEL, s.config().strategy());
+        assertEquals(1_500, s.validationSize());
+        assertEquals(3_000, s.trainLimit());
+        assertEquals(1, s.config().warmupEpochs());
+        // binary gates stay a choice
+        NasSpec gates = NasSpecs.load(Files.writeString(dir.resolve("g.yaml"), "strategy: binary_gates\n"));
+        assertEquals(PathSampler.Strategy.BINARY_GATES, gates.config().strategy());
     }
 
     @Test
