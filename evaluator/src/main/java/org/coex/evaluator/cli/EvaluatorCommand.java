@@ -56,7 +56,8 @@ public final class EvaluatorCommand implements Runnable {
     /** {@code coex evaluator generate}. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
             header = "Label sampled architectures with the analytic cost model and their optimal configurations.",
-            footer = {"", "Examples:", "  coex evaluator generate --samples 100000 -o runs/evaluator-data", "  coex evaluator generate --template spatial --objective latency --limit area_mm2=1.5"},
+            footer = {"", "Examples:", "  coex evaluator generate --samples 100000 -o runs/evaluator-data", "  coex evaluator generate --template spatial --objective latency --limit area_mm2=1.5",
+                "  coex evaluator generate --samples 1000000 -o runs/big --resume     (continue it after Ctrl-C or a kill)"},
             description = {"Label sampled architectures x configurations with the analytic cost model, and each architecture with",
                 "its optimal configuration; writes .npy arrays and manifest.json (layout: docs/evaluator.md)."})
     public static final class Generate implements Callable<Integer> {

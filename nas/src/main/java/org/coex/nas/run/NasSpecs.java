@@ -41,7 +41,7 @@ public final class NasSpecs {
     private NasSpecs() {}
 
     /**
-     * The built-in default: the Fashion-MNIST space, binary gates, sized for 2 CPU cores.
+     * The built-in default: the Fashion-MNIST space searched with Gumbel, sized for 2 CPU cores.
      *
      * @param dataDir the {@code --data} folder, or null for Fashion-MNIST
      */
