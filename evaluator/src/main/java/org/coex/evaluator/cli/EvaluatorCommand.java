@@ -214,6 +214,7 @@ public final class EvaluatorCommand implements Runnable {
         if (!java.nio.file.Files.isRegularFile(data.resolve("manifest.json"))) {
             throw Generate.problem("DATA", data + " holds no manifest.json; make a dataset with `coex evaluator generate -o " + data + "`");
         }
+        DatasetFiles.checkArrays(data);   // a damaged file is named now, not after the costs are computed
         var manifest = DatasetFiles.manifest(data);
         String templateName = String.valueOf(manifest.get("template"));
         AcceleratorTemplate t = Templates.byName(templateName).orElseThrow(() -> Generate.problem("DATA", "the dataset names template '" + templateName

@@ -80,6 +80,33 @@ public final class DatasetFiles {
     }
 
     /**
+     * Checks, before any costs are computed, that every array of a dataset folder is there, is a
+     * .npy table, holds the bytes its header promises and has as many samples as the others.
+     *
+     * @throws SpecException (one problem, naming the file) otherwise
+     */
+    public static void checkArrays(Path dir) throws IOException {
+        long samples = -1;
+        for (String name : DatasetWriter.ARRAYS) {
+            Path f = dir.resolve(name + ".npy");
+            String problem = null;
+            if (!Files.isRegularFile(f)) {
+                problem = "no " + f;
+            } else {
+                try (var ch = java.nio.channels.FileChannel.open(f)) {
+                    NpyHeader h = NpyHeader.read(ch, f.toString());
+                    h.checkWhole(ch.size(), f.toString());
+                    if (samples >= 0 && h.rows() != samples) problem = f + " holds " + h.rows() + " samples, the arrays before it " + samples;
+                    samples = h.rows();
+                } catch (IOException e) {
+                    problem = e.getMessage();
+                }
+            }
+            if (problem != null) throw new SpecException(new Problem(dir.toString(), 0, "DATA", problem + "; make the dataset again with `coex evaluator generate`"));
+        }
+    }
+
+    /**
      * A dataset folder for the costs it was made with, read where it lies (memory independent of its size).
      *
      * @throws SpecException (one problem) if the manifest names another search space, template or design space

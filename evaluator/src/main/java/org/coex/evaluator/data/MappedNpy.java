@@ -37,8 +37,7 @@ final class MappedNpy {
                 throw new IOException(file + " holds " + h.dtype() + " rows of " + h.rowElements() + " elements, not " + dtype
                         + (columns >= 0 ? " rows of " + columns : ""));
             }
-            long need = h.dataOffset() + h.rows() * h.rowBytes();
-            if (ch.size() < need) throw new IOException(file + " is cut short: " + ch.size() + " bytes, its header needs " + need + " (a generation that did not finish?)");
+            h.checkWhole(ch.size(), file.toString());
             long perSegment = Math.max(1, SEGMENT_BYTES / Math.max(1, h.rowBytes()));
             int count = (int) Math.max(1, (h.rows() + perSegment - 1) / perSegment);
             MappedByteBuffer[] segments = new MappedByteBuffer[count];

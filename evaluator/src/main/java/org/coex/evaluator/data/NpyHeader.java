@@ -41,6 +41,12 @@ record NpyHeader(String dtype, long[] shape, int dataOffset) {
 
     long rows() { return shape[0]; }
 
+    /** @throws IOException if a file of {@code size} bytes holds fewer than the rows this header promises */
+    void checkWhole(long size, String name) throws IOException {
+        long need = dataOffset + rows() * rowBytes();
+        if (size < need) throw new IOException(name + " is cut short: " + size + " bytes, its header needs " + need + " (a generation that did not finish?)");
+    }
+
     byte[] bytes() { return bytes(dtype, shape); }
 
     private static byte[] bytes(String dtype, long[] shape) {

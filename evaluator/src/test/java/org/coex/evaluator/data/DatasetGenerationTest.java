@@ -118,7 +118,13 @@ class DatasetGenerationTest {
         Path metrics = dir.resolve("d/metrics.npy");
         byte[] b = Files.readAllBytes(metrics);
         Files.write(metrics, java.util.Arrays.copyOf(b, b.length - 24));
-        SpecException e = assertThrows(SpecException.class, () -> DatasetFiles.read(dir.resolve("d"), CUBE));
-        assertTrue(e.getMessage().contains("metrics.npy is cut short") && e.getMessage().contains("coex evaluator generate"), e.getMessage());
+        for (org.junit.jupiter.api.function.Executable reading : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> DatasetFiles.read(dir.resolve("d"), CUBE), () -> DatasetFiles.checkArrays(dir.resolve("d")))) {
+            SpecException e = assertThrows(SpecException.class, reading);
+            assertTrue(e.getMessage().contains("metrics.npy is cut short") && e.getMessage().contains("coex evaluator generate"), e.getMessage());
+        }
+        Files.delete(dir.resolve("d/kind.npy"));
+        SpecException missing = assertThrows(SpecException.class, () -> DatasetFiles.checkArrays(dir.resolve("d")));
+        assertTrue(missing.getMessage().contains("no " + dir.resolve("d/kind.npy")), missing.getMessage());
     }
 }
