@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Issue 22's learned-evaluator rows, after benchmarks/scripts/papers-comparison.sh (same OUT, same settings):
+#   benchmarks/scripts/papers-comparison-learned.sh [OUT]     (default OUT: ../runs/papers-comparison)
+# The same methods on LEARNED_SETS (default: the first three limit sets of the main script) with DANCE's
+# learned evaluator instead of the analytic one, both ways:
+#   OUT/published-learned: one evaluator, labelled for the objective alone (no limits), serves every set;
+#   OUT/helped-learned:    one evaluator per set, labelled with that set's limits (the hardware choice honours them).
+# Each evaluator is made on first use by the search itself (LEARNED_SAMPLES samples, 40 epochs; its fidelity
+# report beside it). The networks are retrained like the main script's (same OUT/retrained, read back when
+# done), then OUT/MODE-learned.md and .png. Resumable like the main script.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=$(realpath -m "${1:-../runs/papers-comparison}")
+spec=${SPEC:-benchmarks/papers-comparison.yaml}
+space=${SPACE:-examples/space-fmnist-width.yaml}
+lambdas=${LAMBDAS:-0.0001,0.0003,0.001,0.003,0.01}
+hdx_lambda=${HDX_LAMBDA:-0.001}
+seeds=${SEEDS:-1 2 3}
+epochs=${RETRAIN_EPOCHS:-6}
+images=${RETRAIN_IMAGES:-20000}
+samples=${LEARNED_SAMPLES:-50000}
+learned_sets=${LEARNED_SETS:-latency_ms=0.01;latency_ms=0.02;latency_ms=0.04}
+[ -f "$out/coex.jar" ] && [ -f "$out/benchmarks.jar" ] || { echo "error: run benchmarks/scripts/papers-comparison.sh $out first (it copies the jars this uses)" >&2; exit 2; }
+jar="$out/benchmarks.jar"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+coex() { java -Djava.awt.headless=true -Dai.djl.offline=true -jar "$out/coex.jar" "$@"; }
+# the spec with its relative paths made absolute and an evaluator folder of its own
+spec_with_evaluator() {   # $1 evaluator folder, $2 spec to write
+  local dir; dir=$(cd "$(dirname "$spec")" && pwd)
+  sed -e "s#\(space: \)\([^/][^,}]*\)#\1$dir/\2#" -e "/^evaluator:/d" -e "/^output:/d" "$spec" > "$2"
+  printf 'evaluator: {path: %s, samples: %s, epochs: 40}\noutput: %s\n' "$1" "$samples" "$out/learned-spec-output" >> "$2"
+}
+mkdir -p "$out/specs"
+retrained=()
+for seed in $seeds; do retrained+=(--retrained "$out/retrained/s$seed"); done
+IFS=';' read -ra sets <<< "$learned_sets"
+for mode in published helped; do
+  how=(); [ "$mode" = published ] && how=(--as-published)
+  if [ "$mode" = published ]; then
+    # one evaluator for every set, and one comparison, so soft's search (blind to the limits) runs once per lambda
+    limit_args=(); for s in "${sets[@]}"; do limit_args+=(--limits "$s"); done
+    spec_with_evaluator "$out/evaluators/objective" "$out/specs/published.yaml"
+    coex compare "$out/specs/published.yaml" --method soft --lambda "$lambdas" "${limit_args[@]}" "${how[@]}" -o "$out/$mode-learned"
+    coex compare "$out/specs/published.yaml" --method hdx,sequential --lambda "$hdx_lambda" "${limit_args[@]}" "${how[@]}" -o "$out/$mode-learned"
+  else
+    for s in "${sets[@]}"; do   # an evaluator per set: its labels honour that set's limits
+      key=$(echo "$s" | tr ',=' '_-')
+      spec_with_evaluator "$out/evaluators/limits-$key" "$out/specs/helped-$key.yaml"
+      coex compare "$out/specs/helped-$key.yaml" --method soft --lambda "$lambdas" --limits "$s" -o "$out/$mode-learned"
+      coex compare "$out/specs/helped-$key.yaml" --method hdx,sequential --lambda "$hdx_lambda" --limits "$s" -o "$out/$mode-learned"
+    done
+  fi
+  java -cp "$jar" org.coex.benchmarks.HdxExperimentNetworks "$out/$mode-learned" | while read -r macs arch; do
+    for seed in $seeds; do
+      dest="$out/retrained/s$seed/$macs"
+      [ -f "$dest/result/result.json" ] && continue
+      rm -rf "$dest"
+      coex nas train "$arch" --space "$space" --seed "$seed" --epochs "$epochs" --train-limit "$images" -o "$dest" < /dev/null
+    done
+  done
+  { echo "# The learned evaluator ($mode): DANCE's networks in place of the analytic cost model, on ${#sets[@]} limit sets"; echo;
+    java -Djava.awt.headless=true -cp "$jar" org.coex.benchmarks.HdxExperimentTable --space "$space" --plot "$out/$mode-learned.png" \
+      "${retrained[@]}" "$out/$mode-learned"; } > "$out/$mode-learned.md"
+  echo "wrote $out/$mode-learned.md and $out/$mode-learned.png"
+done
