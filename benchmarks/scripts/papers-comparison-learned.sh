@@ -11,19 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:-../runs/papers-comparison}")
-spec=${SPEC:-benchmarks/papers-comparison.yaml}
-space=${SPACE:-examples/space-fmnist-width.yaml}
-lambdas=${LAMBDAS:-0.0001,0.0003,0.001,0.003,0.01}
-hdx_lambda=${HDX_LAMBDA:-0.001}
-seeds=${SEEDS:-1 2 3}
-epochs=${RETRAIN_EPOCHS:-6}
-images=${RETRAIN_IMAGES:-20000}
+source benchmarks/scripts/papers-comparison-env.sh
 samples=${LEARNED_SAMPLES:-50000}
 learned_sets=${LEARNED_SETS:-latency_ms=0.01;latency_ms=0.02;latency_ms=0.04}
 [ -f "$out/coex.jar" ] && [ -f "$out/benchmarks.jar" ] || { echo "error: run benchmarks/scripts/papers-comparison.sh $out first (it copies the jars this uses)" >&2; exit 2; }
-jar="$out/benchmarks.jar"
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-coex() { java -Djava.awt.headless=true -Dai.djl.offline=true -jar "$out/coex.jar" "$@"; }
 # the spec with its relative paths made absolute and an evaluator folder of its own
 spec_with_evaluator() {   # $1 evaluator folder, $2 spec to write
   local dir; dir=$(cd "$(dirname "$spec")" && pwd)
@@ -31,8 +22,6 @@ spec_with_evaluator() {   # $1 evaluator folder, $2 spec to write
   printf 'evaluator: {path: %s, samples: %s, epochs: 40}\noutput: %s\n' "$1" "$samples" "$out/learned-spec-output" >> "$2"
 }
 mkdir -p "$out/specs"
-retrained=()
-for seed in $seeds; do retrained+=(--retrained "$out/retrained/s$seed"); done
 IFS=';' read -ra sets <<< "$learned_sets"
 for mode in published helped; do
   how=(); [ "$mode" = published ] && how=(--as-published)

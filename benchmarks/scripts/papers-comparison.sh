@@ -14,16 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:-../runs/papers-comparison}")
-spec=${SPEC:-benchmarks/papers-comparison.yaml}
-space=${SPACE:-examples/space-fmnist-width.yaml}
-# On this space EDP falls so steeply with width that soft at lambda 0.01-0.3 returned the narrowest
-# network ([4, 8, 8, 16]) every time (first runs, 2026-12-03): the grid sits below that, and hdx's
-# lambda is small enough that its limits, not the cost term, decide how far the network shrinks.
-lambdas=${LAMBDAS:-0.0001,0.0003,0.001,0.003,0.01}
-hdx_lambda=${HDX_LAMBDA:-0.001}
-seeds=${SEEDS:-1 2 3}
-epochs=${RETRAIN_EPOCHS:-6}
-images=${RETRAIN_IMAGES:-20000}   # 0: all 60,000 training images; 20,000 x 6 epochs spread the space by 8 points (RESULTS)
+source benchmarks/scripts/papers-comparison-env.sh
 # Every set lies below the most accurate (most-MAC) network's best latency (0.094 ms) and energy
 # (74 uJ) on the spatial template: it misses them all, while the fewest-MAC network meets them all and the
 # middle one (6 points more accurate) meets seven (coex nas space examples/space-fmnist-width.yaml --write DIR,
@@ -37,14 +28,9 @@ if [ ! -f "$out/coex.jar" ] || [ ! -f "$out/benchmarks.jar" ]; then
   cp dance/target/coex.jar "$out/coex.jar.part" && mv "$out/coex.jar.part" "$out/coex.jar"
   cp benchmarks/target/benchmarks.jar "$out/benchmarks.jar.part" && mv "$out/benchmarks.jar.part" "$out/benchmarks.jar"
 fi
-jar="$out/benchmarks.jar"
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-coex() { java -Djava.awt.headless=true -Dai.djl.offline=true -jar "$out/coex.jar" "$@"; }
 limit_args=()
 IFS=';' read -ra sets <<< "$limits"
 for s in "${sets[@]}"; do limit_args+=(--limits "$s"); done
-retrained=()
-for seed in $seeds; do retrained+=(--retrained "$out/retrained/s$seed"); done
 # One mode at a time, the papers' first: its searches, its networks retrained, its table; then the other's.
 for mode in published helped; do
   how=(); [ "$mode" = published ] && how=(--as-published)
