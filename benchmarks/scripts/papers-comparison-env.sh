@@ -15,3 +15,14 @@ coex() { java -Djava.awt.headless=true -Dai.djl.offline=true -jar "$out/coex.jar
 jar="$out/benchmarks.jar"
 retrained=()
 for seed in $seeds; do retrained+=(--retrained "$out/retrained/s$seed"); done
+# Every network a comparison folder returned (limits met, or from sequential) retrained with each seed; done ones are read back.
+retrain_networks() {
+  java -cp "$jar" org.coex.benchmarks.HdxExperimentNetworks "$1" | while read -r macs arch; do
+    for seed in $seeds; do
+      dest="$out/retrained/s$seed/$macs"
+      [ -f "$dest/result/result.json" ] && continue
+      rm -rf "$dest"
+      coex nas train "$arch" --space "$space" --seed "$seed" --epochs "$epochs" --train-limit "$images" -o "$dest" < /dev/null
+    done
+  done
+}

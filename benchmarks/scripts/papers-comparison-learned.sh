@@ -39,14 +39,7 @@ for mode in published helped; do
       coex compare "$out/specs/helped-$key.yaml" --method hdx,sequential --lambda "$hdx_lambda" --limits "$s" -o "$out/$mode-learned"
     done
   fi
-  java -cp "$jar" org.coex.benchmarks.HdxExperimentNetworks "$out/$mode-learned" | while read -r macs arch; do
-    for seed in $seeds; do
-      dest="$out/retrained/s$seed/$macs"
-      [ -f "$dest/result/result.json" ] && continue
-      rm -rf "$dest"
-      coex nas train "$arch" --space "$space" --seed "$seed" --epochs "$epochs" --train-limit "$images" -o "$dest" < /dev/null
-    done
-  done
+  retrain_networks "$out/$mode-learned"
   { echo "# The learned evaluator ($mode): DANCE's networks in place of the analytic cost model, on ${#sets[@]} limit sets"; echo;
     java -Djava.awt.headless=true -cp "$jar" org.coex.benchmarks.HdxExperimentTable --space "$space" --plot "$out/$mode-learned.png" \
       "${retrained[@]}" "$out/$mode-learned"; } > "$out/$mode-learned.md"

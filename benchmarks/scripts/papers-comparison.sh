@@ -36,14 +36,7 @@ for mode in published helped; do
   how=(); [ "$mode" = published ] && how=(--as-published)
   coex compare "$spec" --method soft --lambda "$lambdas" "${limit_args[@]}" "${how[@]}" -o "$out/$mode"
   coex compare "$spec" --method hdx,sequential --lambda "$hdx_lambda" "${limit_args[@]}" "${how[@]}" -o "$out/$mode"
-  java -cp "$jar" org.coex.benchmarks.HdxExperimentNetworks "$out/$mode" | while read -r macs arch; do
-    for seed in $seeds; do
-      dest="$out/retrained/s$seed/$macs"
-      [ -f "$dest/result/result.json" ] && continue
-      rm -rf "$dest"
-      coex nas train "$arch" --space "$space" --seed "$seed" --epochs "$epochs" --train-limit "$images" -o "$dest" < /dev/null
-    done
-  done
+  retrain_networks "$out/$mode"
   if [ "$mode" = published ]; then title="As the papers ran it: each network's accelerator chosen for the objective alone, no repair"
   else title="With coex's help: the accelerator chosen within the limits, repaired by exact search when it misses one"; fi
   { echo "# $title"; echo; java -Djava.awt.headless=true -cp "$jar" org.coex.benchmarks.HdxExperimentTable --space "$space" --plot "$out/$mode.png" \
