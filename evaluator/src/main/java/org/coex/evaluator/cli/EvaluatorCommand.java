@@ -100,7 +100,7 @@ public final class EvaluatorCommand implements Runnable {
             DesignSpace ds = designSpaceFile == null ? t.defaultSpace() : DesignSpaceFiles.load(designSpaceFile, t, tech);
             long stopped = Math.max(0, DatasetGeneration.refuseToRestart(output, resume));
             GenerationBudget.check(samples, space.encoding().length(), ds.parameters().size(), ds.size(), space.costTerms().terms().size(), solverBudget,
-                    output, stopped * DatasetGeneration.bytesPerSample(space.encoding().length(), ds.parameters().size()), Runtime.getRuntime().maxMemory());
+                    output, stopped, Runtime.getRuntime().maxMemory());
             long start = System.nanoTime();
             ConfigCosts costs;
             try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
@@ -114,19 +114,16 @@ public final class EvaluatorCommand implements Runnable {
                 out.printf("%,d %s configurations: costed on demand, optima by %s%n", ds.size(), t.name(), optima.method());
             }
             out.flush();
-            long labelled;
+            DatasetGeneration.Written written;
             try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
-                labelled = DatasetGeneration.run(new DatasetGeneration.Request(costs, optima, samples, seed, obj, hard), output, resume, line -> {
+                written = DatasetGeneration.run(new DatasetGeneration.Request(costs, optima, samples, seed, obj, hard), output, resume, line -> {
                     out.println(line);
                     out.flush();
                 }, progress);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long feasible = 0;
-            var d = DatasetFiles.read(output, costs);
-            for (int i = 0; i < d.size(); i++) if (d.bestMeetsLimits(i)) feasible++;
-            out.printf("%,d samples (optimum under %s%s: %,d meet the limits), %,d labelled in %.1f s; wrote %s%n", d.size(), obj,
-                    hard.isEmpty() ? "" : ", " + hard, feasible, labelled, seconds, output.toAbsolutePath().normalize());
+            out.printf("%,d samples (optimum under %s%s: %,d meet the limits), %,d labelled in %.1f s; wrote %s%n", samples, obj,
+                    hard.isEmpty() ? "" : ", " + hard, written.meetLimits(), written.labelled(), seconds, output.toAbsolutePath().normalize());
             return 0;
         }
 

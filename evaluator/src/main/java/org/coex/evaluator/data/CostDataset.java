@@ -32,7 +32,7 @@ public record CostDataset(ConfigCosts costs, Objective objective, List<HardLimit
 
     @Override public int size() { return arch.length; }
 
-    @Override public float[] archRow(int i) { return arch[i].clone(); }
+    @Override public void copyArch(int i, float[] into, int at) { System.arraycopy(arch[i], 0, into, at, arch[i].length); }
 
     @Override public int configIndex(int i) { return config[i]; }
 

@@ -127,6 +127,7 @@ public final class DatasetFiles {
         ((Map<String, Number>) m.get("objective_weights")).forEach((k, v) -> weights.put(Metrics.Name.parse(k).orElseThrow(), v.doubleValue()));
         List<HardLimit> limits = ((List<Map<String, Object>>) m.get("limits")).stream()
                 .map(l -> new HardLimit(Metrics.Name.parse((String) l.get("metric")).orElseThrow(), ((Number) l.get("bound")).doubleValue())).toList();
+        checkArrays(dir);   // present, whole and of one length; MappedDataset checks their types and widths
         try {
             return new MappedDataset(dir, cube, new Objective(weights), limits);
         } catch (IOException e) {

@@ -38,8 +38,8 @@ public final class DatasetGeneration {
         return stopped;
     }
 
-    /** Bytes on disk per sample of a dataset. */
-    public static long bytesPerSample(int encodingLength, int parameters) { return DatasetWriter.bytesPerSample(encodingLength, parameters); }
+    /** What a run wrote: the samples it labelled itself (fewer than the dataset's when it continued a stopped run), and how many of the dataset's optima meet every limit. */
+    public record Written(long labelled, long meetLimits) {}
 
     /** One dataset: its costs, how optima are found, the number of samples, the seed, the objective and limits of the optima. */
     public record Request(ConfigCosts costs, Optima optima, int samples, long seed, Objective objective, List<HardLimit> limits) {
@@ -50,15 +50,15 @@ public final class DatasetGeneration {
      * Writes the dataset into {@code out}.
      *
      * @param resume continue the stopped generation for {@code out} (starting afresh, with a notice, when there is none)
-     * @return the number of samples this call labelled (fewer than requested when it continued a stopped run)
+     * @return what it wrote
      * @throws SpecException if a stopped generation exists and {@code resume} is false, or it was made with other settings
      */
-    public static long run(Request r, Path out, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
+    public static Written run(Request r, Path out, boolean resume, Consumer<String> say, ProgressListener progress) throws IOException {
         return run(r, out, resume, say, progress, CHUNK);
     }
 
     /** @param chunk samples per chunk, a multiple of {@link CostDataset#BLOCK} */
-    static long run(Request r, Path out, boolean resume, Consumer<String> say, ProgressListener progress, int chunk) throws IOException {
+    static Written run(Request r, Path out, boolean resume, Consumer<String> say, ProgressListener progress, int chunk) throws IOException {
         if (chunk % CostDataset.BLOCK != 0) throw new IllegalArgumentException("a chunk is a whole number of blocks, not " + chunk);
         long stopped = refuseToRestart(out, resume);
         if (resume && stopped < 0) say.accept("nothing to resume in " + DatasetWriter.partFolder(out) + ": starting from sample 0");
@@ -74,7 +74,7 @@ public final class DatasetGeneration {
                         (done, total) -> progress.progress(from + done, r.samples())));
             }
             w.finish();
-            return r.samples() - first;
+            return new Written(r.samples() - first, w.meetLimits());
         }
     }
 }

@@ -32,14 +32,16 @@ final class DatasetWriter implements Closeable {
     private final DesignSpace designSpace;
     private final Map<String, NpyAppender> arrays;
     private long written;
+    private long meetLimits;
 
-    private DatasetWriter(Path out, Map<String, Object> manifest, DesignSpace designSpace, Map<String, NpyAppender> arrays, long written) {
+    private DatasetWriter(Path out, Map<String, Object> manifest, DesignSpace designSpace, Map<String, NpyAppender> arrays, long written, long meetLimits) {
         this.out = out;
         this.part = partFolder(out);
         this.manifest = manifest;
         this.designSpace = designSpace;
         this.arrays = arrays;
         this.written = written;
+        this.meetLimits = meetLimits;
     }
 
     /** Where a dataset for {@code out} is staged until it is whole. */
@@ -75,7 +77,7 @@ final class DatasetWriter implements Closeable {
         for (var e : headers(samples(manifest), encodingLength, ds.parameters().size()).entrySet()) {
             arrays.put(e.getKey(), NpyAppender.create(part.resolve(e.getKey() + ".npy"), e.getValue()));
         }
-        DatasetWriter w = new DatasetWriter(out, manifest, ds, arrays, 0);
+        DatasetWriter w = new DatasetWriter(out, manifest, ds, arrays, 0, 0);
         w.recordProgress();
         return w;
     }
@@ -106,6 +108,7 @@ final class DatasetWriter implements Closeable {
             }
         }
         long written = ((Number) progress.get("samples_written")).longValue();
+        long meetLimits = ((Number) progress.getOrDefault("samples_meeting_limits", 0)).longValue();
         Map<String, NpyAppender> arrays = new LinkedHashMap<>();
         try {
             for (var e : headers(samples(manifest), encodingLength, ds.parameters().size()).entrySet()) {
@@ -115,10 +118,13 @@ final class DatasetWriter implements Closeable {
             for (NpyAppender a : arrays.values()) a.close();
             throw new SpecException(new Problem(part.toString(), 0, "--resume", "cannot continue: " + e.getMessage() + "; delete " + part + " to start over"));
         }
-        return new DatasetWriter(out, manifest, ds, arrays, written);
+        return new DatasetWriter(out, manifest, ds, arrays, written, meetLimits);
     }
 
     long written() { return written; }
+
+    /** Samples written so far whose optimal configuration meets every limit. */
+    long meetLimits() { return meetLimits; }
 
     /** Appends the next rows, makes them durable, then records them in {@code progress.json}. */
     void append(CostDataset chunk) throws IOException {
@@ -133,6 +139,7 @@ final class DatasetWriter implements Closeable {
             for (int c : designSpace.choices(chunk.bestConfig()[i])) b.get("best_config").putInt(c);
             for (double v : chunk.bestMetrics()[i]) b.get("best_metrics").putDouble(v);
             b.get("best_feasible").putInt(chunk.bestFeasible()[i] ? 1 : 0);
+            if (chunk.bestFeasible()[i]) meetLimits++;
         }
         for (var e : arrays.entrySet()) e.getValue().append(b.get(e.getKey()));
         for (NpyAppender a : arrays.values()) a.force();
@@ -163,6 +170,7 @@ final class DatasetWriter implements Closeable {
     private void recordProgress() throws IOException {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("samples_written", written);
+        p.put("samples_meeting_limits", meetLimits);
         p.put("manifest", manifest);
         Path tmp = part.resolve(PROGRESS + ".tmp");
         Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(p));

@@ -33,12 +33,12 @@ public final class GenerationBudget {
     }
 
     /**
-     * @param alreadyWritten bytes a stopped generation being continued already holds on that disk
+     * @param samplesWritten samples a stopped generation being continued already holds on that disk
      * @throws SpecException naming the option that reduces the need, with both figures
      */
     public static void check(long samples, int encodingLength, int parameters, long configs, int terms, long solverBudget, Path output,
-                             long alreadyWritten, long maxHeap) throws IOException {
-        long disk = samples * DatasetWriter.bytesPerSample(encodingLength, parameters) - alreadyWritten;
+                             long samplesWritten, long maxHeap) throws IOException {
+        long disk = (samples - samplesWritten) * DatasetWriter.bytesPerSample(encodingLength, parameters);
         long free = Files.getFileStore(existingAncestor(output)).getUsableSpace();
         if (disk > free) {
             throw SpecException.option("--samples", String.format(Locale.ROOT, "%,d samples need %s on the disk of %s, which has %s free; lower --samples or "

@@ -19,8 +19,15 @@ public interface LabelledSamples {
 
     int size();
 
+    /** Copies sample i's op (and width) probabilities into {@code into} from index {@code at} (a batch's row, no allocation). */
+    void copyArch(int i, float[] into, int at);
+
     /** Sample i's op (and width) probabilities, a new array. */
-    float[] archRow(int i);
+    default float[] archRow(int i) {
+        float[] row = new float[costs().key().encoding().length()];
+        copyArch(i, row, 0);
+        return row;
+    }
 
     /** Sample i's drawn configuration (index into the design space). */
     int configIndex(int i);

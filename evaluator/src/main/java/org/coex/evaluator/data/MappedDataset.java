@@ -34,9 +34,6 @@ final class MappedDataset implements LabelledSamples {
         this.metrics = MappedNpy.open(dir.resolve("metrics.npy"), "<f8", 3);
         this.best = MappedNpy.open(dir.resolve("best_config.npy"), "<i4", h);
         this.feasible = MappedNpy.open(dir.resolve("best_feasible.npy"), "<i4", 1);
-        for (MappedNpy a : List.of(config, metrics, best, feasible)) {
-            if (a.rows() != arch.rows()) throw new IOException(dir + ": the arrays hold different numbers of samples (" + arch.rows() + " and " + a.rows() + ")");
-        }
         if (arch.rows() > Integer.MAX_VALUE) throw new IOException(dir + " holds more than " + Integer.MAX_VALUE + " samples");
     }
 
@@ -48,10 +45,9 @@ final class MappedDataset implements LabelledSamples {
 
     @Override public int size() { return (int) arch.rows(); }
 
-    @Override public float[] archRow(int i) {
-        float[] row = new float[(int) arch.columns()];
-        for (int k = 0; k < row.length; k++) row[k] = arch.getFloat(i, k);
-        return row;
+    @Override public void copyArch(int i, float[] into, int at) {
+        int k = (int) arch.columns();
+        for (int q = 0; q < k; q++) into[at + q] = arch.getFloat(i, q);
     }
 
     @Override public int configIndex(int i) { return index(config, i); }

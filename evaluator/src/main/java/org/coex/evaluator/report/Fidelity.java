@@ -46,7 +46,7 @@ public record Fidelity(int samples, double[] mape, double[] kendallTau, double m
                 float[] x = new float[rows * k];
                 int[] configs = new int[rows];
                 for (int r = 0; r < rows; r++) {
-                    System.arraycopy(d.archRow(from + b + r), 0, x, r * k, k);
+                    d.copyArch(from + b + r, x, r * k);
                     configs[r] = d.configIndex(from + b + r);
                 }
                 try (NDManager step = m.newSubManager()) {

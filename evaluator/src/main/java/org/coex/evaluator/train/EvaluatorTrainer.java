@@ -134,7 +134,7 @@ public final class EvaluatorTrainer {
         NDArray arch(NDManager m, int[] rows) {
             int k = d.costs().key().encoding().length();
             float[] f = new float[rows.length * k];
-            for (int r = 0; r < rows.length; r++) System.arraycopy(d.archRow(rows[r]), 0, f, r * k, k);
+            for (int r = 0; r < rows.length; r++) d.copyArch(rows[r], f, r * k);
             return m.create(f, new Shape(rows.length, k));
         }
 

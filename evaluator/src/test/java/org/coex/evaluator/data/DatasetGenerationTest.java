@@ -52,7 +52,7 @@ class DatasetGenerationTest {
     @Test
     void aDatasetWrittenChunkByChunkEqualsOneMadeAtOnce() throws IOException {
         DatasetFiles.write(CostDataset.generate(CUBE, new OptimalConfigs(CUBE, LATENCY, AREA), SAMPLES, 7, LATENCY, AREA, ProgressListener.NONE), dir.resolve("once"));
-        assertEquals(SAMPLES, DatasetGeneration.run(request(7), dir.resolve("chunks"), false, s -> { }, ProgressListener.NONE, CostDataset.BLOCK));
+        assertEquals(SAMPLES, DatasetGeneration.run(request(7), dir.resolve("chunks"), false, s -> { }, ProgressListener.NONE, CostDataset.BLOCK).labelled());
         assertSameFiles(dir.resolve("once"), dir.resolve("chunks"));
         assertEquals(List.of("arch.npy", "best_config.npy", "best_feasible.npy", "best_metrics.npy", "config.npy", "kind.npy", "manifest.json", "metrics.npy"),
                 List.copyOf(files(dir.resolve("chunks")).keySet()));
@@ -82,7 +82,7 @@ class DatasetGenerationTest {
         SpecException otherSeed = assertThrows(SpecException.class, () -> DatasetGeneration.run(request(4), out, true, s -> { }, ProgressListener.NONE));
         assertTrue(otherSeed.getMessage().contains("seed 3") && otherSeed.getMessage().contains("asks for 4"), otherSeed.getMessage());
         List<String> said = new ArrayList<>();
-        assertEquals(SAMPLES - CostDataset.BLOCK, DatasetGeneration.run(request(3), out, true, said::add, ProgressListener.NONE, 2 * CostDataset.BLOCK));
+        assertEquals(SAMPLES - CostDataset.BLOCK, DatasetGeneration.run(request(3), out, true, said::add, ProgressListener.NONE, 2 * CostDataset.BLOCK).labelled());
         assertTrue(said.get(0).contains("continuing after 2,048 of 5,000"), said.toString());
         assertSameFiles(whole, out);
     }
