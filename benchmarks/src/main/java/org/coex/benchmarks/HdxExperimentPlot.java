@@ -45,6 +45,8 @@ final class HdxExperimentPlot {
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             chart.getStyler().setMarkerSize(9);
+            chart.getStyler().setYAxisDecimalPattern("0.0#");   // few distinct values put ticks on the data: no 15.540000000000001
+            chart.getStyler().setXAxisDecimalPattern("0.0###");
             chart.getStyler().setLegendVisible(k == 0);
             boolean any = false;
             for (String label : labels) {

@@ -163,6 +163,8 @@ public final class Comparison {
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         chart.getStyler().setMarkerSize(11);
+        chart.getStyler().setYAxisDecimalPattern("0.0#");   // few distinct values put ticks on the data: no 0.302874126162903
+        chart.getStyler().setXAxisDecimalPattern("0.####");
         var shapes = List.of(SeriesMarkers.CIRCLE, SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP);
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
