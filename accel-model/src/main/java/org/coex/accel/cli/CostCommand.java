@@ -15,6 +15,7 @@ import java.util.Map;
 import org.coex.accel.interop.NetworkFiles;
 import org.coex.accel.interop.OutputDirectory;
 import org.coex.accel.interop.TimeloopExport;
+import org.coex.accel.interop.TimeloopStyle;
 import org.coex.accel.nest.ConvProblem;
 import org.coex.accel.interop.ScaleSimConfigs;
 import org.coex.accel.space.HwConfig;
@@ -54,8 +55,13 @@ public final class CostCommand implements Callable<Integer> {
     @Option(names = "--mappings", description = "print each layer's mapping in Timeloop's notation (spatial template)")
     boolean mappings;
     @Option(names = "--export-timeloop", paramLabel = "DIR",
-            description = "write each layer's architecture, problem, mapping, ERT and ART as Timeloop YAML into DIR/<layer>/ (spatial template)")
+            description = "write each layer's architecture, problem, mapping, ERT, ART and mapper settings as Timeloop YAML into DIR/<layer>/, "
+                + "with coex's own figures for that mapping in coex-timeloop.json (spatial template; grouped layers: one group)")
     Path exportTimeloop;
+    @Option(names = "--timeloop-style", defaultValue = "v4", paramLabel = "v3|v4",
+            description = "key spelling of the exported problem and mapper files: v3 for Timeloop v3.0.x (data-spaces, num-threads), "
+                + "v4 for Timeloop v4's front end (data_spaces, num_threads; default)")
+    String timeloopStyle;
     @Option(names = "--export-scalesim-cfg", paramLabel = "FILE", description = "also write the configuration as a SCALE-Sim .cfg")
     Path exportCfg;
     @Spec CommandSpec spec;
@@ -110,12 +116,16 @@ public final class CostCommand implements Callable<Integer> {
         }
         if (exportTimeloop != null) {
             if (!(acc instanceof SpatialAccelerator spatial)) throw Cli.usage("--export-timeloop", "only the spatial template maps layers the Timeloop way");
+            TimeloopStyle style = TimeloopStyle.parse(timeloopStyle).orElseThrow(() -> Cli.usage("--timeloop-style",
+                    "unknown style '" + timeloopStyle + "'; use v3 (Timeloop v3.0.x) or v4"));
+            Map<String, byte[]> files = new java.util.LinkedHashMap<>();
             for (var l : net.layers()) {
-                Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-                TimeloopExport.files(spatial.architecture(), ConvProblem.of(l), spatial.mapping(l).mapping())
-                        .forEach((k, v) -> files.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                OutputDirectory.writeAtomically(exportTimeloop.resolve(l.name().replaceAll("[^A-Za-z0-9._-]", "_")), files);
+                String dir = l.name().replaceAll("[^A-Za-z0-9._-]", "_") + "/";
+                TimeloopExport.files(spatial.architecture(), ConvProblem.of(l), spatial.mapping(l).mapping(), style,
+                                spatial.params().mappingMetric())
+                        .forEach((k, v) -> files.put(dir + k, v));
             }
+            OutputDirectory.writeAtomically(exportTimeloop, files);
             out.println("wrote Timeloop inputs for " + net.layers().size() + " layers to " + exportTimeloop);
         }
         out.printf("MACs %,d  cycles %,d (stalls %,d)%n", cost.macs(), cost.cycles(), cost.stallCycles());

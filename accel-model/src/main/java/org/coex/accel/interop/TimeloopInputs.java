@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coex.accel.mapping.MapSpace;
+import org.coex.accel.mapping.Metric;
 import org.coex.accel.nest.Architecture;
 import org.coex.accel.nest.ConvProblem;
 import org.coex.accel.nest.DataSpace;
@@ -45,8 +47,28 @@ public final class TimeloopInputs {
 
     private TimeloopInputs() {}
 
-    /** @throws SpecException listing every problem, each with its file, line and key */
+    /**
+     * The files' mapping, to evaluate.
+     *
+     * @throws SpecException listing every problem, each with its file, line and key (also when the files hold no mapping)
+     */
     public static TimeloopModel read(List<Path> files) {
+        if (request(files, null) instanceof TimeloopModel model) return model;
+        throw new SpecException(new Problem(files.get(0).toString(), 0, "mapping",
+                "the files hold no mapping to evaluate (with none, coex timeloop finds one)"));
+    }
+
+    /**
+     * What the files ask for: with a top-level {@code mapping}, that mapping to evaluate, as
+     * timeloop-model does; without one (or with timeloop-mapper's empty {@code mapping: []}), a
+     * mapping to find, as timeloop-mapper does: the map space
+     * their architecture and mapspace constraints allow ({@link TimeloopConstraints}) and the metrics
+     * to minimize in turn ({@code metric} if given, else the {@code mapper}'s optimization metrics,
+     * else EDP).
+     *
+     * @throws SpecException listing every problem, each with its file, line and key
+     */
+    public static TimeloopRequest request(List<Path> files, Metric metric) {
         if (files.isEmpty()) throw new SpecException(new Problem("command line", 0, "FILE", "give Timeloop's input YAML files"));
         Map<String, SpecNode> sections = new LinkedHashMap<>();
         Problems problems = new Problems();
@@ -56,7 +78,7 @@ public final class TimeloopInputs {
             for (String k : root.keys()) sections.put(k.replace('-', '_'), root.child(k));
         }
         problems.throwIfAny();
-        for (String required : List.of("architecture", "problem", "mapping")) {
+        for (String required : List.of("architecture", "problem")) {
             if (!sections.containsKey(required)) {
                 problems.add(new Problem(files.get(0).toString(), 0, required, "missing; none of the files has a top-level '" + required + "'"));
             }
@@ -76,11 +98,50 @@ public final class TimeloopInputs {
         ArchitectureParts arch = architecture(sections.get("architecture"), ert, art, problems);
         ConvProblem problem = problem(sections.get("problem"), problems);
         problems.throwIfAny();
+        SpecNode given = sections.get("mapping");
+        if (given == null || given.isMissing() || (given.isList() && given.elements().isEmpty())) {   // timeloop-mapper's input: mapping: []
+            List<SpecNode> constraints = new ArrayList<>();
+            SpecNode inArchitecture = sections.get("architecture").child("constraints");
+            if (!inArchitecture.isMissing()) constraints.add(inArchitecture);
+            for (String key : List.of("architecture_constraints", "arch_constraints", "mapspace", "mapspace_constraints")) {
+                if (sections.containsKey(key)) constraints.add(sections.get(key));
+            }
+            MapSpace space = TimeloopConstraints.mapSpace(arch.architecture(), arch.index(), problem, constraints);
+            MetricChoice chosen = metric != null ? new MetricChoice(List.of(metric), "--metric")
+                    : sections.containsKey("mapper") ? mapperMetrics(sections.get("mapper")) : new MetricChoice(List.of(Metric.EDP), "coex's default");
+            problems.throwIfAny();
+            return new TimeloopMapRequest(arch.architecture(), problem, space, chosen.metrics(), chosen.source());
+        }
         MappingSource source = mapping(sections.get("mapping"), arch);
         problems.throwIfAny();
         for (MappingChecks.Violation v : MappingChecks.violations(problem, arch.architecture(), source.mapping())) source.blame(v);
         problems.throwIfAny();
         return new TimeloopModel(arch.architecture(), problem, source.mapping());
+    }
+
+    private record MetricChoice(List<Metric> metrics, String source) {}
+
+    /** The mapper's optimization metrics (either spelling, one or a list), each edp, energy or delay, minimized in turn. */
+    private static MetricChoice mapperMetrics(SpecNode mapper) {
+        for (String key : List.of("optimization_metrics", "optimization_metric")) {
+            SpecNode m = key(mapper, key);
+            if (m.isMissing() || m.elements().isEmpty()) continue;
+            List<Metric> metrics = new ArrayList<>();
+            for (SpecNode e : m.elements()) {
+                Object o = e.scalar();
+                String name = o == null ? "" : o.toString().strip().toLowerCase(Locale.ROOT);
+                Metric chosen = switch (name) {
+                    case "edp" -> Metric.EDP;
+                    case "energy" -> Metric.ENERGY;
+                    case "delay" -> Metric.LATENCY;
+                    default -> null;
+                };
+                if (chosen == null) e.problem("coex optimizes edp, energy or delay, not '" + name + "'; list those only, or choose with --metric");
+                else if (!metrics.contains(chosen)) metrics.add(chosen);
+            }
+            return new MetricChoice(metrics.isEmpty() ? List.of(Metric.EDP) : metrics, "mapper." + m.path().substring(m.path().lastIndexOf('.') + 1));
+        }
+        return new MetricChoice(List.of(Metric.EDP), "coex's default (the mapper names no optimization metric)");
     }
 
     /**
@@ -306,7 +367,8 @@ public final class TimeloopInputs {
         List<SpecNode> directives = list.elements();
         if (directives.isEmpty()) {
             list.problem("no mapping given (the list is empty); name Timeloop's mapping file after this one "
-                    + "(a later file's 'mapping' replaces an earlier one's), e.g. coex timeloop input.yaml map.yaml ERT.yaml ART.yaml");
+                    + "(a later file's 'mapping' replaces an earlier one's), e.g. coex timeloop input.yaml map.yaml ERT.yaml ART.yaml, "
+                    + "or leave 'mapping' out for coex to map the layer");
         }
         Map<SpecNode, Map<Dim, Integer>> factorsOf = new LinkedHashMap<>();   // in file order; SpecNode compares by identity
         Map<Integer, SpecNode> spatialByLevel = new HashMap<>();

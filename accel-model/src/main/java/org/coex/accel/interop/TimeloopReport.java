@@ -52,7 +52,9 @@ public final class TimeloopReport {
         return root;
     }
 
-    public static byte[] json(TimeloopModel model, NestResult r) throws IOException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(of(model, r));
+    public static byte[] json(TimeloopModel model, NestResult r) throws IOException { return json(of(model, r)); }
+
+    public static byte[] json(Map<String, Object> report) throws IOException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(report);
     }
 }

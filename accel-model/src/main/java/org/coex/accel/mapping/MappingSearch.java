@@ -55,27 +55,36 @@ public final class MappingSearch {
     private final ConvProblem problem;
     private final Architecture arch;
     private final MapSpace space;
-    private final Metric metric;
+    /** Minimized in turn: the first, then the next among mappings equal in the first, and so on (Timeloop's optimization metrics). */
+    private final Comparator<NestResult> goal;
     private final int glb;
     private final int dram;
     private int evaluated;
 
-    private MappingSearch(ConvProblem problem, Architecture arch, MapSpace space, Metric metric) {
+    private MappingSearch(ConvProblem problem, Architecture arch, MapSpace space, List<Metric> metrics) {
         this.problem = problem;
         this.arch = arch;
         this.space = space;
-        this.metric = metric;
+        Comparator<NestResult> g = Comparator.comparingDouble(metrics.get(0)::of);
+        for (Metric m : metrics.subList(1, metrics.size())) g = g.thenComparingDouble(m::of);
+        this.goal = g;
         this.dram = arch.levels().size() - 1;
         this.glb = dram - 1;
     }
 
     /** The best mapping found, or empty when no legal mapping exists (nothing fits the buffers). */
     public static Optional<Result> search(ConvProblem problem, Architecture arch, MapSpace space, Metric metric) {
+        return search(problem, arch, space, List.of(metric));
+    }
+
+    /** The best mapping found by the first metric, ties broken by the next ones; empty when no legal mapping exists. */
+    public static Optional<Result> search(ConvProblem problem, Architecture arch, MapSpace space, List<Metric> metrics) {
+        if (metrics.isEmpty()) throw new IllegalArgumentException("give at least one metric");
         if (space.levels().size() != arch.levels().size()) {
             throw new IllegalArgumentException("the map space has " + space.levels().size() + " levels, the architecture "
                     + arch.levels().size());
         }
-        return new MappingSearch(problem, arch, space, metric).run();
+        return new MappingSearch(problem, arch, space, metrics).run();
     }
 
     /** Loop factors per level and dimension while a candidate is built. */
@@ -113,12 +122,15 @@ public final class MappingSearch {
         }
     }
 
-    private record Scored(Plan plan, Mapping mapping, NestResult cost, double score) {}
+    private record Scored(Plan plan, Mapping mapping, NestResult cost) {}
+
+    private boolean better(Scored a, Scored b) { return b == null || goal.compare(a.cost(), b.cost()) < 0; }
 
     private Optional<Result> run() {
         List<Plan> spatial = new ArrayList<>();
         enumerateSpatial(Plan.empty(arch.levels().size()), slots(), 0, spatial);
-        spatial.removeIf(p -> !fitsFrom(p, 0));
+        spatial.removeIf(p -> !fitsFrom(p, 0) || !spatialWithinBounds(p) || !temporalBoundsReachable(p, 0)
+                || p.busy() < space.minUtilization() * arch.macInstances());
         spatial.sort(Comparator.comparingLong(Plan::busy).reversed());
         Optional<Result> all = exhaustive(spatial);
         if (all.isPresent()) return all;
@@ -126,14 +138,16 @@ public final class MappingSearch {
         for (Plan s : spatial.subList(0, Math.min(SPATIAL_KEEP, spatial.size()))) {
             List<Plan> inner = new ArrayList<>();
             enumerateTemporal(s, 0, glb, 0, inner, Integer.MAX_VALUE);
-            for (Scored in : top(inner, INNER_KEEP, Integer.MAX_VALUE)) {
+            inner.removeIf(p -> !temporalBoundsReachable(p, glb));
+            for (Scored in : top(inner, INNER_KEEP, Integer.MAX_VALUE, false)) {
                 List<Plan> buffer = new ArrayList<>();
                 enumerateTemporal(in.plan(), glb, glb + 1, 0, buffer, GLB_ENUMERATED);
-                for (Scored g : top(largestFirst(buffer), GLB_KEEP, GLB_EVALUATED)) {
+                buffer.removeIf(p -> !temporalWithinBounds(p));
+                for (Scored g : top(largestFirst(buffer), GLB_KEEP, GLB_EVALUATED, true)) {
                     for (List<Dim> glbOrder : ORDERS.subList(0, GLB_ORDERS)) {
                         for (List<Dim> dramOrder : ORDERS) {
-                            Scored c = score(g.plan(), glbOrder, dramOrder);
-                            if (c != null && (best == null || c.score() < best.score())) best = c;
+                            Scored c = score(g.plan(), glbOrder, dramOrder, true);
+                            if (c != null && better(c, best)) best = c;
                         }
                     }
                 }
@@ -160,8 +174,8 @@ public final class MappingSearch {
         for (Plan p : complete) {
             for (List<Dim> glbOrder : ORDERS) {
                 for (List<Dim> dramOrder : ORDERS) {
-                    Scored c = score(p, glbOrder, dramOrder);
-                    if (best == null || c.score() < best.score()) best = c;
+                    Scored c = score(p, glbOrder, dramOrder, true);
+                    if (c != null && better(c, best)) best = c;
                 }
             }
         }
@@ -169,30 +183,35 @@ public final class MappingSearch {
     }
 
     /** The {@code keep} best plans by the metric (DRAM takes the rest, default order), costing at most {@code limit}. */
-    private List<Scored> top(List<Plan> plans, int keep, int limit) {
+    private List<Scored> top(List<Plan> plans, int keep, int limit, boolean complete) {
         List<Scored> scored = new ArrayList<>();
         for (Plan p : plans.subList(0, Math.min(limit, plans.size()))) {
-            Scored s = score(p, ORDERS.get(0), ORDERS.get(0));
+            Scored s = score(p, ORDERS.get(0), ORDERS.get(0), complete);
             if (s != null) scored.add(s);
         }
-        scored.sort(Comparator.comparingDouble(Scored::score));
+        scored.sort((a, b) -> goal.compare(a.cost(), b.cost()));
         return scored.subList(0, Math.min(keep, scored.size()));
     }
 
-    /** Completes a plan (the rest of every dimension at DRAM), costs it; null if illegal. */
-    private Scored score(Plan plan, List<Dim> glbOrder, List<Dim> dramOrder) {
+    /**
+     * Completes a plan (the rest of every dimension at DRAM) and costs it. With {@code complete}, null
+     * unless every level's temporal factors are within its bounds; a plan still being built is costed
+     * regardless, to rank it.
+     */
+    private Scored score(Plan plan, List<Dim> glbOrder, List<Dim> dramOrder, boolean complete) {
+        if (complete && !temporalWithinBounds(plan)) return null;
         Plan full = plan.copy();
         for (Dim d : Dim.values()) full.temporal()[dram][d.ordinal()] = problem.bound(d) / plan.used(d);
         Mapping m = toMapping(full, glbOrder, dramOrder);
         NestResult r = NestAnalysis.evaluateLegal(problem, arch, m);   // legal by construction: factors, fan-out, capacity
         evaluated++;
-        return new Scored(plan, m, r, metric.of(r));
+        return new Scored(plan, m, r);
     }
 
     private Mapping toMapping(Plan p, List<Dim> glbOrder, List<Dim> dramOrder) {
         List<LevelMapping> levels = new ArrayList<>();
         for (int i = 0; i < arch.levels().size(); i++) {
-            List<Dim> order = i == dram ? dramOrder : i == glb ? glbOrder : ORDERS.get(0);
+            List<Dim> order = space.levels().get(i).order(i == dram ? dramOrder : i == glb ? glbOrder : ORDERS.get(0));
             List<Loop> temporal = new ArrayList<>();
             for (Dim d : order) if (p.temporal()[i][d.ordinal()] > 1) temporal.add(new Loop(d, p.temporal()[i][d.ordinal()], Loop.Kind.TEMPORAL));
             List<Loop> spatial = new ArrayList<>();
@@ -230,11 +249,53 @@ public final class MappingSearch {
         int remaining = problem.bound(s.dim()) / p.used(s.dim());
         boolean onOtherAxis = !s.x() && p.spatialX()[s.level()][s.dim().ordinal()] > 1;   // one axis per dimension (Timeloop's rule)
         for (int f : divisorsDescending(remaining)) {
-            if (f > cap || (onOtherAxis && f > 1)) continue;
+            if (f > cap || (onOtherAxis && f > 1) || f > ls.spatialMax().getOrDefault(s.dim(), Integer.MAX_VALUE)) continue;
             axis[s.level()][s.dim().ordinal()] = f;
             enumerateSpatial(p, slots, k + 1, out);
             axis[s.level()][s.dim().ordinal()] = 1;
         }
+    }
+
+    /** Whether every level's temporal factors, DRAM's being the rest of each dimension, are within the level's bounds. */
+    private boolean temporalWithinBounds(Plan p) {
+        for (int i = 0; i <= dram; i++) {
+            for (Dim d : Dim.values()) {
+                int f = i == dram ? problem.bound(d) / p.used(d) : p.temporal()[i][d.ordinal()];
+                if (!space.levels().get(i).allows(d, f, false)) return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the temporal factors still open (levels {@code from} and above) can meet their lower
+     * bounds: what is left of each dimension is divisible by the factors fixed there and at least the
+     * product of their minimums.
+     */
+    private boolean temporalBoundsReachable(Plan p, int from) {
+        for (Dim d : Dim.values()) {
+            long left = problem.bound(d) / p.used(d);
+            long fixed = 1;
+            long least = 1;
+            for (int i = from; i < space.levels().size(); i++) {
+                LevelSpace ls = space.levels().get(i);
+                int min = ls.temporalMin().getOrDefault(d, 1);
+                least *= min;
+                if (min == ls.temporalMax().getOrDefault(d, Integer.MAX_VALUE)) fixed *= min;
+            }
+            if (left % fixed != 0 || left < least) return false;
+        }
+        return true;
+    }
+
+    /** Whether every level's spatial factor of every dimension (X times Y) is within the level's bounds. */
+    private boolean spatialWithinBounds(Plan p) {
+        for (int i = 0; i < space.levels().size(); i++) {
+            for (Dim d : Dim.values()) {
+                if (!space.levels().get(i).allows(d, p.spatialX()[i][d.ordinal()] * p.spatialY()[i][d.ordinal()], true)) return false;
+            }
+        }
+        return true;
     }
 
     /** Temporal factors for levels [from, to), dimension by dimension, pruning on capacity. */
@@ -255,6 +316,7 @@ public final class MappingSearch {
         }
         int remaining = problem.bound(d) / p.used(d);
         for (int f : divisorsDescending(remaining)) {
+            if (!space.levels().get(level).allows(d, f, false)) continue;
             p.temporal()[level][d.ordinal()] = f;
             if (fitsFrom(p, level)) enumerateTemporal(p, level, to, dim + 1, out, limit);
             p.temporal()[level][d.ordinal()] = 1;

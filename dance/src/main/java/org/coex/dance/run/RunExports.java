@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.coex.accel.interop.ScaleSimConfigs;
 import org.coex.accel.interop.TimeloopExport;
+import org.coex.accel.interop.TimeloopStyle;
 import org.coex.accel.nest.ConvProblem;
 import org.coex.accel.space.HwConfig;
 import org.coex.accel.tech.TechnologyTable;
@@ -45,8 +46,8 @@ final class RunExports {
         } else if (acc instanceof SpatialAccelerator spatial) {
             for (Layer l : network.layers()) {
                 String dir = "timeloop/" + l.name().replaceAll("[^A-Za-z0-9._-]", "_") + "/";
-                TimeloopExport.files(spatial.architecture(), ConvProblem.of(l), spatial.mapping(l).mapping())
-                        .forEach((name, text) -> out.put(dir + name, text.getBytes(StandardCharsets.UTF_8)));
+                TimeloopExport.files(spatial.architecture(), ConvProblem.of(l), spatial.mapping(l).mapping(), TimeloopStyle.DEFAULT,
+                        spatial.params().mappingMetric()).forEach((name, bytes) -> out.put(dir + name, bytes));
             }
         }
         return out;

@@ -79,7 +79,12 @@ class BadInputsIT {
                 row("scalesim: a misspelt section", "m.cfg", "[genral]\nrun_name = x\n[architecture_presets]\nArrayHeight: 8\nArrayWidth: 8\nIfmapSramSzkB: 64\n"
                         + "FilterSramSzkB: 64\nOfmapSramSzkB: 64\nDataflow: os\n[run_presets]\nInterfaceBandwidth: CALC\n",
                         "m.cfg:1: unknown section [genral]; did you mean [general]?", "scalesim", "-c", "FILE", "-t", "../examples/scalesim/alexnet.csv", "-p", "OUT"),
-                row("timeloop: no mapping given", null, null, "input.yaml:558: mapping: no mapping given", "timeloop", "../examples/timeloop/input.yaml", "-o", "OUT"),
+                row("timeloop: a constraint coex cannot honour", "c.yaml", "mapspace_constraints:\n  - {target: shared_glb, type: skew, modulo: 4}\n",
+                        "c.yaml:2: mapspace_constraints[0].type: coex cannot honour a 'skew' constraint", "timeloop", "../examples/timeloop/input.yaml", "FILE", "-o", "OUT"),
+                row("timeloop: an unknown metric", null, null, "--metric: unknown metric 'fast'; use edp, energy or delay", "timeloop",
+                        "../examples/timeloop/input.yaml", "--metric", "fast", "-o", "OUT"),
+                row("timeloop: --timeloop-style of cost", null, null, "--timeloop-style: unknown style 'v5'", "cost", "resnet18", "--template", "spatial",
+                        "--export-timeloop", "OUT", "--timeloop-style", "v5"),
                 row("timeloop: factors that do not multiply to the problem", "map.yaml", "mapping:\n  - target: DRAM\n    type: temporal\n    factors: C128 M256 R3 S3 N1 P64 Q56\n",
                         "map.yaml:4: mapping[0].factors: factors of P multiply to 64, the problem has 56 (P64 at line 4)",
                         "timeloop", "../examples/timeloop/input.yaml", "FILE", "-o", "OUT"),

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.coex.nas.space.Architecture;
 import org.coex.nas.space.ArchitectureJson;
@@ -711,6 +712,35 @@ class CoexCommandIT {
         assertTrue(r.out().contains("cycles 5,505,024  energy 2764.38 uJ"), r.out());
         String json = Files.readString(dir.resolve("tl/coex-timeloop.json"));
         assertTrue(json.contains("\"cycles\" : 5505024"), json);
+    }
+
+    /** timeloop-mapper's own input (mapping: []) is mapped by coex; the map.yaml it writes is Timeloop's format and reads back. */
+    @Test
+    void timeloopMapsWhenTheFilesHoldNoMapping() throws IOException {
+        Result r = coex("timeloop", timeloopFile("input.yaml"), timeloopFile("ERT.yaml"), timeloopFile("ART.yaml"), "-o", dir.resolve("mapped").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("mapped by coex's search, minimizing delay, then energy (chosen by mapper.optimization_metrics)"), r.out());
+        String figures = r.out().lines().filter(l -> l.startsWith("computes ")).findFirst().orElseThrow();
+        Result again = coex("timeloop", timeloopFile("input.yaml"), dir.resolve("mapped/map.yaml").toString(), timeloopFile("ERT.yaml"),
+                timeloopFile("ART.yaml"), "-o", dir.resolve("again").toString());
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.out().contains(figures), figures + "\n" + again.out());
+    }
+
+    /** A layer exported by coex cost reads back through coex timeloop to the very report written beside it. */
+    @Test
+    void anExportedLayerReadsBackToTheReportBesideIt() throws IOException {
+        Result export = coex("cost", "resnet18", "--template", "spatial", "--export-timeloop", dir.resolve("tl").toString(), "--timeloop-style", "v3");
+        assertEquals(0, export.status(), export.err());
+        Path layer = dir.resolve("tl/layer2.0.conv1");
+        List<String> files = new ArrayList<>();
+        for (String f : List.of("arch.yaml", "problem.yaml", "map.yaml", "ERT.yaml", "ART.yaml")) files.add(layer.resolve(f).toString());
+        files.addAll(List.of("-o", dir.resolve("back").toString()));
+        files.add(0, "timeloop");
+        Result back = coex(files.toArray(String[]::new));
+        assertEquals(0, back.status(), back.err());
+        assertEquals(Files.readString(layer.resolve("coex-timeloop.json")), Files.readString(dir.resolve("back/coex-timeloop.json")));
+        assertTrue(Files.readString(layer.resolve("problem.yaml")).contains("data-spaces:"));
     }
 
     @Test
