@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Reads Timeloop's input files (architecture of version 0.2-0.4 in the tree form, CNN_Layer problem, "
             + "ERT, ART; merged by top-level key like Timeloop, a later file winning).",
             "With a 'mapping': evaluates exactly that mapping and writes DIR/coex-timeloop.json.",
-            "Without one: searches for the mapping that minimizes the metric (--metric, else the mapper section's first "
-            + "optimization metric, else EDP) within the files' architecture and mapspace constraints, and writes DIR/map.yaml "
+            "Without one: searches for the mapping that minimizes the metric (--metric, else the mapper section's "
+            + "optimization metrics in turn, else EDP) within the files' architecture and mapspace constraints, and writes DIR/map.yaml "
             + "(Timeloop's format) and DIR/coex-timeloop.json. Constraints coex cannot honour are named, not ignored."})
 public final class TimeloopCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Timeloop YAML files (e.g. input.yaml map.yaml ERT.yaml ART.yaml)")
@@ -34,7 +34,7 @@ public final class TimeloopCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = ".", paramLabel = "DIR", description = "output folder")
     Path outDir;
     @Option(names = "--metric", paramLabel = "edp|energy|delay",
-            description = "what to minimize when the files hold no mapping (default: the mapper's optimization metric, else edp)")
+            description = "what to minimize when the files hold no mapping (default: the mapper's optimization metrics in turn, else edp)")
     String metric;
     @Spec CommandSpec spec;
 
