@@ -23,8 +23,7 @@ import org.coex.nas.space.SearchSpaces;
  * folders (their {@code result/result.json}), groups the runs by limit set, and prints, per limit
  * set, each method's outcome under the true cost model (limits met, test accuracy, objective value)
  * and the accuracy of {@code hdx} minus that of the best {@code soft} run that met the same limits;
- * then a summary of the claims (hdx meets every limit set; soft with a fixed lambda misses some; hdx
- * within 0.5 points of the best feasible soft run).
+ * then a summary, and the papers' claims decided ({@link PapersClaims}).
  *
  * <p>Without {@code --retrained} a run's accuracy is the one its spec's retraining wrote. Each
  * {@code --retrained DIR} names one seed's {@code coex nas train} outputs ({@code DIR/<any>/result/result.json},
@@ -122,7 +121,7 @@ public final class HdxExperimentTable {
         int settingsWithGap = 0, within = 0, clearlyWithin = 0, clearlyOutside = 0;
         for (var e : bySetting.entrySet()) {
             b.append("| ").append(e.getKey()).append(" | ");
-            for (String l : labels) b.append(cell(e.getValue().get(l))).append(" | ");
+            for (String l : labels) b.append(cell(e.getValue().get(l), seedSd)).append(" | ");
             Run hdx = e.getValue().get("hdx");
             Run bestSoft = e.getValue().values().stream().filter(Run::feasibleSoft)
                     .max((x, y) -> Double.compare(x.accuracy().mean(), y.accuracy().mean())).orElse(null);
@@ -143,11 +142,12 @@ public final class HdxExperimentTable {
             if (gap + 2 * error < CLAIMED_GAP_POINTS) clearlyOutside++;
             b.append(String.format(Locale.ROOT, Double.isNaN(error) ? "%+.2f" : "%+.2f ± %.2f", gap, error)).append(" |\n");
         }
-        b.append("\nCells: limits met under the true cost model, test accuracy (mean over seeds), objective under the true cost model.\n\n");
+        b.append("\nCells: limits met under the true cost model, test accuracy (mean over seeds ± standard error), objective under the true cost model.\n\n");
         for (String l : labels) b.append(methodSummary(l, bySetting));
         for (String l : labels) if (!l.equals("hdx")) b.append(againstHdx(l, bySetting));
         b.append(String.format(Locale.ROOT, "- hdx within 0.5 points of (or above) the best feasible soft run: %d of %d settings that have one%n", within, settingsWithGap));
-        b.append(singleLambda(labels, bySetting));
+        String single = singleLambda(labels, bySetting);
+        b.append(single);
         b.append(sweepTime(bySetting));
         if (!Double.isNaN(seedSd)) {
             b.append(String.format(Locale.ROOT, "- seed-to-seed standard deviation of one network's accuracy, pooled over %d networks: %.2f points%n",
@@ -155,13 +155,17 @@ public final class HdxExperimentTable {
             b.append(String.format(Locale.ROOT, "- gap more than two standard errors above -0.5 points: %d of %d; more than two below: %d of %d; undecided: %d%n",
                     clearlyWithin, settingsWithGap, clearlyOutside, settingsWithGap, settingsWithGap - clearlyWithin - clearlyOutside));
         }
+        b.append(PapersClaims.verdicts(bySetting, new PapersClaims.OracleGap(settingsWithGap, clearlyWithin, clearlyOutside, !Double.isNaN(seedSd)), single));
         return b.toString();
     }
 
-    private static String cell(Run r) {
+    /** "met, 86.12 ± 0.14 %, 0.2581": the standard error is the pooled seed deviation over the root of the run's seeds. */
+    private static String cell(Run r, double seedSd) {
         if (r == null) return "";
         String met = r.met() ? (r.repaired() ? "met (repaired)" : "met") : "**missed**";
-        String accuracy = r.accuracy().known() ? String.format(Locale.ROOT, "%.2f %%", 100 * r.accuracy().mean()) : "no accuracy";
+        String accuracy = !r.accuracy().known() ? "no accuracy" : Double.isNaN(seedSd)
+                ? String.format(Locale.ROOT, "%.2f %%", 100 * r.accuracy().mean())
+                : String.format(Locale.ROOT, "%.2f ± %.2f %%", 100 * r.accuracy().mean(), 100 * seedSd / Math.sqrt(r.accuracy().bySeed().size()));
         return String.format(Locale.ROOT, "%s, %s, %.4g", met, accuracy, r.objective());
     }
 

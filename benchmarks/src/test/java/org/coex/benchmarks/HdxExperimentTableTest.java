@@ -46,7 +46,7 @@ class HdxExperimentTableTest {
         assertTrue(table.contains("| no soft run met them |"), table);
         Map<String, Map<String, Run>> unfinished = new TreeMap<>(settings());
         unfinished.put("latency_ms <= 0.03", Map.of("soft lambda 1", run("soft lambda 1", true, 2, 0.930, 0.932)));
-        assertTrue(HdxExperimentTable.table(unfinished).contains("| latency_ms <= 0.03 |  |  | met, 93.10 %, 10.00 | no hdx run |"), HdxExperimentTable.table(unfinished));
+        assertTrue(HdxExperimentTable.table(unfinished).contains("| latency_ms <= 0.03 |  |  | met, 93.10 ± 0.08 %, 10.00 | no hdx run |"), HdxExperimentTable.table(unfinished));
         assertTrue(table.contains("hdx within 0.5 points of (or above) the best feasible soft run: 0 of 1 settings"), table);
         assertTrue(table.contains("more than two below: 1 of 1"), table);
         assertTrue(table.contains("- soft lambda 0.2: limits met in 0 of 2 settings\n"), table);
@@ -54,6 +54,12 @@ class HdxExperimentTableTest {
         assertTrue(table.contains("- soft lambda 1 minus hdx, where both met the limits: mean +3.00, lowest +3.00 points;"
                 + " hdx's objective lower in 0, hdx / soft lambda 1 1.00 on average (1 settings)"), table);
         assertFalse(table.contains("- soft lambda 0.2 minus hdx"), table);
+        assertTrue(table.contains("- hdx meets every limit set as searched: **met** (2 of 2)\n"), table);
+        assertTrue(table.contains("- soft lambda 0.2 misses 2 sets: latency_ms <= 0.01; latency_ms <= 0.02\n"), table);
+        assertTrue(table.contains("- soft lambda 1 misses 0 sets\n"), table);
+        assertTrue(table.contains("(lambda chosen per set by an oracle): **not met**: more than two standard errors below in 1 of 1 sets"), table);
+        assertTrue(table.contains("- **met**: no single soft lambda both meets every set"), table);
+        assertTrue(table.contains("than sequential at equal accuracy (within 0.5 points): **undecided** (no sequential run"), table);
     }
 
     @Test
@@ -67,6 +73,8 @@ class HdxExperimentTableTest {
         // 6/10 and 12/10 where both met; the setting sequential missed does not count
         assertTrue(table.contains("- sequential minus hdx, where both met the limits: mean +0.00, lowest +0.00 points;"
                 + " hdx's objective lower in 1, hdx / sequential 0.90 on average (2 settings)"), table);
+        // DANCE's claim at equal accuracy, limits aside: hdx's 6 and 1 are below sequential's 10, its 12 is not
+        assertTrue(table.contains("at equal accuracy (within 0.5 points): **met in part** in 2 of 3 sets (lowest co-exploration / sequential objective 0.100)"), table);
     }
 
     @Test
