@@ -20,6 +20,7 @@ final class Fixtures {
         return new SweepSpec("benchmark", "-", NetworkZoo.byName(network).orElseThrow(), network, template,
                 TechnologyTables.preset(technology), space, HwConfig.of(), Sampling.GRID, 1, 1,
                 List.of(Metrics.Name.LATENCY, Metrics.Name.ENERGY, Metrics.Name.AREA),
-                List.of(Metrics.Name.LATENCY, Metrics.Name.ENERGY), Path.of("unused"));
+                List.of(Metrics.Name.LATENCY, Metrics.Name.ENERGY), Path.of("unused"), org.coex.accel.explore.PointsOutput.AUTO,
+                java.util.Optional.empty(), null);
     }
 }

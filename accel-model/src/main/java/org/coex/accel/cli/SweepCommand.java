@@ -4,6 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.coex.accel.cluster.ClusterException;
+import org.coex.accel.cluster.ClusterSettings;
+import org.coex.accel.cluster.Clusters;
+import org.coex.accel.cluster.TaskRunner;
+import org.coex.accel.explore.ClusterSweeps;
+import org.coex.accel.spec.SpecException;
 import java.util.concurrent.Callable;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.SweepOutputs;
@@ -21,10 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code coex sweep}: evaluate a network over a design space and write its Pareto front. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         header = "Evaluate a network on every sampled point of a design space; Pareto front and plot.",
-        footer = {"", "Examples:", "  coex sweep", "  coex sweep examples/sweep-mobilenetv2-sobol.yaml"},
-        description = {"Evaluate a network at every sampled point of an accelerator design space (all cores);",
-            "write points.csv, pareto.csv, pareto.json and pareto.png. Without SPEC: the built-in default",
-            "(ResNet-50 over the systolic template's 9,600-point space)."})
+        footer = {"", "Examples:", "  coex sweep", "  coex sweep examples/sweep-mobilenetv2-sobol.yaml",
+            "  coex sweep examples/sweep-resnet50-systolic.yaml --master local[*]     (Spark on this machine's cores; docs/cluster.md)"},
+        description = {"Evaluate a network at every sampled point of an accelerator design space (all cores, or a Spark",
+            "cluster with --master); write points.csv, pareto.csv, pareto.json and pareto.png. Without SPEC: the built-in",
+            "default (ResNet-50 over the systolic template's 9,600-point space)."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "sweep spec (YAML); see docs/sweeps.md")
     Path specFile;
@@ -32,22 +40,42 @@ public final class SweepCommand implements Callable<Integer> {
     Long seed;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "override the spec's output folder")
     Path output;
+    @Option(names = "--master", paramLabel = "URL",
+            description = "run on Spark: local[N], local[*] or spark://host:port (overrides the spec's cluster.master; docs/cluster.md)")
+    String master;
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        SweepSpec s = specFile == null ? SweepSpecs.builtInDefault() : SweepSpecs.load(specFile);
+        if (master != null && !ClusterSettings.isMasterUrl(master)) {
+            throw Cli.usage("--master", "'" + master + "' is not a Spark master URL; " + ClusterSettings.masterForms());
+        }
+        SweepSpec s = specFile == null ? SweepSpecs.builtInDefault() : SweepSpecs.load(specFile, master != null);
         if (seed != null) s = s.withSeed(seed);
         if (output != null) s = s.withOutput(output.toAbsolutePath());
-        out.printf("sweep: %s (%,d MACs, %d layers) on %s, %s sampling of %,d points%n", s.network().name(),
-                s.network().macs(), s.network().layers().size(), s.template().name(), s.sampling().key(), s.space().size());
+        if (master != null) s = s.withCluster(s.cluster().map(c -> c.withMaster(master)).orElse(new ClusterSettings(master, Map.of())));
+        out.printf("sweep: %s (%,d MACs, %d layers) on %s, %s sampling of %,d points%s%n", s.network().name(),
+                s.network().macs(), s.network().layers().size(), s.template().name(), s.sampling().key(), s.space().size(),
+                s.cluster().map(c -> " on Spark " + c.master()).orElse(""));
         out.flush();
         SweepResult r;
-        try (Progress progress = Progress.start("sweep", spec.commandLine().getErr())) {
-            r = Sweeps.run(s, progress);
+        List<String> files;
+        if (s.cluster().isPresent()) {
+            try (TaskRunner runner = Clusters.open(s.cluster().get())) {
+                r = ClusterSweeps.run(s, runner);
+                files = SweepOutputs.write(r);
+            } catch (ClusterException e) {
+                throw SpecException.option(e.setting(), e.getMessage());
+            } finally {
+                ClusterSweeps.deleteParts(s);
+            }
+        } else {
+            try (Progress progress = Progress.start("sweep", spec.commandLine().getErr())) {
+                r = Sweeps.run(s, progress);
+            }
+            files = SweepOutputs.write(r);
         }
-        List<String> files = SweepOutputs.write(r);
-        out.printf("evaluated %,d designs (%,d feasible) in %.2f s; %d on the Pareto front%n", r.points().size(),
+        out.printf("evaluated %,d designs (%,d feasible) in %.2f s; %d on the Pareto front%n", r.evaluated(),
                 r.feasibleCount(), r.seconds(), r.front().size());
         for (Metrics.Name m : s.pareto()) {
             r.front().stream().min(java.util.Comparator.comparingDouble((SweepPoint p) -> p.metrics().get(m)))

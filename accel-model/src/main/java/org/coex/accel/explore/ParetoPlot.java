@@ -23,7 +23,7 @@ final class ParetoPlot {
                 .title(r.spec().network().name() + " on " + r.spec().template().name() + ": "
                         + r.feasibleCount() + " designs, " + r.front().size() + " on the front")
                 .build();
-        List<SweepPoint> plotted = r.points().stream().filter(SweepPoint::isFeasible).toList();
+        List<SweepPoint> plotted = r.points().stream().filter(p -> p.isFeasible() && PlotSample.keeps(p.index(), r.evaluated())).toList();
         boolean logX = PlotScales.logarithmic(values(plotted, x));
         boolean logY = PlotScales.logarithmic(values(plotted, y));
         chart.setXAxisTitle(x.column() + (logX ? " (log scale)" : ""));
@@ -34,7 +34,7 @@ final class ParetoPlot {
         chart.getStyler().setMarkerSize(5);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
-        List<SweepPoint> others = r.points().stream().filter(p -> p.isFeasible() && !onFront.contains(p.index())).toList();
+        List<SweepPoint> others = plotted.stream().filter(p -> !onFront.contains(p.index())).toList();
         if (!others.isEmpty()) {
             XYSeries all = chart.addSeries("designs", values(others, x), values(others, y));
             all.setMarkerColor(new Color(150, 150, 150, 120));

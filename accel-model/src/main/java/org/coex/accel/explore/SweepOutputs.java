@@ -2,7 +2,13 @@ package org.coex.accel.explore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +25,8 @@ import org.coex.accel.template.systolic.SystolicParams;
 import org.coex.accel.template.systolic.SystolicTemplate;
 
 /**
- * Writes a sweep's files into its output folder, all or nothing: {@code points.csv} (every point),
+ * Writes a sweep's files into its output folder, all or nothing: {@code points.csv} (every point,
+ * the front's or none: {@link PointsOutput}),
  * {@code pareto.csv} and {@code pareto.json} (the front, with provenance), {@code pareto.png}
  * (all points, front highlighted) and, for the systolic template, each front point as a SCALE-Sim
  * {@code .cfg} under {@code front-scalesim/}.
@@ -33,9 +40,17 @@ public final class SweepOutputs {
     /** @return the files written, relative to the output folder */
     public static List<String> write(SweepResult r) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, OutputDirectory.Content> streamed = new LinkedHashMap<>();
         Set<Long> onFront = r.front().stream().map(SweepPoint::index).collect(Collectors.toSet());
-        files.put("points.csv", csv(r, r.points(), onFront).getBytes(StandardCharsets.UTF_8));
-        files.put("pareto.csv", csv(r, r.front(), onFront).getBytes(StandardCharsets.UTF_8));
+        switch (r.spec().points().resolve(r.evaluated())) {
+            case ALL -> {
+                if (r.pointParts().isEmpty()) files.put("points.csv", csv(r.spec(), r.points(), onFront).getBytes(StandardCharsets.UTF_8));
+                else streamed.put("points.csv", out -> concatenate(r, onFront, out));
+            }
+            case FRONT -> files.put("points.csv", csv(r.spec(), r.front(), onFront).getBytes(StandardCharsets.UTF_8));
+            default -> { }
+        }
+        files.put("pareto.csv", csv(r.spec(), r.front(), onFront).getBytes(StandardCharsets.UTF_8));
         files.put("pareto.json", json(r));
         files.put("pareto.png", ParetoPlot.png(r, onFront));
         if (r.spec().template().name().equals(SystolicTemplate.NAME)) {
@@ -49,31 +64,59 @@ public final class SweepOutputs {
                 }
             }
         }
-        OutputDirectory.writeAtomically(r.spec().output(), files);
-        return List.copyOf(files.keySet());
+        OutputDirectory.writeAtomically(r.spec().output(), files, streamed);
+        List<String> names = new ArrayList<>(streamed.keySet());
+        names.addAll(files.keySet());
+        return List.copyOf(names);
     }
 
-    static String csv(SweepResult r, List<SweepPoint> rows, Set<Long> onFront) {
-        List<String> params = parameterNames(r);
-        StringBuilder sb = new StringBuilder("index,");
-        sb.append(String.join(",", params)).append(',');
-        sb.append(COLUMNS.stream().map(Metrics.Name::column).collect(Collectors.joining(",")));
-        sb.append(",cycles,pareto,infeasible_reason\n");
-        for (SweepPoint p : rows) {
-            sb.append(p.index()).append(',');
-            for (String k : params) sb.append(p.config().values().get(k)).append(',');
-            for (Metrics.Name m : COLUMNS) sb.append(p.isFeasible() ? PythonFloats.repr(p.metrics().get(m)) : "").append(',');
-            sb.append(p.isFeasible() ? p.cycles() : "").append(',');
-            sb.append(onFront.contains(p.index())).append(',');
-            sb.append(p.isFeasible() ? "" : '"' + p.infeasibleReason().replace("\"", "'") + '"').append('\n');
+    /**
+     * points.csv from a cluster's part files, streamed: the header, then every part's rows in order,
+     * a front point's row written again with its pareto flag set (the parts were written before the
+     * merged front was known).
+     */
+    private static void concatenate(SweepResult r, Set<Long> onFront, OutputStream out) throws IOException {
+        Map<Long, SweepPoint> front = r.front().stream().collect(Collectors.toMap(SweepPoint::index, p -> p));
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write(header(r.spec()));
+        for (Path part : r.pointParts()) {
+            try (BufferedReader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    SweepPoint p = front.get(Long.parseLong(line.substring(0, line.indexOf(','))));
+                    w.write(p == null ? line + "\n" : row(r.spec(), p, onFront));
+                }
+            }
         }
+        w.flush();
+    }
+
+    static String csv(SweepSpec spec, List<SweepPoint> rows, Set<Long> onFront) {
+        StringBuilder sb = new StringBuilder(header(spec));
+        for (SweepPoint p : rows) sb.append(row(spec, p, onFront));
         return sb.toString();
     }
 
-    private static List<String> parameterNames(SweepResult r) {
+    static String header(SweepSpec spec) {
+        return "index," + String.join(",", parameterNames(spec)) + ','
+                + COLUMNS.stream().map(Metrics.Name::column).collect(Collectors.joining(",")) + ",cycles,pareto,infeasible_reason\n";
+    }
+
+    /** One point's row of points.csv and pareto.csv, with its newline. */
+    public static String row(SweepSpec spec, SweepPoint p, Set<Long> onFront) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.index()).append(',');
+        for (String k : parameterNames(spec)) sb.append(p.config().values().get(k)).append(',');
+        for (Metrics.Name m : COLUMNS) sb.append(p.isFeasible() ? PythonFloats.repr(p.metrics().get(m)) : "").append(',');
+        sb.append(p.isFeasible() ? p.cycles() : "").append(',');
+        sb.append(onFront.contains(p.index())).append(',');
+        sb.append(p.isFeasible() ? "" : '"' + p.infeasibleReason().replace("\"", "'") + '"').append('\n');
+        return sb.toString();
+    }
+
+    private static List<String> parameterNames(SweepSpec spec) {
         List<String> names = new ArrayList<>();
-        r.spec().space().parameters().forEach(p -> names.add(p.name()));
-        r.spec().fixed().values().keySet().forEach(names::add);
+        spec.space().parameters().forEach(p -> names.add(p.name()));
+        spec.fixed().values().keySet().forEach(names::add);
         return names;
     }
 
@@ -87,7 +130,7 @@ public final class SweepOutputs {
         root.put("technology", s.technology().name());
         root.put("sampling", s.sampling().key());
         root.put("space_size", s.space().size());
-        root.put("evaluated", r.points().size());
+        root.put("evaluated", r.evaluated());
         root.put("feasible", r.feasibleCount());
         root.put("seconds", r.seconds());
         root.put("pareto_metrics", s.pareto().stream().map(Metrics.Name::column).toList());

@@ -27,11 +27,11 @@ public final class Sweeps {
             return p;
         }).toList();
         List<SweepPoint> front = ParetoFront.of(points, spec.pareto());
-        return new SweepResult(spec, points, front, (System.nanoTime() - start) / 1e9);
+        return SweepResult.of(spec, points, front, (System.nanoTime() - start) / 1e9);
     }
 
     /** One point: the template's refusal of a configuration makes it infeasible, not an error. */
-    static SweepPoint evaluate(SweepSpec spec, long index) {
+    public static SweepPoint evaluate(SweepSpec spec, long index) {
         HwConfig config = spec.space().point(index).withAll(spec.fixed());
         try {
             Accelerator acc = spec.template().configure(config, spec.technology());

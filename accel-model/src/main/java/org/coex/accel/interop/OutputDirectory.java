@@ -1,10 +1,12 @@
 package org.coex.accel.interop;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,13 +18,26 @@ import java.util.stream.Stream;
 public final class OutputDirectory {
     private OutputDirectory() {}
 
+    /** A file's content written as a stream, for files too large to hold in memory. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     /** @param files relative path (may contain '/') to content */
     public static void writeAtomically(Path dir, Map<String, byte[]> files) throws IOException {
+        writeAtomically(dir, files, Map.of());
+    }
+
+    /** Like {@link #writeAtomically(Path, Map)}, with some files streamed ({@code streamed}, written first). */
+    public static void writeAtomically(Path dir, Map<String, byte[]> files, Map<String, Content> streamed) throws IOException {
         Path target = dir.toAbsolutePath();
-        Path tmp = written(target, files);
+        Map<String, Content> all = new LinkedHashMap<>(streamed);
+        files.forEach((name, bytes) -> all.put(name, out -> out.write(bytes)));
+        Path tmp = written(target, all);
         try {
             Files.createDirectories(target);
-            for (String name : files.keySet()) {
+            for (String name : all.keySet()) {
                 Path to = target.resolve(name);
                 Files.createDirectories(to.getParent());
                 Files.move(tmp.resolve(name), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -33,14 +48,16 @@ public final class OutputDirectory {
     }
 
     /** The files written into a new temporary folder beside {@code target} (deleted again if a write fails). */
-    private static Path written(Path target, Map<String, byte[]> files) throws IOException {
+    private static Path written(Path target, Map<String, Content> files) throws IOException {
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempDirectory(target.getParent(), ".coex-tmp-");
         try {
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            for (Map.Entry<String, Content> f : files.entrySet()) {
                 Path p = tmp.resolve(f.getKey());
                 Files.createDirectories(p.getParent());
-                Files.write(p, f.getValue());
+                try (OutputStream out = Files.newOutputStream(p)) {
+                    f.getValue().writeTo(out);
+                }
             }
         } catch (IOException | RuntimeException e) {
             delete(tmp);
@@ -58,7 +75,9 @@ public final class OutputDirectory {
     public static void replaceFolder(Path dir, Map<String, byte[]> files) throws IOException {
         Path target = dir.toAbsolutePath();
         recover(target);
-        Path tmp = written(target, files);
+        Map<String, Content> all = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> all.put(name, out -> out.write(bytes)));
+        Path tmp = written(target, all);
         Path old = previous(target);
         try {
             if (Files.exists(target)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);

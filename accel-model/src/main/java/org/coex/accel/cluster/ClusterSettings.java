@@ -1,0 +1,51 @@
+package org.coex.accel.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.coex.accel.spec.SpecNode;
+
+/**
+ * Where a job runs: a Spark master URL ({@code local}, {@code local[N]}, {@code local[*]},
+ * {@code spark://host:port}, or anything spark-submit understands: {@code yarn}, {@code k8s://...})
+ * and Spark settings ({@code spark.executor.memory: 4g}, ...). From a spec's
+ * {@code cluster: {master: ..., conf: {...}}} or the {@code --master} option.
+ */
+public record ClusterSettings(String master, Map<String, String> conf) {
+    private static final Pattern MASTER = Pattern.compile("local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|spark://[^/\\s]+:[0-9]+(,[^/\\s]+:[0-9]+)*"
+            + "|yarn|k8s://\\S+|mesos://\\S+");
+    public static final List<String> KEYS = List.of("master", "conf");
+
+    public ClusterSettings {
+        conf = Map.copyOf(conf);
+    }
+
+    /** Whether the URL is one Spark accepts as a master. */
+    public static boolean isMasterUrl(String url) { return url != null && MASTER.matcher(url.strip()).matches(); }
+
+    /** The hint that follows a rejected master URL. */
+    public static String masterForms() { return "use local[N], local[*], spark://host:port, yarn or k8s://..."; }
+
+    /** A spec's {@code cluster} section (absent: empty); problems recorded at their keys. */
+    public static Optional<ClusterSettings> read(SpecNode node) {
+        if (node.isMissing() || !node.expectObject()) return Optional.empty();
+        node.allowOnly(KEYS);
+        String master = node.string("master", "");
+        if (!isMasterUrl(master)) node.problem("master", (master.isEmpty() ? "missing" : "'" + master + "' is not a Spark master URL") + "; " + masterForms());
+        Map<String, String> conf = new LinkedHashMap<>();
+        SpecNode c = node.child("conf");
+        if (!c.isMissing() && c.expectObject()) {
+            for (String k : c.keys()) {
+                Object v = c.child(k).scalar();
+                if (!k.startsWith("spark.")) c.problem(k, "Spark settings start with 'spark.' (found '" + k + "')");
+                else if (v != null) conf.put(k, v.toString());
+            }
+        }
+        return Optional.of(new ClusterSettings(master.strip(), conf));
+    }
+
+    /** These settings with another master (the {@code --master} option wins over the spec). */
+    public ClusterSettings withMaster(String url) { return new ClusterSettings(url, conf); }
+}

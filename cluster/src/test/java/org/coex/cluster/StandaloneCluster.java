@@ -1,0 +1,130 @@
+package org.coex.cluster;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A Spark standalone cluster for tests: a Master and Workers, each a JVM of its own started from
+ * spark-core's classes (cluster/target/lib), all bound to 127.0.0.1, each stopped by its own process
+ * handle. Workers launch executors from a SPARK_HOME holding an empty RELEASE file and jars/ (links to
+ * the same jars), with SPARK_SCALA_VERSION=2.13. Every wait is bounded.
+ */
+final class StandaloneCluster implements AutoCloseable {
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
+
+    final Path module;
+    final Path home;
+    final String masterUrl;
+    private final int masterUi;
+    private final Process master;
+    private final List<Process> workers = new ArrayList<>();
+
+    StandaloneCluster(Path module, Path scratch, int workerCount) throws IOException, InterruptedException {
+        this.module = module;
+        this.home = sparkHome(module, scratch.resolve("spark-home"));
+        int port = freePort();
+        this.masterUi = freePort();
+        this.masterUrl = "spark://127.0.0.1:" + port;
+        this.master = start(scratch.resolve("master.log"), "org.apache.spark.deploy.master.Master",
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(masterUi));
+        for (int i = 0; i < workerCount; i++) {
+            Path work = Files.createDirectories(scratch.resolve("worker-" + i));
+            workers.add(start(scratch.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
+                    "--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
+                    "--work-dir", work.toString(), masterUrl));
+        }
+        awaitWorkers(workerCount);
+    }
+
+    /** The class path of a Spark JVM: Spark's own jars. */
+    private String classPath() { return module.resolve("target/lib").toString() + "/*"; }
+
+    private Process start(Path log, String mainClass, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "@" + module.resolve("spark-jvm-options.txt"), "-Xmx512m", "-cp", classPath(), mainClass));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("SPARK_HOME", home.toString());
+        env.put("SPARK_SCALA_VERSION", "2.13");
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("SPARK_MASTER_HOST", "127.0.0.1");
+        return pb.start();
+    }
+
+    static String javaBin() { return Path.of(System.getProperty("java.home"), "bin", "java").toString(); }
+
+    /** SPARK_HOME as a Worker needs it to launch executors: RELEASE and jars/ (links to target/lib). */
+    private static Path sparkHome(Path module, Path home) throws IOException {
+        Path jars = Files.createDirectories(home.resolve("jars"));
+        Files.writeString(home.resolve("RELEASE"), "");
+        try (Stream<Path> lib = Files.list(module.resolve("target/lib"))) {
+            for (Path jar : lib.toList()) {
+                Path link = jars.resolve(jar.getFileName());
+                if (!Files.exists(link)) Files.createSymbolicLink(link, jar.toAbsolutePath());
+            }
+        }
+        return home;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Waits (at most {@link #START_LIMIT}) until the master lists this many alive workers. */
+    void awaitWorkers(int count) throws InterruptedException, IOException {
+        Instant end = Instant.now().plus(START_LIMIT);
+        while (Instant.now().isBefore(end)) {
+            if (!master.isAlive()) throw new IOException("the Spark master stopped; see its log");
+            if (aliveWorkers() >= count) return;
+            Thread.sleep(500);
+        }
+        throw new IOException("the Spark cluster did not come up with " + count + " workers within " + START_LIMIT.toSeconds() + " s");
+    }
+
+    /** Alive workers by the master's JSON page; 0 while it does not answer. */
+    int aliveWorkers() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + masterUi + "/json/").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(2000);
+            String json = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)").matcher(json);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Kills one worker at once (its executors die with it). */
+    void killWorker(int i) { workers.get(i).destroyForcibly(); }
+
+    @Override public void close() {
+        for (Process w : workers) stop(w);
+        stop(master);
+    }
+
+    private static void stop(Process p) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        try {
+            p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
