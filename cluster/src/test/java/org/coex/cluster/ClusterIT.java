@@ -18,6 +18,9 @@ import java.util.stream.Stream;
 import org.coex.accel.cli.SweepCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,6 +30,7 @@ import picocli.CommandLine;
  * the same specs submitted to it write the plain runs' files, also when a Worker is killed in the
  * middle of a sweep.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     private static final Duration JOB_LIMIT = Duration.ofMinutes(5);
@@ -43,11 +47,11 @@ class ClusterIT {
         if (cluster != null) cluster.close();
     }
 
-    /** coex in a JVM of its own, as ./coex runs it with Spark; bounded in time. */
+    /** coex in a JVM of its own, with the class path ./coex gives it for Spark (Spark's jars first); bounded in time. */
     private static Process coex(Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(StandaloneCluster.javaBin(), "@" + MODULE.resolve("spark-jvm-options.txt"),
-                "-Djava.awt.headless=true", "-cp", MODULE.resolve("../dance/target/coex.jar").normalize() + ":" + MODULE.resolve("target/coex-cluster.jar")
-                        + ":" + MODULE.resolve("target/lib") + "/*", "org.coex.dance.cli.Main"));
+                "-Djava.awt.headless=true", "-cp", MODULE.resolve("target/lib") + "/*:" + MODULE.resolve("../dance/target/coex.jar").normalize()
+                        + ":" + MODULE.resolve("target/coex-cluster.jar"), "org.coex.dance.cli.Main"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -72,6 +76,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
     void aSweepOnTheClusterWritesThePlainRunsFiles() throws IOException, InterruptedException {
         Path spec = Files.writeString(scratch.resolve("grid.yaml"),
                 "network: alexnet\ntemplate: systolic\nspace: {rows: [8, 16, 32], cols: [8, 16, 32], dataflow: [os, ws, is]}\n");
@@ -83,6 +88,7 @@ class ClusterIT {
 
     /** A Worker killed while the sweep's slices run: Spark runs its lost slices on the other, and the files are the same. */
     @Test
+    @Order(100)   // last: the cluster has one worker after it
     void aWorkerKilledInTheMiddleOfASweepLeavesTheSameFiles() throws IOException, InterruptedException {
         Path spec = Files.writeString(scratch.resolve("spatial.yaml"), "network: resnet18\ntemplate: spatial\n"
                 + "space: {pe_rows: [8, 12, 16], pe_cols: [8, 14, 16], glb_kb: [64, 128, 256], dataflow: [ws, os, rs]}\n");
@@ -96,6 +102,7 @@ class ClusterIT {
         assertTrue(p.isAlive(), "the sweep ended before a worker could be killed:\n" + Files.readString(log));
         cluster.killWorker(0);
         finish(p, log);
+        assertTrue(Files.readString(log).contains("Lost"), "Spark lost a task or an executor and ran it again:\n" + Files.readString(log));
         assertSameFiles(scratch.resolve("spatial-plain"), out, "points.csv", "pareto.csv", "pareto.png");
     }
 

@@ -26,8 +26,12 @@ import org.coex.nas.train.Updater;
  * warm-up, if at all) -> {@link #accuracy} -> close.
  */
 public final class Retrainer implements AutoCloseable {
-    /** One epoch: training loss and accuracy, and the held-out accuracy when measured (else NaN). */
-    public record Epoch(int epoch, double loss, double trainAccuracy, double seconds) {}
+    /**
+     * One epoch: training loss and accuracy, its wall time, and its steady pace: the time of its second
+     * half of batches scaled to the whole epoch (a run's first batches pay one-time costs, so the first
+     * epoch's wall time overstates the epochs after it).
+     */
+    public record Epoch(int epoch, double loss, double trainAccuracy, double seconds, double steadySeconds) {}
 
     private RetrainConfig config;
     private final NDManager manager;
@@ -64,7 +68,10 @@ public final class Retrainer implements AutoCloseable {
         List<int[]> order = train.epoch(rng);
         ParameterStore ps = new ParameterStore(manager, false);
         TrainingTally tally = new TrainingTally("--lr", config.lr());
+        int half = order.size() / 2;
+        long halfway = start;
         for (int k = 0; k < order.size(); k++) {
+            if (k == half) halfway = System.nanoTime();
             try (NDManager step = manager.newSubManager()) {
                 tally.forwardBackward(net, ps, train.batch(step, order.get(k), rng), loss, epoch, k);
                 double lr = config.lrAt(epoch, k, order.size());
@@ -73,7 +80,9 @@ public final class Retrainer implements AutoCloseable {
             }
             progress.progress(k + 1, order.size());
         }
-        return new Epoch(epoch++, tally.meanLoss(), tally.accuracy(), (System.nanoTime() - start) / 1e9);
+        long end = System.nanoTime();
+        double steady = order.size() - half > 0 ? (end - halfway) / 1e9 * order.size() / (order.size() - half) : (end - start) / 1e9;
+        return new Epoch(epoch++, tally.meanLoss(), tally.accuracy(), (end - start) / 1e9, steady);
     }
 
     /** Accuracy in inference mode (BatchNorm running statistics). */

@@ -2,8 +2,11 @@ package org.coex.nas.retrain;
 
 /**
  * A wall-clock budget for a retraining run, spent on as many epochs as fit. After the first epoch
- * (time t, measured while the learning rate is still warming up, so nothing done so far depends on
- * the count) the run takes E = 1 + floor((R - T) / (1.1 t)) epochs, where R is the time left and
+ * (its steady pace t: the second half of its batches, scaled to a whole epoch, since the first
+ * batches of a run pay one-time costs: 126 s for that first epoch against 97-113 s for the later ones
+ * of one network on this 2-core machine; measured while the learning rate is still warming up, so
+ * nothing done so far depends on the count) the run takes E = 1 + floor((R - T) / (1.1 t)) epochs,
+ * where R is the time left and
  * T = 0.5 t n_test / n_train reserves the test pass (forward only, on n_test images); the 10 % margin
  * absorbs the spread between epochs (89-141 s for one network on this 2-core machine). Never fewer
  * than {@code minimum} epochs.

@@ -74,7 +74,7 @@ public final class NasRetrain {
             for (int e = 0; e < epochs; e++) {
                 Retrainer.Epoch ep = r.runEpoch(train, progress);
                 if (e == 0 && budget.isPresent()) {
-                    epochs = budget.get().epochs(System.nanoTime(), ep.seconds(), train.size(), test.size(), config.warmupEpochs() + 1);
+                    epochs = budget.get().epochs(System.nanoTime(), ep.steadySeconds(), train.size(), test.size(), config.warmupEpochs() + 1);
                     r.setEpochs(epochs);
                 }
                 Map<String, Object> line = new LinkedHashMap<>();
