@@ -31,6 +31,9 @@ import org.coex.accel.nest.NestResult;
  *       innermost).</li>
  * </ol>
  * Deterministic: candidates are enumerated and ranked in a fixed order, ties broken by that order.
+ * The map space's factor bounds, loop-order constraints and minimum utilization (Timeloop's mapspace
+ * constraints) are honoured; each stage drops the candidates that can no longer meet a fixed or
+ * minimum factor, so its cuts do not lose a constrained space. Several metrics are minimized in turn.
  */
 public final class MappingSearch {
     static final int SPATIAL_KEEP = 2;
