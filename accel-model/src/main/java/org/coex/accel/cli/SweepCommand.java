@@ -30,9 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Evaluate a network on every sampled point of a design space; Pareto front and plot.",
         footer = {"", "Examples:", "  coex sweep", "  coex sweep examples/sweep-mobilenetv2-sobol.yaml",
             "  coex sweep examples/sweep-resnet50-systolic.yaml --master local[*]     (Spark on this machine's cores; docs/cluster.md)"},
-        description = {"Evaluate a network at every sampled point of an accelerator design space (all cores, or a Spark",
-            "cluster with --master); write points.csv, pareto.csv, pareto.json and pareto.png. Without SPEC: the built-in",
-            "default (ResNet-50 over the systolic template's 9,600-point space)."})
+        description = {"Evaluate a network at every sampled point of an accelerator design space (all cores, or a Spark cluster with "
+            + "--master); write points.csv, pareto.csv, pareto.json and pareto.png. Without SPEC: the built-in default (ResNet-50 over "
+            + "the systolic template's 9,600-point space)."})
 public final class SweepCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "SPEC", description = "sweep spec (YAML); see docs/sweeps.md")
     Path specFile;
