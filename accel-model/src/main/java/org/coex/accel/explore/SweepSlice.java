@@ -63,7 +63,7 @@ record SweepSlice(String source, SweepSpec.Origin origin, long seed, String outp
                     pending.add(p);
                 }
                 if (PlotSample.keeps(index, evaluatedTotal)) plotted.add(Row.of(p));
-                w.write(SweepOutputs.row(spec, p, Set.of()));
+                if (tmp != null) w.write(SweepOutputs.row(spec, p, Set.of()));
                 if (pending.size() >= REDUCE_EVERY) {
                     pending.addAll(front);
                     front = new ArrayList<>(ParetoFront.of(pending, spec.pareto()));
