@@ -86,6 +86,25 @@ class ClusterIT {
         assertSameFiles(scratch.resolve("grid-plain"), scratch.resolve("grid-cluster"), "points.csv", "pareto.csv", "pareto.png");
     }
 
+    @Test
+    @Order(2)
+    void anEvaluatorDatasetLabelledOnTheClusterIsThePlainOne() throws IOException, InterruptedException {
+        Path space = Files.writeString(scratch.resolve("design-space.yaml"), "space: {rows: [8, 16, 32], cols: [8, 16, 32], dataflow: [os, ws]}\n");
+        List<String> common = List.of("evaluator", "generate", "--template", "systolic", "--design-space", space.toString(), "--samples", "3000",
+                "--objective", "edp", "--limit", "area_mm2=1.0", "--seed", "11");
+        CommandLine plain = new CommandLine(new org.coex.evaluator.cli.EvaluatorCommand.Generate());
+        plain.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(0, plain.execute(Stream.concat(common.stream().skip(2), Stream.of("-o", scratch.resolve("data-plain").toString())).toArray(String[]::new)));
+        Path log = scratch.resolve("data-cluster.log");
+        finish(coex(log, Stream.concat(common.stream(), Stream.of("-o", scratch.resolve("data-cluster").toString(), "--master", cluster.masterUrl))
+                .toArray(String[]::new)), log);
+        try (Stream<Path> files = Files.list(scratch.resolve("data-plain"))) {
+            for (Path f : files.toList()) {
+                assertArrayEquals(Files.readAllBytes(f), Files.readAllBytes(scratch.resolve("data-cluster").resolve(f.getFileName())), f.getFileName().toString());
+            }
+        }
+    }
+
     /** A Worker killed while the sweep's slices run: Spark runs its lost slices on the other, and the files are the same. */
     @Test
     @Order(100)   // last: the cluster has one worker after it

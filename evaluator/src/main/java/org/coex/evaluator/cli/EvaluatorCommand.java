@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
+import org.coex.accel.cluster.ClusterException;
+import org.coex.accel.cluster.ClusterSettings;
+import org.coex.accel.cluster.Clusters;
+import org.coex.accel.cluster.TaskRunner;
+import org.coex.accel.explore.ProgressListener;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
@@ -24,6 +29,7 @@ import org.coex.accel.explore.DesignSpaceFiles;
 import org.coex.evaluator.data.Optima;
 import org.coex.evaluator.cube.CostCubeBuilder;
 import org.coex.evaluator.data.DatasetFiles;
+import org.coex.evaluator.data.ClusterGeneration;
 import org.coex.evaluator.data.DatasetGeneration;
 import org.coex.evaluator.data.GenerationBudget;
 import org.coex.evaluator.data.LabelledSamples;
@@ -83,10 +89,15 @@ public final class EvaluatorCommand implements Runnable {
         @Option(names = {"-o", "--output"}, defaultValue = "runs/evaluator-data", paramLabel = "DIR", description = {"folder for the .npy arrays and manifest.json",
             "(they grow in DIR.part until the last sample is in)"}) Path output;
         @Option(names = "--resume", description = "continue a generation that was stopped (DIR.part), with the same options") boolean resume;
+        @Option(names = "--master", paramLabel = "URL", description = {"label on Spark: local[N], local[*] or spark://host:port; the files are "
+                + "the same as without it (docs/cluster.md)"}) String master;
         @Spec CommandSpec spec;
 
-        @Override public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+        /** What the options set up: the search space and design space, and the dataset to write. */
+        record Prepared(SearchSpace space, AcceleratorTemplate template, DesignSpace designSpace, DatasetGeneration.Request request, double seconds) {}
+
+        /** Builds the costs and the optimum finder the options ask for (the same on the driver and in every cluster task). */
+        Prepared prepare(ProgressListener progress) {
             SearchSpace space = images.space(spaceFile);
             AcceleratorTemplate t = Templates.byName(template).orElseThrow(() -> problem("--template",
                     "unknown template '" + template + "'; installed: " + String.join(", ", Templates.names())));
@@ -98,32 +109,77 @@ public final class EvaluatorCommand implements Runnable {
             OptionChecks.atLeast("--samples", samples, 1);
             OptionChecks.atLeast("--solver-budget", solverBudget, 1);
             DesignSpace ds = designSpaceFile == null ? t.defaultSpace() : DesignSpaceFiles.load(designSpaceFile, t, tech);
+            long start = System.nanoTime();
+            ConfigCosts costs = CostCubeBuilder.costs(space, t, ds, tech, technology, progress);
+            Optima optima = Optima.of(costs, obj, hard, solverBudget, seed);
+            return new Prepared(space, t, ds, new DatasetGeneration.Request(costs, optima, samples, seed, obj, hard), (System.nanoTime() - start) / 1e9);
+        }
+
+        /** These options as a command line whose paths are absolute, for a cluster task to read them again wherever it runs. */
+        List<String> portableArgs() {
+            List<String> a = new ArrayList<>();
+            if (spaceFile != null) a.addAll(List.of("--space", spaceFile.toAbsolutePath().normalize().toString()));
+            if (images.dir() != null) a.addAll(List.of("--data", images.dir().toAbsolutePath().normalize().toString()));
+            a.addAll(List.of("--template", template));
+            if (designSpaceFile != null) a.addAll(List.of("--design-space", designSpaceFile.toAbsolutePath().normalize().toString()));
+            a.addAll(List.of("--solver-budget", String.valueOf(solverBudget)));
+            Path techFile = Path.of(technology);
+            a.addAll(List.of("--technology", java.nio.file.Files.isRegularFile(techFile) ? techFile.toAbsolutePath().normalize().toString() : technology));
+            a.addAll(List.of("--samples", String.valueOf(samples), "--objective", objective, "--seed", String.valueOf(seed)));
+            for (String l : limits) a.addAll(List.of("--limit", l));
+            return a;
+        }
+
+        @Override public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (master != null && !ClusterSettings.isMasterUrl(master)) {
+                throw problem("--master", "'" + master + "' is not a Spark master URL; " + ClusterSettings.masterForms());
+            }
+            SearchSpace space = images.space(spaceFile);
+            OptionChecks.atLeast("--samples", samples, 1);
+            OptionChecks.atLeast("--solver-budget", solverBudget, 1);
+            AcceleratorTemplate t = Templates.byName(template).orElseThrow(() -> problem("--template",
+                    "unknown template '" + template + "'; installed: " + String.join(", ", Templates.names())));
+            DesignSpace ds = designSpaceFile == null ? t.defaultSpace()
+                    : DesignSpaceFiles.load(designSpaceFile, t, TechnologyTables.resolve(technology, Path.of("")));
             long stopped = Math.max(0, DatasetGeneration.refuseToRestart(output, resume));
             GenerationBudget.check(samples, space.encoding().length(), ds.parameters().size(), ds.size(), space.costTerms().terms().size(), solverBudget,
                     output, stopped, Runtime.getRuntime().maxMemory());
             long start = System.nanoTime();
-            ConfigCosts costs;
+            Prepared p;
             try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
-                costs = CostCubeBuilder.costs(space, t, ds, tech, technology, progress);
+                p = prepare(progress);
             }
-            Optima optima = Optima.of(costs, obj, hard, solverBudget, seed);
-            if (costs instanceof CostCube) {
+            DatasetGeneration.Request r = p.request();
+            if (r.costs() instanceof CostCube) {
                 out.printf("cost cube: %s, %d searchable layers, %d encoding entries x %,d %s configurations (%.1f s)%n", space.name(),
-                        space.layers().size(), costs.width(), costs.configCount(), t.name(), (System.nanoTime() - start) / 1e9);
+                        space.layers().size(), r.costs().width(), r.costs().configCount(), t.name(), p.seconds());
             } else {
-                out.printf("%,d %s configurations: costed on demand, optima by %s%n", ds.size(), t.name(), optima.method());
+                out.printf("%,d %s configurations: costed on demand, optima by %s%n", ds.size(), t.name(), r.optima().method());
             }
             out.flush();
             DatasetGeneration.Written written;
-            try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
-                written = DatasetGeneration.run(new DatasetGeneration.Request(costs, optima, samples, seed, obj, hard), output, resume, line -> {
-                    out.println(line);
-                    out.flush();
-                }, progress);
+            java.util.function.Consumer<String> say = line -> {
+                out.println(line);
+                out.flush();
+            };
+            if (master != null) {
+                out.println("labelling on Spark " + master);
+                out.flush();
+                List<String> args = portableArgs();
+                try (TaskRunner runner = Clusters.open(new ClusterSettings(master, java.util.Map.of()))) {
+                    written = ClusterGeneration.run(r, output, resume, say, runner, (from, count, dir) -> new LabelChunk(args, from, count, dir));
+                } catch (ClusterException e) {
+                    throw problem(e.setting(), e.getMessage());
+                }
+            } else {
+                try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
+                    written = DatasetGeneration.run(r, output, resume, say, progress);
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            out.printf("%,d samples (optimum under %s%s: %,d meet the limits), %,d labelled in %.1f s; wrote %s%n", samples, obj,
-                    hard.isEmpty() ? "" : ", " + hard, written.meetLimits(), written.labelled(), seconds, output.toAbsolutePath().normalize());
+            out.printf("%,d samples (optimum under %s%s: %,d meet the limits), %,d labelled in %.1f s; wrote %s%n", samples, r.objective(),
+                    r.limits().isEmpty() ? "" : ", " + r.limits(), written.meetLimits(), written.labelled(), seconds, output.toAbsolutePath().normalize());
             return 0;
         }
 

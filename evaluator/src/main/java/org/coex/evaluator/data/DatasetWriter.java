@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -128,20 +129,66 @@ final class DatasetWriter implements Closeable {
 
     /** Appends the next rows, makes them durable, then records them in {@code progress.json}. */
     void append(CostDataset chunk) throws IOException {
+        appendRows(rows(chunk, designSpace), chunk.size());
+    }
+
+    /**
+     * Appends {@code n} rows given as each array's bytes ({@link #rows}, filled, not flipped), makes
+     * them durable, then records them in {@code progress.json}.
+     */
+    void appendRows(Map<String, ByteBuffer> rows, int n) throws IOException {
+        ByteBuffer feasible = rows.get("best_feasible");
+        for (int i = 0; i < n; i++) if (feasible.getInt(4 * i) != 0) meetLimits++;
+        for (var e : arrays.entrySet()) e.getValue().append(rows.get(e.getKey()));
+        for (NpyAppender a : arrays.values()) a.force();
+        written += n;
+        recordProgress();
+    }
+
+    /** A chunk's rows as the bytes of each array (little-endian, in the arrays' layouts), filled and not yet flipped. */
+    static Map<String, ByteBuffer> rows(CostDataset chunk, DesignSpace ds) {
         int n = chunk.size();
+        int encodingLength = n == 0 ? 0 : chunk.arch()[0].length;
         Map<String, ByteBuffer> b = new LinkedHashMap<>();
-        arrays.forEach((name, a) -> b.put(name, a.buffer(n)));
+        headers(n, encodingLength, ds.parameters().size())
+                .forEach((name, h) -> b.put(name, ByteBuffer.allocate(Math.toIntExact(n * h.rowBytes())).order(ByteOrder.LITTLE_ENDIAN)));
         for (int i = 0; i < n; i++) {
             for (float v : chunk.arch()[i]) b.get("arch").putFloat(v);
             b.get("kind").putInt(chunk.kind()[i]);
-            for (int c : designSpace.choices(chunk.config()[i])) b.get("config").putInt(c);
+            for (int c : ds.choices(chunk.config()[i])) b.get("config").putInt(c);
             for (double v : chunk.metrics()[i]) b.get("metrics").putDouble(v);
-            for (int c : designSpace.choices(chunk.bestConfig()[i])) b.get("best_config").putInt(c);
+            for (int c : ds.choices(chunk.bestConfig()[i])) b.get("best_config").putInt(c);
             for (double v : chunk.bestMetrics()[i]) b.get("best_metrics").putDouble(v);
             b.get("best_feasible").putInt(chunk.bestFeasible()[i] ? 1 : 0);
-            if (chunk.bestFeasible()[i]) meetLimits++;
         }
-        for (var e : arrays.entrySet()) e.getValue().append(b.get(e.getKey()));
+        return b;
+    }
+
+    /** A chunk's rows written to a folder of raw array files ({@code NAME.rows}), moved into place whole. */
+    static void writeRows(Map<String, ByteBuffer> rows, Path dir) throws IOException {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
+        deleteFolder(tmp);
+        Files.createDirectories(tmp);
+        for (var e : rows.entrySet()) {
+            ByteBuffer b = e.getValue().duplicate().flip();
+            try (var ch = Files.newByteChannel(tmp.resolve(e.getKey() + ".rows"), java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                while (b.hasRemaining()) ch.write(b);
+            }
+        }
+        deleteFolder(dir);
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Appends the {@code n} rows a {@link #writeRows} folder holds, copied file to file (a chunk is
+     * not read into memory), makes them durable, then records them in {@code progress.json}.
+     */
+    void appendRowFiles(Path dir, int n) throws IOException {
+        ByteBuffer feasible = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("best_feasible.rows"))).order(ByteOrder.LITTLE_ENDIAN);
+        if (feasible.limit() != 4L * n) throw new IOException(dir + " holds " + feasible.limit() / 4 + " rows, not " + n);
+        for (int i = 0; i < n; i++) if (feasible.getInt(4 * i) != 0) meetLimits++;
+        for (var e : arrays.entrySet()) e.getValue().appendFrom(dir.resolve(e.getKey() + ".rows"));
         for (NpyAppender a : arrays.values()) a.force();
         written += n;
         recordProgress();
@@ -179,7 +226,7 @@ final class DatasetWriter implements Closeable {
 
     private static long samples(Map<String, Object> manifest) { return ((Number) manifest.get("samples")).longValue(); }
 
-    private static void deleteFolder(Path dir) throws IOException {
+    static void deleteFolder(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (var files = Files.walk(dir)) {
             for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);

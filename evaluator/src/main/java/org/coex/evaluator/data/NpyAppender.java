@@ -65,6 +65,15 @@ final class NpyAppender implements Closeable {
         while (rows.hasRemaining()) at += channel.write(rows, at);
     }
 
+    /** Appends a file's bytes (rows in this file's layout, without a header), copied channel to channel. */
+    void appendFrom(Path rows) throws IOException {
+        try (FileChannel in = FileChannel.open(rows, StandardOpenOption.READ)) {
+            long size = in.size();
+            long at = channel.size();
+            for (long done = 0; done < size; ) done += in.transferTo(done, size - done, channel.position(at + done));
+        }
+    }
+
     /** Everything appended so far is on the disk. */
     void force() throws IOException { channel.force(false); }
 
