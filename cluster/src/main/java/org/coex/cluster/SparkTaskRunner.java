@@ -33,6 +33,9 @@ final class SparkTaskRunner implements TaskRunner {
         SparkConf conf = new SparkConf().setMaster(settings.master()).setAppName("coex");
         conf.set("spark.ui.enabled", "false");
         conf.set("spark.ui.showConsoleProgress", "false");
+        // executors run coex's searches as ./coex runs them: DJL offline, no display, OpenMP threads that sleep
+        conf.set("spark.executor.extraJavaOptions", "-Dai.djl.offline=true -Djava.awt.headless=true");
+        conf.set("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
         if (settings.master().startsWith("spark://")) {
             conf.setJars(coexJars().toArray(String[]::new));
             if (settings.master().contains("127.0.0.1") || settings.master().contains("localhost")) {

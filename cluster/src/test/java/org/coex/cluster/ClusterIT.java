@@ -105,6 +105,21 @@ class ClusterIT {
         }
     }
 
+    /** Two searches as two tasks, each in its own executor JVM: the comparison the plain run writes. */
+    @Test
+    @Order(3)
+    void aTinyComparisonSearchedOnTheClusterIsThePlainOne() throws IOException, InterruptedException {
+        Path spec = Files.writeString(scratch.resolve("tiny-compare.yaml"), LocalSparkCompareTest.tinySpec(scratch.resolve("compare-runs")));
+        CommandLine plain = new CommandLine(new org.coex.dance.cli.CompareCommand());
+        plain.setOut(new PrintWriter(new StringWriter()));
+        assertEquals(0, plain.execute(spec.toString(), "--method", "soft", "--lambda", "0.01,1", "-o", scratch.resolve("compare-plain").toString()));
+        Path log = scratch.resolve("compare-cluster.log");
+        finish(coex(log, "compare", spec.toString(), "--method", "soft", "--lambda", "0.01,1", "-o", scratch.resolve("compare-cluster").toString(),
+                "--master", cluster.masterUrl), log);
+        assertArrayEquals(Files.readAllBytes(scratch.resolve("compare-plain/comparison.csv")),
+                Files.readAllBytes(scratch.resolve("compare-cluster/comparison.csv")));
+    }
+
     /** A Worker killed while the sweep's slices run: Spark runs its lost slices on the other, and the files are the same. */
     @Test
     @Order(100)   // last: the cluster has one worker after it

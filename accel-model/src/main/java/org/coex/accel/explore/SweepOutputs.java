@@ -124,8 +124,12 @@ public final class SweepOutputs {
         SweepSpec s = r.spec();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("provenance", org.coex.accel.Provenance.of(s.source(), s.specSha256(), s.seed()));
-        root.put("network", Map.of("name", s.network().name(), "reference", s.networkRef(), "layers", s.network().layers().size(),
-                "macs", s.network().macs()));
+        Map<String, Object> network = new LinkedHashMap<>();   // not Map.of: its order changes from JVM to JVM
+        network.put("name", s.network().name());
+        network.put("reference", s.networkRef());
+        network.put("layers", s.network().layers().size());
+        network.put("macs", s.network().macs());
+        root.put("network", network);
         root.put("template", s.template().name());
         root.put("technology", s.technology().name());
         root.put("sampling", s.sampling().key());

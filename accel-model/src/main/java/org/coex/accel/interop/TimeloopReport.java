@@ -48,7 +48,10 @@ public final class TimeloopReport {
         r.levels().forEach(l -> utilized.put(l.name(), l.utilizedInstances()));
         root.put("utilized_instances", utilized);
         root.put("mapping", model.mapping().toTimeloopNotation(model.architecture()));
-        root.put("provenance", Map.of("coex_version", Provenance.version(), "model", "coex loop-nest analysis (docs/validation.md)"));
+        Map<String, Object> provenance = new LinkedHashMap<>();   // not Map.of: its order changes from JVM to JVM
+        provenance.put("coex_version", Provenance.version());
+        provenance.put("model", "coex loop-nest analysis (docs/validation.md)");
+        root.put("provenance", provenance);
         return root;
     }
 

@@ -5,6 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.coex.accel.cluster.ClusterException;
+import org.coex.accel.cluster.ClusterSettings;
+import org.coex.accel.cluster.Clusters;
+import org.coex.accel.cluster.TaskRunner;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
 import org.coex.accel.optimize.HardLimit;
@@ -43,6 +47,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin DataOption data;
     @Mixin ThreadsOption threads;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: the spec's output + -compare") Path output;
+    @Option(names = "--master", paramLabel = "URL", description = "run the searches on Spark, one task per search (local[N], local[*], "
+        + "spark://host:port); the output folder, the spec and the data must be visible to every worker (docs/cluster.md)") String master;
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
@@ -81,6 +87,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf("compare: %d runs (%s x lambda %s x %d limit sets; hardware choice %s, %s) into %s%n", ms.size() * ls.size() * sets.size(), ms, ls,
                 sets.size(), s.hardwareChoice().spelling(), s.repair() ? "repair" : "no repair", dir);
         out.flush();
+        if (master != null) runOnCluster(s, ms, ls, sets, dir, out);
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
             Comparison.run(s, ms, ls, sets, dir, line -> {
                 out.println(line);
@@ -91,6 +98,27 @@ public final class CompareCommand implements Callable<Integer> {
         }
         out.println("wrote " + dir.resolve("comparison.md"));
         return 0;
+    }
+
+    /**
+     * Every search of the comparison as one Spark task (the runs sharing it run in order inside it);
+     * afterwards the plain comparison finds every run finished and only reads them back.
+     */
+    private void runOnCluster(SearchSpec s, List<SearchSpec.Method> ms, List<Double> ls, List<List<HardLimit>> sets, Path dir, PrintWriter out) {
+        if (!ClusterSettings.isMasterUrl(master)) throw problem("--master", "'" + master + "' is not a Spark master URL; " + ClusterSettings.masterForms());
+        List<CompareGroup> tasks = new ArrayList<>();
+        for (List<SearchSpec> group : Comparison.searchGroups(s, ms, ls, sets, dir).values()) {
+            tasks.add(new CompareGroup(specFile.toAbsolutePath().normalize().toString(),
+                    data.dir() == null ? null : data.dir().toAbsolutePath().normalize().toString(), s.hardwareChoice().spelling(), s.repair(),
+                    threads.count(1), group.stream().map(CompareGroup.Run::of).toList(), dir.toString()));
+        }
+        out.printf("searching on Spark %s: %d tasks, one per search%n", master, tasks.size());
+        out.flush();
+        try (TaskRunner runner = Clusters.open(new ClusterSettings(master, java.util.Map.of()))) {
+            runner.run("coex compare", tasks);
+        } catch (ClusterException e) {
+            throw problem(e.setting(), e.getMessage());
+        }
     }
 
     static SpecException problem(String option, String message) { return SpecException.option(option, message); }

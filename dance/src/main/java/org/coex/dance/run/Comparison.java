@@ -40,28 +40,54 @@ public final class Comparison {
     public static List<Row> run(SearchSpec base, List<SearchSpec.Method> methods, List<Double> lambdas, List<List<HardLimit>> limitSets,
                                 Path output, Consumer<String> say, ProgressListener progress) throws IOException {
         List<Row> rows = new ArrayList<>();
-        Map<Map<String, Object>, Path> searches = new java.util.HashMap<>();   // search settings -> the first run that searched them
-        for (List<HardLimit> limits : limitSets) {
-            for (SearchSpec.Method m : methods) {
-                for (double lambda : lambdas) {
-                    String name = name(m, lambda, limits);
-                    SearchSpec s = base.with(m, lambda, limits, output.resolve(name));
-                    say.accept("== " + name);
-                    Path donor = searches.get(s.settings());
-                    if (donor != null && reuseSearch(donor, s.output())) {
-                        say.accept("the search of " + output.relativize(donor) + " serves this run too (its search does not see these limits)");
-                    }
-                    boolean started = Files.exists(s.output());   // resumed (or read back when finished); a fresh run is not "resumed"
-                    rows.add(new Row(name, s, CoSearch.run(s, started, false, say, progress)));
-                    searches.putIfAbsent(s.settings(), s.output());
-                }
-            }
-        }
+        for (List<SearchSpec> group : searchGroups(base, methods, lambdas, limitSets, output).values()) rows.addAll(runGroup(group, output, say, progress));
+        List<String> listed = runs(base, methods, lambdas, limitSets, output).stream().map(s -> s.output().getFileName().toString()).toList();
+        rows.sort(java.util.Comparator.comparingInt(r -> listed.indexOf(r.name())));
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("comparison.md", markdown(rows).getBytes(StandardCharsets.UTF_8));
         files.put("comparison.csv", csv(rows).getBytes(StandardCharsets.UTF_8));
         files.put("comparison.png", scatter(rows, base));
         OutputDirectory.writeAtomically(output, files);
+        return rows;
+    }
+
+    /** The comparison's runs in the order they are listed (limit sets, then methods, then lambdas). */
+    static List<SearchSpec> runs(SearchSpec base, List<SearchSpec.Method> methods, List<Double> lambdas, List<List<HardLimit>> limitSets, Path output) {
+        List<SearchSpec> out = new ArrayList<>();
+        for (List<HardLimit> limits : limitSets) {
+            for (SearchSpec.Method m : methods) {
+                for (double lambda : lambdas) out.add(base.with(m, lambda, limits, output.resolve(name(m, lambda, limits))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The runs grouped by search: runs with equal {@link SearchSpec#settings()} share one search
+     * ({@link #reuseSearch}), so a group runs in order, its first run searching; groups are independent
+     * (a cluster runs them as separate tasks). In the order of their first runs.
+     */
+    public static Map<Map<String, Object>, List<SearchSpec>> searchGroups(SearchSpec base, List<SearchSpec.Method> methods, List<Double> lambdas,
+                                                                       List<List<HardLimit>> limitSets, Path output) {
+        Map<Map<String, Object>, List<SearchSpec>> groups = new LinkedHashMap<>();
+        for (SearchSpec s : runs(base, methods, lambdas, limitSets, output)) groups.computeIfAbsent(s.settings(), k -> new ArrayList<>()).add(s);
+        return groups;
+    }
+
+    /** One group's runs, in order: the first searches (or resumes, or is read back), the others take its search. */
+    public static List<Row> runGroup(List<SearchSpec> group, Path output, Consumer<String> say, ProgressListener progress) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        Path donor = null;
+        for (SearchSpec s : group) {
+            String name = s.output().getFileName().toString();
+            say.accept("== " + name);
+            if (donor != null && reuseSearch(donor, s.output())) {
+                say.accept("the search of " + output.relativize(donor) + " serves this run too (its search does not see these limits)");
+            }
+            boolean started = Files.exists(s.output());   // resumed (or read back when finished); a fresh run is not "resumed"
+            rows.add(new Row(name, s, CoSearch.run(s, started, false, say, progress)));
+            if (donor == null) donor = s.output();
+        }
         return rows;
     }
 

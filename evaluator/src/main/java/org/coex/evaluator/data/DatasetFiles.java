@@ -60,7 +60,12 @@ public final class DatasetFiles {
         objective.weights().forEach((k2, v) -> weights.put(k2.column(), v));
         m.put("objective_weights", weights);
         m.put("optimum", optimum);
-        m.put("limits", limits.stream().map(l -> Map.of("metric", l.metric().column(), "bound", l.bound())).toList());
+        m.put("limits", limits.stream().map(l -> {
+            Map<String, Object> limit = new LinkedHashMap<>();   // not Map.of: its order changes from JVM to JVM, and the manifest must not
+            limit.put("metric", l.metric().column());
+            limit.put("bound", l.bound());
+            return limit;
+        }).toList());
         Map<String, String> arrays = new LinkedHashMap<>();
         arrays.put("arch", "float32 [samples, encoding length]: per-layer op probabilities, layer after layer, candidates in the space's order; then per searched stage its width probabilities");
         arrays.put("kind", "int32 [samples]: 0 one-hot architecture, 1 mixture of three, 2 per-layer Dirichlet");

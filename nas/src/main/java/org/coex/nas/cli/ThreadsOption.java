@@ -20,8 +20,15 @@ public final class ThreadsOption {
      *
      * @throws SpecException naming {@code --threads} for a count below 1
      */
-    public void apply(int fallback) {
+    public void apply(int fallback) { TorchRuntime.useThreads(count(fallback)); }
+
+    /**
+     * The count asked for, or {@code fallback}.
+     *
+     * @throws SpecException naming {@code --threads} for a count below 1
+     */
+    public int count(int fallback) {
         if (threads != null && threads < 1) throw SpecException.option("--threads", "must be >= 1 (found " + threads + ")");
-        TorchRuntime.useThreads(threads == null ? fallback : threads);
+        return threads == null ? fallback : threads;
     }
 }

@@ -28,7 +28,11 @@ public final class TorchRuntime {
     /** Threads in effect after {@link #configure}. */
     public static synchronized int threads() { return Integer.getInteger(THREADS, requested); }
 
-    /** Idempotent; call before the first NDManager of a run. */
+    /**
+     * Idempotent; call before the first NDManager of a run, on the thread that runs it. PyTorch keeps its
+     * grad mode per thread, and DJL turns it off only on the thread that loaded the engine (gradient
+     * collectors turn it on and off again); a run on another thread (a cluster task's) gets it off too.
+     */
     public static synchronized void configure() {
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
         boolean pinned = System.getProperty(THREADS) != null;
@@ -36,5 +40,6 @@ public final class TorchRuntime {
         Engine.getEngine("PyTorch"); // loads the native library, reading the property on first load
         if (!pinned) System.clearProperty(THREADS);
         JniUtils.setNumThreads(threads()); // and applies the choice whether or not the engine was already loaded
+        JniUtils.setGradMode(false);
     }
 }
