@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * A real Spark standalone cluster (a Master and two one-core Workers, separate JVMs on 127.0.0.1):
@@ -63,13 +60,7 @@ class ClusterIT {
         assertEquals(0, p.exitValue(), Files.readString(log));
     }
 
-    private static void plainSweep(Path spec, Path out) {
-        CommandLine cli = new CommandLine(new SweepCommand());
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(0, cli.execute(spec.toString(), "-o", out.toString()), err.toString());
-    }
+    private static void plainSweep(Path spec, Path out) { InProcess.run(new SweepCommand(), spec.toString(), "-o", out.toString()); }
 
     private static void assertSameFiles(Path plain, Path spark, String... files) throws IOException {
         for (String f : files) assertArrayEquals(Files.readAllBytes(plain.resolve(f)), Files.readAllBytes(spark.resolve(f)), f);
@@ -92,9 +83,8 @@ class ClusterIT {
         Path space = Files.writeString(scratch.resolve("design-space.yaml"), "space: {rows: [8, 16, 32], cols: [8, 16, 32], dataflow: [os, ws]}\n");
         List<String> common = List.of("evaluator", "generate", "--template", "systolic", "--design-space", space.toString(), "--samples", "3000",
                 "--objective", "edp", "--limit", "area_mm2=1.0", "--seed", "11");
-        CommandLine plain = new CommandLine(new org.coex.evaluator.cli.EvaluatorCommand.Generate());
-        plain.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(0, plain.execute(Stream.concat(common.stream().skip(2), Stream.of("-o", scratch.resolve("data-plain").toString())).toArray(String[]::new)));
+        InProcess.run(new org.coex.evaluator.cli.EvaluatorCommand.Generate(),
+                Stream.concat(common.stream().skip(2), Stream.of("-o", scratch.resolve("data-plain").toString())).toArray(String[]::new));
         Path log = scratch.resolve("data-cluster.log");
         finish(coex(log, Stream.concat(common.stream(), Stream.of("-o", scratch.resolve("data-cluster").toString(), "--master", cluster.masterUrl))
                 .toArray(String[]::new)), log);
@@ -110,9 +100,8 @@ class ClusterIT {
     @Order(3)
     void aTinyComparisonSearchedOnTheClusterIsThePlainOne() throws IOException, InterruptedException {
         Path spec = Files.writeString(scratch.resolve("tiny-compare.yaml"), LocalSparkCompareTest.tinySpec(scratch.resolve("compare-runs")));
-        CommandLine plain = new CommandLine(new org.coex.dance.cli.CompareCommand());
-        plain.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(0, plain.execute(spec.toString(), "--method", "soft", "--lambda", "0.01,1", "-o", scratch.resolve("compare-plain").toString()));
+        InProcess.run(new org.coex.dance.cli.CompareCommand(), spec.toString(), "--method", "soft", "--lambda", "0.01,1", "-o",
+                scratch.resolve("compare-plain").toString());
         Path log = scratch.resolve("compare-cluster.log");
         finish(coex(log, "compare", spec.toString(), "--method", "soft", "--lambda", "0.01,1", "-o", scratch.resolve("compare-cluster").toString(),
                 "--master", cluster.masterUrl), log);

@@ -1,17 +1,13 @@
 package org.coex.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coex.dance.cli.CompareCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** coex compare with its searches as Spark tasks (local[2]) writes the comparison the plain run writes. */
 class LocalSparkCompareTest {
@@ -23,13 +19,7 @@ class LocalSparkCompareTest {
                 + "objective: latency\nlambda: 0.1\nconstraints: {latency_ms: 9}\nretrain_epochs: 0\noutput: " + out + "\n";
     }
 
-    private void compare(String... args) {
-        CommandLine cli = new CommandLine(new CompareCommand());
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(0, cli.execute(args), err.toString());
-    }
+    private static void compare(String... args) { InProcess.run(new CompareCommand(), args); }
 
     @Test
     void aComparisonSearchedOnSparkIsThePlainOne() throws IOException {

@@ -1,12 +1,9 @@
 package org.coex.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,19 +11,12 @@ import java.util.stream.Stream;
 import org.coex.evaluator.cli.EvaluatorCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** coex evaluator generate on Spark in this JVM (local[2]) writes the plain run's manifest and arrays byte for byte. */
 class LocalSparkGenerationTest {
     @TempDir Path dir;
 
-    private void generate(String... args) {
-        CommandLine cli = new CommandLine(new EvaluatorCommand.Generate());
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
-        assertEquals(0, cli.execute(args), err.toString());
-    }
+    private static void generate(String... args) { InProcess.run(new EvaluatorCommand.Generate(), args); }
 
     @Test
     void aDatasetLabelledOnSparkIsThePlainOne() throws IOException {

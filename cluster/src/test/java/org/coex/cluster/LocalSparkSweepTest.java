@@ -6,29 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.coex.accel.cli.SweepCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The same sweep spec, plain and on Spark in this JVM (local[2]), writes the same files. */
 class LocalSparkSweepTest {
     @TempDir Path dir;
 
-    private int sweep(String... args) {
-        CommandLine cli = new CommandLine(new SweepCommand());
-        StringWriter err = new StringWriter();
-        cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
-        int status = cli.execute(args);
-        assertEquals(0, status, err.toString());
-        return status;
-    }
+    private static void sweep(String... args) { InProcess.run(new SweepCommand(), args); }
 
     private Path spec(String body) throws IOException {
         return Files.writeString(dir.resolve("s" + body.hashCode() + ".yaml"), body);
