@@ -36,15 +36,10 @@ final class SparkTaskRunner implements TaskRunner {
         // executors run coex's searches as ./coex runs them: DJL offline, no display, OpenMP threads that sleep
         conf.set("spark.executor.extraJavaOptions", "-Dai.djl.offline=true -Djava.awt.headless=true");
         conf.set("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
-        if (settings.master().startsWith("spark://")) {
-            conf.setJars(coexJars().toArray(String[]::new));
-            if (settings.master().contains("127.0.0.1") || settings.master().contains("localhost")) {
-                conf.set("spark.driver.host", "127.0.0.1");
-                conf.set("spark.driver.bindAddress", "127.0.0.1");
-            }
-        }
-        if (settings.master().startsWith("local")) {
-            conf.set("spark.driver.host", "127.0.0.1");
+        String master = settings.master();
+        if (master.startsWith("spark://")) conf.setJars(coexJars().toArray(String[]::new));
+        if (master.startsWith("local") || master.contains("//127.0.0.1:") || master.contains("//localhost:")) {
+            conf.set("spark.driver.host", "127.0.0.1");   // a cluster on this machine only: nothing listens beyond it
             conf.set("spark.driver.bindAddress", "127.0.0.1");
         }
         for (Map.Entry<String, String> e : settings.conf().entrySet()) conf.set(e.getKey(), e.getValue());

@@ -151,7 +151,7 @@ final class TimeloopConstraints {
                     + String.join(", ", index.keySet()));
             return null;
         }
-        if (type.equals("spatial") && fanout(at) <= 1) {
+        if (type.equals("spatial") && arch.fanout(at) <= 1) {
             t.problem("level '" + arch.levels().get(at).name() + "' has no spatial fan-out (its children are as many as its "
                     + "instances), so it cannot take a spatial constraint");
             return null;
@@ -245,12 +245,6 @@ final class TimeloopConstraints {
         return ds;
     }
 
-    /** Children per instance of level i. */
-    private int fanout(int i) {
-        int children = i == 0 ? arch.macInstances() : arch.levels().get(i - 1).instances();
-        return children / arch.levels().get(i).instances();
-    }
-
     private MapSpace build() {
         List<LevelSpace> out = new ArrayList<>();
         int outermost = arch.levels().size() - 1;
@@ -259,10 +253,8 @@ final class TimeloopConstraints {
             Level c = levels.get(i);
             Set<Dim> temporal = EnumSet.noneOf(Dim.class);
             if (!lv.dummy()) for (Dim d : ALL) if (c.temporalMax.getOrDefault(d, Integer.MAX_VALUE) > 1) temporal.add(d);
-            int fanout = fanout(i);
-            int childMeshX = arch.levels().get(Math.max(0, i - 1)).meshX();
-            int columns = Math.max(1, childMeshX / lv.meshX());
-            int rows = Math.max(1, fanout / columns);
+            int columns = arch.fanoutColumns(i);
+            int rows = arch.fanoutRows(i);
             Set<Dim> x = EnumSet.noneOf(Dim.class);
             Set<Dim> y = EnumSet.noneOf(Dim.class);
             for (Dim d : ALL) {

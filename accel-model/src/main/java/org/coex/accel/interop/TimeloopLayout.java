@@ -31,17 +31,14 @@ record TimeloopLayout(Architecture architecture, Mapping mapping) {
         for (int i = 0; i < arch.levels().size(); i++) {
             StorageLevel level = arch.levels().get(i);
             LevelMapping lm = mapping.levels().get(i);
-            int childInstances = i == 0 ? arch.macInstances() : arch.levels().get(i - 1).instances();
-            int childMeshX = arch.levels().get(Math.max(0, i - 1)).meshX();
-            int fanout = childInstances / level.instances();
-            int columns = Math.max(1, childMeshX / level.meshX());
-            if (level.dummy() || columns <= 1 || fanout / columns <= 1) {
+            int columns = arch.fanoutColumns(i);
+            if (level.dummy() || columns <= 1 || arch.fanoutRows(i) <= 1) {
                 levels.add(level);
                 maps.add(lm);
                 continue;
             }
             String suffix = arrays++ == 0 ? "" : "_" + level.name();
-            levels.add(dummy(PES + suffix, level.instances() * columns, childMeshX));
+            levels.add(dummy(PES + suffix, level.instances() * columns, arch.levels().get(Math.max(0, i - 1)).meshX()));
             maps.add(new LevelMapping(List.of(), lm.spatial().stream().filter(l -> l.kind() == Loop.Kind.SPATIAL_Y).toList(), Set.of()));
             levels.add(dummy(COLUMNS + suffix, level.instances(), level.meshX()));
             maps.add(new LevelMapping(List.of(), lm.spatial().stream().filter(l -> l.kind() == Loop.Kind.SPATIAL_X).toList(), Set.of()));

@@ -15,6 +15,21 @@ public record Architecture(String macName, int macInstances, double macPj, doubl
         if (levels.isEmpty()) throw new IllegalArgumentException("an architecture needs at least one storage level");
     }
 
+    /** Children (instances of the level below, or MACs below level 0) per instance of level {@code i}. */
+    public int fanout(int i) {
+        int children = i == 0 ? macInstances : levels.get(i - 1).instances();
+        return children / levels.get(i).instances();
+    }
+
+    /** Columns of level {@code i}'s fan-out (its X extent): the child's meshX over its own, at least 1. */
+    public int fanoutColumns(int i) {
+        int childMeshX = levels.get(Math.max(0, i - 1)).meshX();
+        return Math.max(1, childMeshX / Math.max(1, levels.get(i).meshX()));
+    }
+
+    /** Rows of level {@code i}'s fan-out (its Y extent): the fan-out over its columns, at least 1. */
+    public int fanoutRows(int i) { return Math.max(1, fanout(i) / fanoutColumns(i)); }
+
     public int indexOf(String levelName) {
         for (int i = 0; i < levels.size(); i++) if (levels.get(i).name().equals(levelName)) return i;
         return -1;

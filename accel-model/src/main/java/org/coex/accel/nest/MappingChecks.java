@@ -46,8 +46,7 @@ public final class MappingChecks {
         }
         for (int i = 0; i < n; i++) {
             StorageLevel lv = arch.levels().get(i);
-            int below = i == 0 ? arch.macInstances() : arch.levels().get(i - 1).instances();
-            long fanout = below / lv.instances();
+            long fanout = arch.fanout(i);
             long spatial = 1;
             long x = 1;
             long y = 1;
@@ -57,10 +56,9 @@ public final class MappingChecks {
                 else y *= l.bound();
             }
             if (spatial > fanout) out.add(new Violation(i, null, true, lv.name() + ": spatial loops use " + spatial + " children, it has " + fanout));
-            int childMeshX = i == 0 ? arch.levels().get(0).meshX() : arch.levels().get(i - 1).meshX();
-            long columns = Math.max(1, childMeshX / Math.max(1, lv.meshX()));
+            long columns = arch.fanoutColumns(i);
             if (x > columns) out.add(new Violation(i, null, true, lv.name() + ": spatial X loops use " + x + " columns, it has " + columns));
-            if (y > Math.max(1, fanout / columns)) {
+            if (y > arch.fanoutRows(i)) {
                 out.add(new Violation(i, null, true, lv.name() + ": spatial Y loops use " + y + " rows, it has " + fanout / columns));
             }
         }

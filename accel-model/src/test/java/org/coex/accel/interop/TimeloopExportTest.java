@@ -60,8 +60,8 @@ class TimeloopExportTest {
             assertSameFigures(chosen.cost(), back, layer.name());
             LayerCost own = acc.evaluate(layer);   // what coex cost reports: one group's figures times the groups
             assertEquals(own.computeCycles() + own.stallCycles(), layer.groups() * back.cycles(), layer.name());
-            assertEquals(own.energyPj().values().stream().mapToDouble(Double::doubleValue).sum(), layer.groups() * back.energyPj(),
-                    1e-12 * own.energyPj().values().stream().mapToDouble(Double::doubleValue).sum(), layer.name());
+            double ownEnergy = own.energyPj().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertEquals(ownEnergy, layer.groups() * back.energyPj(), 1e-12 * ownEnergy, layer.name());
             layers++;
         }
         assertTrue(layers > 15, network + " has its layers");

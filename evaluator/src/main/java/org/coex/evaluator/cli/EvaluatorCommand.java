@@ -93,11 +93,14 @@ public final class EvaluatorCommand implements Runnable {
                 + "the same as without it (docs/cluster.md)"}) String master;
         @Spec CommandSpec spec;
 
-        /** What the options set up: the search space and design space, and the dataset to write. */
-        record Prepared(SearchSpace space, AcceleratorTemplate template, DesignSpace designSpace, DatasetGeneration.Request request, double seconds) {}
+        /** What the options name, resolved and checked (cheap: nothing costed yet). */
+        record Inputs(SearchSpace space, AcceleratorTemplate template, TechnologyTable technology, DesignSpace designSpace, Objective objective,
+                      List<HardLimit> limits) {}
 
-        /** Builds the costs and the optimum finder the options ask for (the same on the driver and in every cluster task). */
-        Prepared prepare(ProgressListener progress) {
+        /** What the options set up: their inputs and the dataset to write. */
+        record Prepared(Inputs inputs, DatasetGeneration.Request request, double seconds) {}
+
+        Inputs inputs() {
             SearchSpace space = images.space(spaceFile);
             AcceleratorTemplate t = Templates.byName(template).orElseThrow(() -> problem("--template",
                     "unknown template '" + template + "'; installed: " + String.join(", ", Templates.names())));
@@ -109,10 +112,16 @@ public final class EvaluatorCommand implements Runnable {
             OptionChecks.atLeast("--samples", samples, 1);
             OptionChecks.atLeast("--solver-budget", solverBudget, 1);
             DesignSpace ds = designSpaceFile == null ? t.defaultSpace() : DesignSpaceFiles.load(designSpaceFile, t, tech);
+            return new Inputs(space, t, tech, ds, obj, hard);
+        }
+
+        /** Builds the costs and the optimum finder the options ask for (the same on the driver and in every cluster task). */
+        Prepared prepare(Inputs in, ProgressListener progress) {
             long start = System.nanoTime();
-            ConfigCosts costs = CostCubeBuilder.costs(space, t, ds, tech, technology, progress);
-            Optima optima = Optima.of(costs, obj, hard, solverBudget, seed);
-            return new Prepared(space, t, ds, new DatasetGeneration.Request(costs, optima, samples, seed, obj, hard), (System.nanoTime() - start) / 1e9);
+            ConfigCosts costs = CostCubeBuilder.costs(in.space(), in.template(), in.designSpace(), in.technology(), technology, progress);
+            Optima optima = Optima.of(costs, in.objective(), in.limits(), solverBudget, seed);
+            return new Prepared(in, new DatasetGeneration.Request(costs, optima, samples, seed, in.objective(), in.limits()),
+                    (System.nanoTime() - start) / 1e9);
         }
 
         /** These options as a command line whose paths are absolute, for a cluster task to read them again wherever it runs. */
@@ -135,20 +144,17 @@ public final class EvaluatorCommand implements Runnable {
             if (master != null && !ClusterSettings.isMasterUrl(master)) {
                 throw problem("--master", "'" + master + "' is not a Spark master URL; " + ClusterSettings.masterForms());
             }
-            SearchSpace space = images.space(spaceFile);
-            OptionChecks.atLeast("--samples", samples, 1);
-            OptionChecks.atLeast("--solver-budget", solverBudget, 1);
-            AcceleratorTemplate t = Templates.byName(template).orElseThrow(() -> problem("--template",
-                    "unknown template '" + template + "'; installed: " + String.join(", ", Templates.names())));
-            DesignSpace ds = designSpaceFile == null ? t.defaultSpace()
-                    : DesignSpaceFiles.load(designSpaceFile, t, TechnologyTables.resolve(technology, Path.of("")));
+            Inputs in = inputs();
+            SearchSpace space = in.space();
+            AcceleratorTemplate t = in.template();
+            DesignSpace ds = in.designSpace();
             long stopped = Math.max(0, DatasetGeneration.refuseToRestart(output, resume));
             GenerationBudget.check(samples, space.encoding().length(), ds.parameters().size(), ds.size(), space.costTerms().terms().size(), solverBudget,
                     output, stopped, Runtime.getRuntime().maxMemory());
             long start = System.nanoTime();
             Prepared p;
             try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
-                p = prepare(progress);
+                p = prepare(in, progress);
             }
             DatasetGeneration.Request r = p.request();
             if (r.costs() instanceof CostCube) {

@@ -20,8 +20,10 @@ record LabelChunk(List<String> args, long from, int count, String dir) implement
     private static final Map<List<String>, DatasetGeneration.Request> SET_UP = new ConcurrentHashMap<>();
 
     @Override public Integer run() throws Exception {
-        DatasetGeneration.Request r = SET_UP.computeIfAbsent(args, a ->
-                CommandLine.populateCommand(new EvaluatorCommand.Generate(), a.toArray(String[]::new)).prepare(ProgressListener.NONE).request());
+        DatasetGeneration.Request r = SET_UP.computeIfAbsent(args, a -> {
+            EvaluatorCommand.Generate g = CommandLine.populateCommand(new EvaluatorCommand.Generate(), a.toArray(String[]::new));
+            return g.prepare(g.inputs(), ProgressListener.NONE).request();
+        });
         return ClusterGeneration.labelChunk(r, from, count, Path.of(dir));
     }
 }

@@ -137,12 +137,18 @@ final class DatasetWriter implements Closeable {
      * them durable, then records them in {@code progress.json}.
      */
     void appendRows(Map<String, ByteBuffer> rows, int n) throws IOException {
-        ByteBuffer feasible = rows.get("best_feasible");
-        for (int i = 0; i < n; i++) if (feasible.getInt(4 * i) != 0) meetLimits++;
+        meetLimits += feasibleRows(rows.get("best_feasible"), n);
         for (var e : arrays.entrySet()) e.getValue().append(rows.get(e.getKey()));
         for (NpyAppender a : arrays.values()) a.force();
         written += n;
         recordProgress();
+    }
+
+    /** How many of the first {@code n} int32 flags of a best_feasible buffer are set (read by index, position untouched). */
+    private static long feasibleRows(ByteBuffer bestFeasible, int n) {
+        long count = 0;
+        for (int i = 0; i < n; i++) if (bestFeasible.getInt(4 * i) != 0) count++;
+        return count;
     }
 
     /** A chunk's rows as the bytes of each array (little-endian, in the arrays' layouts), filled and not yet flipped. */
@@ -187,7 +193,7 @@ final class DatasetWriter implements Closeable {
     void appendRowFiles(Path dir, int n) throws IOException {
         ByteBuffer feasible = ByteBuffer.wrap(Files.readAllBytes(dir.resolve("best_feasible.rows"))).order(ByteOrder.LITTLE_ENDIAN);
         if (feasible.limit() != 4L * n) throw new IOException(dir + " holds " + feasible.limit() / 4 + " rows, not " + n);
-        for (int i = 0; i < n; i++) if (feasible.getInt(4 * i) != 0) meetLimits++;
+        meetLimits += feasibleRows(feasible, n);
         for (var e : arrays.entrySet()) e.getValue().appendFrom(dir.resolve(e.getKey() + ".rows"));
         for (NpyAppender a : arrays.values()) a.force();
         written += n;
