@@ -151,6 +151,19 @@ public final class EvaluatorCommand implements Runnable {
             long stopped = Math.max(0, DatasetGeneration.refuseToRestart(output, resume));
             GenerationBudget.check(samples, space.encoding().length(), ds.parameters().size(), ds.size(), space.costTerms().terms().size(), solverBudget,
                     output, stopped, Runtime.getRuntime().maxMemory());
+            // a cluster is reached before the cost model is built, so an unreachable one costs nothing
+            try (TaskRunner runner = master == null ? null : Clusters.open(new ClusterSettings(master, java.util.Map.of()))) {
+                return generate(in, runner, out);
+            } catch (ClusterException e) {
+                throw problem(e.setting(), e.getMessage());
+            }
+        }
+
+        /** The dataset written, on this machine ({@code runner} null) or as cluster tasks. */
+        private int generate(Inputs in, TaskRunner runner, PrintWriter out) throws IOException {
+            SearchSpace space = in.space();
+            AcceleratorTemplate t = in.template();
+            DesignSpace ds = in.designSpace();
             long start = System.nanoTime();
             Prepared p;
             try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
@@ -169,15 +182,11 @@ public final class EvaluatorCommand implements Runnable {
                 out.println(line);
                 out.flush();
             };
-            if (master != null) {
+            if (runner != null) {
                 out.println("labelling on Spark " + master);
                 out.flush();
                 List<String> args = portableArgs();
-                try (TaskRunner runner = Clusters.open(new ClusterSettings(master, java.util.Map.of()))) {
-                    written = ClusterGeneration.run(r, output, resume, say, runner, (from, count, dir) -> new LabelChunk(args, from, count, dir));
-                } catch (ClusterException e) {
-                    throw problem(e.setting(), e.getMessage());
-                }
+                written = ClusterGeneration.run(r, output, resume, say, runner, (from, count, dir) -> new LabelChunk(args, from, count, dir));
             } else {
                 try (Progress progress = Progress.start("samples", spec.commandLine().getErr())) {
                     written = DatasetGeneration.run(r, output, resume, say, progress);
