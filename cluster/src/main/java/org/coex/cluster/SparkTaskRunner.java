@@ -32,7 +32,8 @@ final class SparkTaskRunner implements TaskRunner {
         checkReachable(settings.master());
         SparkConf conf = new SparkConf().setMaster(settings.master()).setAppName("coex");
         conf.set("spark.ui.enabled", "false");
-        conf.set("spark.ui.showConsoleProgress", "false");
+        // Spark's own bar ([Stage 0:=====>  (12 + 2) / 44]) on a terminal, as coex shows its progress bar there
+        conf.set("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
         // executors run coex's searches as ./coex runs them: DJL offline, no display, OpenMP threads that sleep
         conf.set("spark.executor.extraJavaOptions", "-Dai.djl.offline=true -Djava.awt.headless=true");
         conf.set("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE");
@@ -45,7 +46,7 @@ final class SparkTaskRunner implements TaskRunner {
         for (Map.Entry<String, String> e : settings.conf().entrySet()) conf.set(e.getKey(), e.getValue());
         try {
             this.context = new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {   // Scala's exceptions may be checked ones, undeclared
             throw new ClusterException("--master", "Spark could not start on " + settings.master() + ": " + firstLine(e)
                     + "; check the URL and the cluster (docs/cluster.md)", e);
         }
@@ -90,17 +91,15 @@ final class SparkTaskRunner implements TaskRunner {
         List<ClusterTask<T>> list = new ArrayList<>(tasks);
         try {
             return context.parallelize(list, list.size()).map(ClusterTask::run).collect();
-        } catch (RuntimeException e) {
-            throw new ClusterException(settingOf(e), job + " failed on the cluster: " + firstLine(rootCause(e)), e);
+        } catch (Exception e) {   // Scala throws SparkException, a checked exception, undeclared
+            Throwable root = rootCause(e);
+            if (root instanceof java.nio.file.FileSystemException fs) {
+                throw new ClusterException("-o", job + " failed on the cluster: a worker cannot write " + fs.getFile() + " (" + root.getClass().getSimpleName()
+                        + (fs.getReason() == null ? "" : ": " + fs.getReason()) + "); the output folder must be on a file system every worker can "
+                        + "write, at the same path (docs/cluster.md)", e);
+            }
+            throw new ClusterException("--master", job + " failed on the cluster: " + firstLine(root), e);
         }
-    }
-
-    /** A task that could not write its output names the output; anything else, the master. */
-    private static String settingOf(Throwable e) {
-        Throwable root = rootCause(e);
-        String text = String.valueOf(root.getMessage());
-        return root instanceof java.nio.file.AccessDeniedException || root instanceof java.nio.file.NoSuchFileException
-                || text.contains("java.nio.file.AccessDeniedException") || text.contains("java.nio.file.NoSuchFileException") ? "output" : "--master";
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -10,12 +10,14 @@ import picocli.CommandLine;
 final class InProcess {
     private InProcess() {}
 
-    /** Runs the command with these arguments; fails the test, showing its stderr, unless it ends with status 0. */
-    static void run(Object command, String... args) {
+    /** Runs the command with these arguments and returns its standard output; fails the test, showing its stderr, unless it ends with status 0. */
+    static String run(Object command, String... args) {
         CommandLine cli = new CommandLine(command);
         StringWriter err = new StringWriter();
+        StringWriter out = new StringWriter();
         cli.setErr(new PrintWriter(err));
-        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setOut(new PrintWriter(out));
         assertEquals(0, cli.execute(args), err.toString());
+        return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.coex.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class LocalSparkCompareTest {
                 + "objective: latency\nlambda: 0.1\nconstraints: {latency_ms: 9}\nretrain_epochs: 0\noutput: " + out + "\n";
     }
 
-    private static void compare(String... args) { InProcess.run(new CompareCommand(), args); }
+    private static String compare(String... args) { return InProcess.run(new CompareCommand(), args); }
 
     @Test
     void aComparisonSearchedOnSparkIsThePlainOne() throws IOException {
@@ -27,5 +28,10 @@ class LocalSparkCompareTest {
         compare(spec.toString(), "--method", "soft", "--lambda", "0.01,1", "-o", dir.resolve("plain").toString());
         compare(spec.toString(), "--method", "soft", "--lambda", "0.01,1", "-o", dir.resolve("spark").toString(), "--master", "local[2]");
         assertArrayEquals(Files.readAllBytes(dir.resolve("plain/comparison.csv")), Files.readAllBytes(dir.resolve("spark/comparison.csv")));
+        // the same spec with a cluster section runs there without --master
+        Path onSpark = Files.writeString(dir.resolve("on-spark.yaml"), tinySpec(dir.resolve("runs")) + "cluster: {master: 'local[2]', conf: {spark.task.cpus: 1}}\n");
+        String out = compare(onSpark.toString(), "--method", "soft", "--lambda", "0.01,1", "-o", dir.resolve("spec-spark").toString());
+        assertTrue(out.contains("searching on Spark local[2]: 2 tasks"), out);
+        assertArrayEquals(Files.readAllBytes(dir.resolve("plain/comparison.csv")), Files.readAllBytes(dir.resolve("spec-spark/comparison.csv")));
     }
 }

@@ -30,30 +30,57 @@ final class StandaloneCluster implements AutoCloseable {
     final String masterUrl;
     private final int masterUi;
     private final Process master;
+    private final Path scratch;
+    private final int workerUid;
     private final List<Process> workers = new ArrayList<>();
 
     StandaloneCluster(Path module, Path scratch, int workerCount) throws IOException, InterruptedException {
+        this(module, scratch, workerCount, -1);
+    }
+
+    /**
+     * With {@code workerUid} >= 0 the Workers (and so their executors) run as that user and group id
+     * (setpriv; the caller must be root): a cluster whose workers see the driver's folders but may not
+     * write them. Their work folders are made writable for them.
+     */
+    StandaloneCluster(Path module, Path scratch, int workerCount, int workerUid) throws IOException, InterruptedException {
         this.module = module;
         this.home = sparkHome(module, scratch.resolve("spark-home"));
         int port = freePort();
         this.masterUi = freePort();
         this.masterUrl = "spark://127.0.0.1:" + port;
-        this.master = start(scratch.resolve("master.log"), "org.apache.spark.deploy.master.Master",
+        this.master = start(List.of(), scratch.resolve("master.log"), "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(masterUi));
-        for (int i = 0; i < workerCount; i++) {
-            Path work = Files.createDirectories(scratch.resolve("worker-" + i));
-            workers.add(start(scratch.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
-                    "--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
-                    "--work-dir", work.toString(), masterUrl));
-        }
+        this.scratch = scratch;
+        this.workerUid = workerUid;
+        for (int i = 0; i < workerCount; i++) addWorker();
         awaitWorkers(workerCount);
     }
+
+    /** Starts one more one-core Worker (as {@code workerUid} when that is >= 0); {@link #awaitWorkers} waits for it to register. */
+    void addWorker() throws IOException {
+        int i = workers.size();
+        Path work = Files.createDirectories(scratch.resolve("worker-" + i));
+        List<String> as = List.of();
+        if (workerUid >= 0) {
+            Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            as = List.of("setpriv", "--reuid=" + workerUid, "--regid=" + workerUid, "--clear-groups");
+        }
+        workers.add(start(as, scratch.resolve("worker-" + i + ".log"), "org.apache.spark.deploy.worker.Worker",
+                "--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
+                "--work-dir", work.toString(), masterUrl));
+    }
+
+    /** Workers started so far, killed ones included. */
+    int workerCount() { return workers.size(); }
 
     /** The class path of a Spark JVM: Spark's own jars. */
     private String classPath() { return module.resolve("target/lib").toString() + "/*"; }
 
-    private Process start(Path log, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "@" + module.resolve("spark-jvm-options.txt"), "-Xmx512m", "-cp", classPath(), mainClass));
+    /** A Spark JVM running {@code mainClass}, behind {@code prefix} (e.g. setpriv and its options; empty: none). */
+    private Process start(List<String> prefix, Path log, String mainClass, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.addAll(List.of(javaBin(), "@" + module.resolve("spark-jvm-options.txt"), "-Xmx512m", "-cp", classPath(), mainClass));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();

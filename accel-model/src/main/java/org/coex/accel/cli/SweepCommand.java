@@ -10,7 +10,6 @@ import org.coex.accel.cluster.ClusterSettings;
 import org.coex.accel.cluster.Clusters;
 import org.coex.accel.cluster.TaskRunner;
 import org.coex.accel.explore.ClusterSweeps;
-import org.coex.accel.spec.SpecException;
 import java.util.concurrent.Callable;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.SweepOutputs;
@@ -47,13 +46,11 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (master != null && !ClusterSettings.isMasterUrl(master)) {
-            throw Cli.usage("--master", "'" + master + "' is not a Spark master URL; " + ClusterSettings.masterForms());
-        }
+        ClusterSettings.checkOption(master);
         SweepSpec s = specFile == null ? SweepSpecs.builtInDefault() : SweepSpecs.load(specFile, master != null);
         if (seed != null) s = s.withSeed(seed);
         if (output != null) s = s.withOutput(output.toAbsolutePath());
-        if (master != null) s = s.withCluster(s.cluster().map(c -> c.withMaster(master)).orElse(new ClusterSettings(master, Map.of())));
+        if (master != null) s = s.withCluster(ClusterSettings.of(s.cluster(), master).orElseThrow());
         out.printf("sweep: %s (%,d MACs, %d layers) on %s, %s sampling of %,d points%s%n", s.network().name(),
                 s.network().macs(), s.network().layers().size(), s.template().name(), s.sampling().key(), s.space().size(),
                 s.cluster().map(c -> " on Spark " + c.master()).orElse(""));
@@ -65,7 +62,7 @@ public final class SweepCommand implements Callable<Integer> {
                 r = ClusterSweeps.run(s, runner);
                 files = SweepOutputs.write(r);
             } catch (ClusterException e) {
-                throw SpecException.option(e.setting(), e.getMessage());
+                throw e.asProblem(master, specFile);
             } finally {
                 ClusterSweeps.deleteParts(s);
             }

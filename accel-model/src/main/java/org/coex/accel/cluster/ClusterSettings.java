@@ -48,4 +48,17 @@ public record ClusterSettings(String master, Map<String, String> conf) {
 
     /** These settings with another master (the {@code --master} option wins over the spec). */
     public ClusterSettings withMaster(String url) { return new ClusterSettings(url, conf); }
+
+    /** A {@code --master} option (null: not given) that is not a Spark master URL is the user's mistake, named at the option. */
+    public static void checkOption(String masterOption) {
+        if (masterOption != null && !isMasterUrl(masterOption)) {
+            throw org.coex.accel.spec.SpecException.option("--master", "'" + masterOption + "' is not a Spark master URL; " + masterForms());
+        }
+    }
+
+    /** Where a command runs: the spec's settings with {@code masterOption} (the --master option, may be null) as master when given. */
+    public static Optional<ClusterSettings> of(Optional<ClusterSettings> fromSpec, String masterOption) {
+        if (masterOption == null) return fromSpec;
+        return Optional.of(fromSpec.map(c -> c.withMaster(masterOption)).orElse(new ClusterSettings(masterOption, Map.of())));
+    }
 }

@@ -22,13 +22,25 @@ public final class ClusterSweeps {
 
     private ClusterSweeps() {}
 
+    /**
+     * How many slices {@code total} points are cut into for {@code slots} task slots: at least two per
+     * slot and at most {@link #SLICE_POINTS} points each, rounded up to a multiple of the slots so that
+     * no slot idles through the last round (5 slices on 2 slots take 3 rounds, 6 smaller ones the time
+     * of 2.5 of those); never more slices than points.
+     */
+    static long sliceCount(long total, int slots) {
+        long p = Math.max(1, slots);
+        long wanted = Math.max(2 * p, (total + SLICE_POINTS - 1) / SLICE_POINTS);
+        return Math.max(1, Math.min(total, (wanted + p - 1) / p * p));
+    }
+
     public static SweepResult run(SweepSpec spec, TaskRunner runner) throws IOException {
         long start = System.nanoTime();
         long size = spec.space().size();
         boolean grid = spec.sampling() == Sampling.GRID || spec.samples() >= size;
         List<Long> sampled = grid ? null : spec.sampling().indices(spec.space(), spec.samples(), spec.seed());
         long total = grid ? size : sampled.size();
-        long slices = Math.max(1, Math.min(total, Math.max(2L * runner.parallelism(), (total + SLICE_POINTS - 1) / SLICE_POINTS)));
+        long slices = sliceCount(total, runner.parallelism());
         Path parts = spec.points().resolve(total) == PointsOutput.ALL ? partsFolder(spec) : null;
         if (parts != null) {
             deleteParts(parts);

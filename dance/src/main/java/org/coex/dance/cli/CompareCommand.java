@@ -48,11 +48,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin ThreadsOption threads;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "default: the spec's output + -compare") Path output;
     @Option(names = "--master", paramLabel = "URL", description = "run the searches on Spark, one task per search (local[N], local[*], "
-        + "spark://host:port); the output folder, the spec and the data must be visible to every worker (docs/cluster.md)") String master;
+        + "spark://host:port; default: the spec's cluster.master, else here); the output folder, the spec and the data must be visible to every "
+        + "worker (docs/cluster.md)") String master;
     @Spec CommandSpec spec;
 
     @Override public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        ClusterSettings.checkOption(master);
         SearchSpec s = SearchSpecs.load(specFile, data.dir());
         if (asPublished && (hardwareChoice != null || repair != null)) throw problem("--as-published", "give --as-published, or --hardware-choice and --repair, not both");
         SearchSpec.HardwareChoice choice = asPublished ? SearchSpec.HardwareChoice.OBJECTIVE : hardwareChoice == null ? s.hardwareChoice()
@@ -87,7 +89,8 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf("compare: %d runs (%s x lambda %s x %d limit sets; hardware choice %s, %s) into %s%n", ms.size() * ls.size() * sets.size(), ms, ls,
                 sets.size(), s.hardwareChoice().spelling(), s.repair() ? "repair" : "no repair", dir);
         out.flush();
-        if (master != null) runOnCluster(s, ms, ls, sets, dir, out);
+        java.util.Optional<ClusterSettings> cluster = ClusterSettings.of(s.cluster(), master);
+        if (cluster.isPresent()) runOnCluster(s, cluster.get(), ms, ls, sets, dir, out);
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
             Comparison.run(s, ms, ls, sets, dir, line -> {
                 out.println(line);
@@ -104,20 +107,20 @@ public final class CompareCommand implements Callable<Integer> {
      * Every search of the comparison as one Spark task (the runs sharing it run in order inside it);
      * afterwards the plain comparison finds every run finished and only reads them back.
      */
-    private void runOnCluster(SearchSpec s, List<SearchSpec.Method> ms, List<Double> ls, List<List<HardLimit>> sets, Path dir, PrintWriter out) {
-        if (!ClusterSettings.isMasterUrl(master)) throw problem("--master", "'" + master + "' is not a Spark master URL; " + ClusterSettings.masterForms());
+    private void runOnCluster(SearchSpec s, ClusterSettings cluster, List<SearchSpec.Method> ms, List<Double> ls, List<List<HardLimit>> sets, Path dir,
+                              PrintWriter out) {
         List<CompareGroup> tasks = new ArrayList<>();
         for (List<SearchSpec> group : Comparison.searchGroups(s, ms, ls, sets, dir).values()) {
             tasks.add(new CompareGroup(specFile.toAbsolutePath().normalize().toString(),
                     data.dir() == null ? null : data.dir().toAbsolutePath().normalize().toString(), s.hardwareChoice().spelling(), s.repair(),
                     threads.count(1), group.stream().map(CompareGroup.Run::of).toList(), dir.toString()));
         }
-        out.printf("searching on Spark %s: %d tasks, one per search%n", master, tasks.size());
+        out.printf("searching on Spark %s: %d tasks, one per search%n", cluster.master(), tasks.size());
         out.flush();
-        try (TaskRunner runner = Clusters.open(new ClusterSettings(master, java.util.Map.of()))) {
+        try (TaskRunner runner = Clusters.open(cluster)) {
             runner.run("coex compare", tasks);
         } catch (ClusterException e) {
-            throw problem(e.setting(), e.getMessage());
+            throw e.asProblem(master, specFile);
         }
     }
 

@@ -46,6 +46,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.println(s.search().dataLine());
         out.printf("search: %s on %s (%,d configurations), method %s, objective %s, lambda %.3g, limits %s%n", s.search().space().name(), s.template().name(),
                 s.designSpace().size(), s.method().spelling(), s.objective(), s.lambda(), s.limits());
+        s.cluster().ifPresent(c -> out.println("cluster: " + c.master() + " is where coex compare runs this spec's searches; one search runs here"));
         out.flush();
         CoSearch.Result r;
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {

@@ -2,6 +2,8 @@ package org.coex.dance.spec;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.coex.accel.cluster.ClusterSettings;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
 import org.coex.accel.space.DesignSpace;
@@ -17,12 +19,13 @@ import org.coex.nas.run.NasSpec;
  * technology, design space), the evaluator ("analytic" or a folder written by {@code coex evaluator
  * train}), the objective and its weight lambda, the hard limits, HDX settings, the method, retraining
  * epochs and training images (0 = all), the output folder, and for {@code fixed-hw} the accelerator (a point of the design space; else null);
- * how the evaluator chooses hardware and whether the final check repairs it ({@link #hardwareChoice}, {@link #repair}).
+ * how the evaluator chooses hardware and whether the final check repairs it ({@link #hardwareChoice}, {@link #repair});
+ * where {@code coex compare} runs its searches ({@code cluster: {master, conf}}; empty: here).
  */
 public record SearchSpec(String source, NasSpec search, AcceleratorTemplate template, TechnologyTable technology, String technologyName,
                          DesignSpace designSpace, EvaluatorChoice evaluator, Objective objective, double lambda, List<HardLimit> limits,
                          Hdx hdx, Method method, int retrainEpochs, int retrainImages, long repairBudget, Path output,
-                         HwConfig fixedHardware, HardwareChoice hardwareChoice, boolean repair) {
+                         HwConfig fixedHardware, HardwareChoice hardwareChoice, boolean repair, Optional<ClusterSettings> cluster) {
 
     /**
      * How a network's accelerator is chosen during the search and for the returned network (and, for
@@ -48,7 +51,7 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
     /** This spec with another hardware choice and repair setting (the two ways a comparison runs every method). */
     public SearchSpec withHardwareChoice(HardwareChoice choice, boolean repairs) {
         return new SearchSpec(source, search, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
-                retrainEpochs, retrainImages, repairBudget, output, fixedHardware, choice, repairs);
+                retrainEpochs, retrainImages, repairBudget, output, fixedHardware, choice, repairs, cluster);
     }
 
     /**
@@ -72,13 +75,13 @@ public record SearchSpec(String source, NasSpec search, AcceleratorTemplate temp
     /** This spec with another method, lambda, limits and output folder (one run of a comparison). */
     public SearchSpec with(Method m, double lambdaValue, List<HardLimit> limitSet, Path out) {
         return new SearchSpec(source, search, template, technology, technologyName, designSpace, evaluator, objective, lambdaValue, List.copyOf(limitSet),
-                hdx, m, retrainEpochs, retrainImages, repairBudget, out, fixedHardware, hardwareChoice, repair);
+                hdx, m, retrainEpochs, retrainImages, repairBudget, out, fixedHardware, hardwareChoice, repair, cluster);
     }
 
     /** This spec with other search settings (e.g. another data folder). */
     public SearchSpec withSearch(NasSpec other) {
         return new SearchSpec(source, other, template, technology, technologyName, designSpace, evaluator, objective, lambda, limits, hdx, method,
-                retrainEpochs, retrainImages, repairBudget, output, fixedHardware, hardwareChoice, repair);
+                retrainEpochs, retrainImages, repairBudget, output, fixedHardware, hardwareChoice, repair, cluster);
     }
 
     /**

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.Target;
+import org.coex.accel.cluster.ClusterSettings;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.accel.optimize.Objective;
 import org.coex.accel.space.DesignSpace;
@@ -30,7 +32,7 @@ import org.coex.nas.run.NasSpecs;
 /** Reads {@code coex search} specs (layout: docs/search.md), every problem with its key path and line. */
 public final class SearchSpecs {
     static final List<String> KEYS = List.of("search", "data", "hardware", "evaluator", "objective", "lambda", "constraints", "hdx", "method",
-            "retrain_epochs", "retrain_images", "repair_budget", "hardware_choice", "repair", "output");
+            "retrain_epochs", "retrain_images", "repair_budget", "hardware_choice", "repair", "cluster", "output");
 
     private SearchSpecs() {}
 
@@ -131,9 +133,10 @@ public final class SearchSpecs {
         }
         boolean repairs = root.bool("repair", true);
         Path output = base.resolve(root.string("output", "runs/search")).toAbsolutePath().normalize();
+        Optional<ClusterSettings> cluster = ClusterSettings.read(root.child("cluster"));
         problems.throwIfAny();
         return new SearchSpec(doc.file().toString(), search, template, tech, techName, ds, evaluator, objective, lambda, limits,
-                new SearchSpec.Hdx(margin, delta, growth, check), method, retrain, retrainImages, repair, output, fixed, choice, repairs);
+                new SearchSpec.Hdx(margin, delta, growth, check), method, retrain, retrainImages, repair, output, fixed, choice, repairs, cluster);
     }
 
     /**

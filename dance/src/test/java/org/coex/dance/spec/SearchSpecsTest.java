@@ -122,4 +122,17 @@ class SearchSpecsTest {
         assertTrue(problems("hardware_choice: best\n").contains("hardware_choice: must be objective"));
         assertTrue(problems("repair: maybe\n").contains("repair: must be true or false"));
     }
+
+    @Test
+    void aClusterSectionSaysWhereCompareRunsTheSearches() {
+        assertTrue(parse("constraints: {latency_ms: 0.04}\n").cluster().isEmpty(), "here, by default");
+        SearchSpec s = parse("constraints: {latency_ms: 0.04}\ncluster: {master: 'local[2]', conf: {spark.task.cpus: 1}}\n");
+        assertEquals("local[2]", s.cluster().orElseThrow().master());
+        assertEquals(java.util.Map.of("spark.task.cpus", "1"), s.cluster().orElseThrow().conf());
+        assertEquals(s.cluster(), s.with(SearchSpec.Method.SOFT, 0.5, List.of(), Path.of("x")).cluster(), "every run of a comparison keeps it");
+        assertEquals("spark://h:7077", org.coex.accel.cluster.ClusterSettings.of(s.cluster(), "spark://h:7077").orElseThrow().master(), "--master wins");
+        assertTrue(problems("cluster: {master: 'locl[2]'}\n").contains("cluster.master: 'locl[2]' is not a Spark master URL"));
+        assertTrue(problems("cluster: {master: 'local[2]', conf: {executor.memory: 4g}}\n").contains("Spark settings start with 'spark.'"));
+        assertTrue(problems("cluster: {master: 'local[2]', workers: 2}\n").contains("workers"));
+    }
 }

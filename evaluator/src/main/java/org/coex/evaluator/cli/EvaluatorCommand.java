@@ -141,9 +141,7 @@ public final class EvaluatorCommand implements Runnable {
 
         @Override public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            if (master != null && !ClusterSettings.isMasterUrl(master)) {
-                throw problem("--master", "'" + master + "' is not a Spark master URL; " + ClusterSettings.masterForms());
-            }
+            ClusterSettings.checkOption(master);
             Inputs in = inputs();
             SearchSpace space = in.space();
             AcceleratorTemplate t = in.template();
@@ -155,7 +153,7 @@ public final class EvaluatorCommand implements Runnable {
             try (TaskRunner runner = master == null ? null : Clusters.open(new ClusterSettings(master, java.util.Map.of()))) {
                 return generate(in, runner, out);
             } catch (ClusterException e) {
-                throw problem(e.setting(), e.getMessage());
+                throw e.asProblem(master, null);
             }
         }
 
