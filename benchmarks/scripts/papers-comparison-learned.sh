@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 22's learned-evaluator rows, after benchmarks/scripts/papers-comparison.sh (same OUT, same settings):
 #   benchmarks/scripts/papers-comparison-learned.sh [OUT]     (default OUT: ../runs/papers-comparison)
-# The same methods on LEARNED_SETS (default: the first three limit sets of the main script) with DANCE's
+# The same methods on LEARNED_SETS (default: three limit sets of the main script) with DANCE's
 # learned evaluator instead of the analytic one, both ways:
 #   OUT/published-learned: one evaluator, labelled for the objective alone (no limits), serves every set;
 #   OUT/helped-learned:    one evaluator per set, labelled with that set's limits (the hardware choice honours them).
@@ -13,7 +13,8 @@ cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:-../runs/papers-comparison}")
 source benchmarks/scripts/papers-comparison-env.sh
 samples=${LEARNED_SAMPLES:-50000}
-learned_sets=${LEARNED_SETS:-latency_ms=0.01;latency_ms=0.02;latency_ms=0.04}
+# three of the main script's sets: one latency, one energy, one with both (14 x 14 bounds, see papers-comparison.sh)
+learned_sets=${LEARNED_SETS:-latency_ms=0.012;energy_uj=12;latency_ms=0.012,energy_uj=9}
 [ -f "$out/coex.jar" ] && [ -f "$out/benchmarks.jar" ] || { echo "error: run benchmarks/scripts/papers-comparison.sh $out first (it copies the jars this uses)" >&2; exit 2; }
 # the spec with its relative paths made absolute and an evaluator folder of its own
 spec_with_evaluator() {   # $1 evaluator folder, $2 spec to write

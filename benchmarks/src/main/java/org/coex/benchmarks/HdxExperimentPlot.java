@@ -34,8 +34,9 @@ final class HdxExperimentPlot {
         System.setProperty("java.awt.headless", "true");
         List<String> labels = bySetting.values().stream().flatMap(m -> m.keySet().stream()).distinct().sorted().toList();
         int n = bySetting.size();
-        int rows = Math.max(1, (n + COLUMNS - 1) / COLUMNS);
-        BufferedImage image = new BufferedImage(PANEL_W * Math.min(COLUMNS, Math.max(1, n)), PANEL_H * rows, BufferedImage.TYPE_INT_RGB);
+        int cells = n + 1;   // the panels and the key
+        int rows = (cells + COLUMNS - 1) / COLUMNS;
+        BufferedImage image = new BufferedImage(PANEL_W * Math.min(COLUMNS, cells), PANEL_H * rows, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -47,7 +48,7 @@ final class HdxExperimentPlot {
             chart.getStyler().setMarkerSize(9);
             chart.getStyler().setYAxisDecimalPattern("0.0#");   // few distinct values put ticks on the data: no 15.540000000000001
             chart.getStyler().setXAxisDecimalPattern("0.0###");
-            chart.getStyler().setLegendVisible(k == 0);
+            chart.getStyler().setLegendVisible(false);   // one key for every panel, in the cell after the last
             boolean any = false;
             for (String label : labels) {
                 Run r = setting.getValue().get(label);
@@ -66,9 +67,29 @@ final class HdxExperimentPlot {
             panel.dispose();
             k++;
         }
+        key(g, labels, (n % COLUMNS) * PANEL_W, (n / COLUMNS) * PANEL_H);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** The key at (x, y): each method's colour and marker, and the cross that marks a run that missed a limit. */
+    private static void key(Graphics2D g, List<String> labels, int x, int y) {
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
+        int line = 24;
+        int top = y + 40;
+        g.setColor(Color.BLACK);
+        g.drawString("Key: a method's marker where its run met every limit,", x + 30, top);
+        g.drawString("a cross in its colour where it missed one", x + 30, top + line);
+        for (int i = 0; i < labels.size(); i++) {
+            int row = top + (i + 2) * line + 8;
+            g.setColor(COLOURS[i % COLOURS.length]);
+            MARKERS[i % MARKERS.length].paint(g, x + 40, row - 5, 10);
+            SeriesMarkers.CROSS.paint(g, x + 60, row - 5, 10);
+            g.setColor(Color.BLACK);
+            g.drawString(labels.get(i), x + 80, row);
+        }
     }
 }

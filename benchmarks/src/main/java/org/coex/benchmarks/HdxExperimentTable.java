@@ -305,10 +305,13 @@ public final class HdxExperimentTable {
         return channels == null || channels.isNull() ? opNames : opNames + " " + channels;
     }
 
-    /** The run's limits, e.g. "area_mm2 <= 0.35, latency_ms <= 0.015". */
-    private static String setting(JsonNode r) {
+    /** The run's limits, e.g. "area_mm2 <= 0.35, latency_ms <= 0.015" (fps is a floor: "fps >= 100000.0"). */
+    static String setting(JsonNode r) {
         List<String> parts = new ArrayList<>();
-        for (JsonNode c : r.get("constraints")) parts.add(c.get("metric").asText() + " <= " + c.get("bound").asText());
+        for (JsonNode c : r.get("constraints")) {
+            String metric = c.get("metric").asText();
+            parts.add(metric + (metric.equals("fps") ? " >= " : " <= ") + c.get("bound").asText());
+        }
         return String.join(", ", parts.stream().sorted().toList());
     }
 

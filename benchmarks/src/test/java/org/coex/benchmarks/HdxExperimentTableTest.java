@@ -116,6 +116,16 @@ class HdxExperimentTableTest {
         assertEquals("[\"skip\"]", HdxExperimentTable.networkKey("[\"skip\"]", null));
         byte[] png = HdxExperimentPlot.png(settings());
         var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        assertEquals(2 * 520, image.getWidth(), "a panel per limit set");
+        assertEquals(3 * 520, image.getWidth(), "a panel per limit set, and the key");
+        boolean inked = false;
+        for (int x = 2 * 520; x < 3 * 520 && !inked; x++) for (int y = 0; y < image.getHeight() && !inked; y++) inked = (image.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF;
+        assertTrue(inked, "the key is drawn in the cell after the last panel");
+    }
+
+    @Test
+    void aFrameRateLimitIsAFloor() throws Exception {
+        var r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"constraints\": [{\"metric\": \"fps\", \"bound\": 100000.0}, {\"metric\": \"energy_uj\", \"bound\": 7.0}]}");
+        assertEquals("energy_uj <= 7.0, fps >= 100000.0", HdxExperimentTable.setting(r));
     }
 }

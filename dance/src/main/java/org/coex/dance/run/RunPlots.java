@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.coex.accel.cost.Metrics;
 import org.coex.accel.optimize.HardLimit;
 import org.coex.hdx.HardConstraint;
 import org.coex.nas.space.ArchEncoding;
@@ -46,16 +47,26 @@ final class RunPlots {
      * For runs that do not enforce their limits (soft, sequential, fixed-hw): the evaluator's
      * prediction / bound after every epoch (from log.jsonl) for every limit, with the bound at 1.
      */
-    @SuppressWarnings("unchecked")
     static byte[] limitsPerEpoch(List<Map<String, Object>> log, List<HardLimit> limits, String title) throws IOException {
         XYChart chart = chart(title + ": predicted metric / limit after every epoch (not enforced)", "epoch", "value / bound");
         double[] x = epochsFromOne(log);
         for (HardLimit limit : limits) {
-            double[] y = log.stream().mapToDouble(l -> ((Number) ((Map<String, Object>) l.get("predicted")).get(limit.metric().column())).doubleValue()
-                    / limit.bound()).toArray();
+            double[] y = relativeToBound(log, limit);
             if (y.length > 0) chart.addSeries(limit.toString(), x, y);
         }
         return withBound(chart, x);
+    }
+
+    /** The evaluator's prediction / bound of {@code limit}'s metric after every epoch of {@code log}. */
+    @SuppressWarnings("unchecked")
+    static double[] relativeToBound(List<Map<String, Object>> log, HardLimit limit) {
+        return log.stream().mapToDouble(l -> predicted((Map<String, Object>) l.get("predicted")).get(limit.metric()) / limit.bound()).toArray();
+    }
+
+    /** A log line's {@code predicted} latency, energy and area as {@link Metrics} (fps and EDP derived from them). */
+    private static Metrics predicted(Map<String, Object> p) {
+        return Metrics.ofHeadline(((Number) p.get("latency_ms")).doubleValue(), ((Number) p.get("energy_uj")).doubleValue(),
+                ((Number) p.get("area_mm2")).doubleValue());
     }
 
     /** The chart as PNG, with the bound drawn as a red line at 1 across the x range. */

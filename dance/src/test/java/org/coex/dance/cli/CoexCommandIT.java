@@ -577,7 +577,7 @@ class CoexCommandIT {
         Files.writeString(spec, tinySearchSection() + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8, 16], dataflow: [os, ws]}}\n"
                 + "objective: energy\nlambda: 0.1\nconstraints: {latency_ms: 0.004}\noutput: " + dir.resolve("p") + "\n");
         Result r = coex("compare", spec.toString(), "--method", "soft,sequential", "--as-published", "--limits", "latency_ms=0.004", "--limits", "latency_ms=9",
-                "-o", dir.resolve("pub").toString());
+                "--limits", "fps=100,energy_uj=50", "-o", dir.resolve("pub").toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("hardware choice objective, no repair"), r.out());
         // soft choosing by the objective alone never sees the limits: its search runs once, and each set judges the same pair
@@ -586,6 +586,11 @@ class CoexCommandIT {
                 Files.readString(dir.resolve("pub/soft-lambda_0.1-latency_ms_9/result/architecture.json")));
         assertTrue(Files.readString(dir.resolve("pub/soft-lambda_0.1-latency_ms_9/result/result.json")).contains("\"feasible\" : true"));
         assertTrue(Files.readString(dir.resolve("pub/comparison.md")).startsWith("# coex compare\n\nAs the papers ran it"));
+        try (var runs = Files.list(dir.resolve("pub"))) {
+            List<Path> fps = runs.filter(p -> p.getFileName().toString().contains("-fps_")).toList();
+            assertEquals(2, fps.size(), fps.toString());
+            for (Path run : fps) assertTrue(Files.size(run.resolve("result/constraints.png")) > 0, "a frame-rate limit is plotted too: " + run);
+        }
         ObjectMapper json = new ObjectMapper();
         var tech = org.coex.accel.tech.TechnologyTables.preset(org.coex.accel.tech.TechnologyTables.DEFAULT);
         for (String run : List.of("soft-lambda_0.1-latency_ms_0.004", "sequential-lambda_0.1-latency_ms_0.004")) {
