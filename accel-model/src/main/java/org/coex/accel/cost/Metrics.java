@@ -32,9 +32,12 @@ public record Metrics(double latencyMs, double fps, double energyUj, double area
     }
 
     public static Metrics of(long cycles, double clockMhz, double energyPj, double areaUm2) {
-        double latencyMs = cycles / (clockMhz * 1000.0);
-        double energyUj = energyPj / 1e6;
-        return new Metrics(latencyMs, 1000.0 / latencyMs, energyUj, areaUm2 / 1e6, energyUj * latencyMs);
+        return ofHeadline(cycles / (clockMhz * 1000.0), energyPj / 1e6, areaUm2 / 1e6);
+    }
+
+    /** From latency, energy and area, with fps = 1000 / latency and EDP = energy * latency. */
+    public static Metrics ofHeadline(double latencyMs, double energyUj, double areaMm2) {
+        return new Metrics(latencyMs, 1000.0 / latencyMs, energyUj, areaMm2, energyUj * latencyMs);
     }
 
     /** Every metric by its column name, in {@link Name} order (for JSON reports). */

@@ -38,7 +38,7 @@ record TimeloopLayout(Architecture architecture, Mapping mapping) {
                 continue;
             }
             String suffix = arrays++ == 0 ? "" : "_" + level.name();
-            levels.add(dummy(PES + suffix, level.instances() * columns, arch.levels().get(Math.max(0, i - 1)).meshX()));
+            levels.add(dummy(PES + suffix, level.instances() * columns, arch.childMeshX(i)));
             maps.add(new LevelMapping(List.of(), lm.spatial().stream().filter(l -> l.kind() == Loop.Kind.SPATIAL_Y).toList(), Set.of()));
             levels.add(dummy(COLUMNS + suffix, level.instances(), level.meshX()));
             maps.add(new LevelMapping(List.of(), lm.spatial().stream().filter(l -> l.kind() == Loop.Kind.SPATIAL_X).toList(), Set.of()));

@@ -21,11 +21,11 @@ public record Architecture(String macName, int macInstances, double macPj, doubl
         return children / levels.get(i).instances();
     }
 
+    /** The X extent of the level below level {@code i} (level 0's own for level 0, whose children are the MACs). */
+    public int childMeshX(int i) { return levels.get(Math.max(0, i - 1)).meshX(); }
+
     /** Columns of level {@code i}'s fan-out (its X extent): the child's meshX over its own, at least 1. */
-    public int fanoutColumns(int i) {
-        int childMeshX = levels.get(Math.max(0, i - 1)).meshX();
-        return Math.max(1, childMeshX / Math.max(1, levels.get(i).meshX()));
-    }
+    public int fanoutColumns(int i) { return Math.max(1, childMeshX(i) / Math.max(1, levels.get(i).meshX())); }
 
     /** Rows of level {@code i}'s fan-out (its Y extent): the fan-out over its columns, at least 1. */
     public int fanoutRows(int i) { return Math.max(1, fanout(i) / fanoutColumns(i)); }

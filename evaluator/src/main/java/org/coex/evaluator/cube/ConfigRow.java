@@ -80,9 +80,7 @@ public final class ConfigRow {
             cyc += w[k] * cycles[k];
             pj += w[k] * energyPj[k];
         }
-        double latencyMs = cyc / (clockMhz * 1000.0);
-        double energyUj = pj / 1e6;
-        return new Metrics(latencyMs, 1000.0 / latencyMs, energyUj, areaMm2, energyUj * latencyMs);
+        return Metrics.ofHeadline(cyc / (clockMhz * 1000.0), pj / 1e6, areaMm2);
     }
 
     /** Latency (ms) of every term: the row of the linear map, for matrix products. */

@@ -138,7 +138,7 @@ public final class LearnedEvaluator implements Evaluator, AutoCloseable {
             int[] choice = hardware.argmax(out.hardware().toFloatArray());
             double lat = out.latencyMs().getFloat(0);
             double en = out.energyUj().getFloat(0);
-            return new Choice(hardware.designSpace().point(choice), new Metrics(lat, 1000 / lat, en, out.areaMm2().getFloat(0), en * lat));
+            return new Choice(hardware.designSpace().point(choice), Metrics.ofHeadline(lat, en, out.areaMm2().getFloat(0)));
         } finally {
             gumbel = noise;
         }
