@@ -7,7 +7,7 @@
 #   OUT/helped-learned:    one evaluator per set, labelled with that set's limits (the hardware choice honours them).
 # Each evaluator is made on first use by the search itself (LEARNED_SAMPLES samples, 40 epochs; its fidelity
 # report beside it). The networks are retrained like the main script's (same OUT/retrained, read back when
-# done), then OUT/MODE-learned.md and .png. Resumable like the main script.
+# done), then OUT/MODE-learned.md and .png. Resumable like the main script; JOBS and MODES as there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:-../runs/papers-comparison}")
@@ -24,21 +24,30 @@ spec_with_evaluator() {   # $1 evaluator folder, $2 spec to write
 }
 mkdir -p "$out/specs"
 IFS=';' read -ra sets <<< "$learned_sets"
-for mode in published helped; do
-  how=(); [ "$mode" = published ] && how=(--as-published)
+IFS=',' read -ra grid <<< "$lambdas"
+for mode in ${MODES:-published helped}; do
+  how=""; [ "$mode" = published ] && how="--as-published"
   if [ "$mode" = published ]; then
-    # one evaluator for every set, and one comparison, so soft's search (blind to the limits) runs once per lambda
-    limit_args=(); for s in "${sets[@]}"; do limit_args+=(--limits "$s"); done
+    # one evaluator for every set, so soft's search (blind to the limits) runs once per lambda; the first
+    # search makes the evaluator alone, then JOBS searches at once use it
+    limit_args=""; for s in "${sets[@]}"; do limit_args+=" --limits '$s'"; done
     spec_with_evaluator "$out/evaluators/objective" "$out/specs/published.yaml"
-    coex compare "$out/specs/published.yaml" --method soft --lambda "$lambdas" "${limit_args[@]}" "${how[@]}" -o "$out/$mode-learned"
-    coex compare "$out/specs/published.yaml" --method hdx,sequential --lambda "$hdx_lambda" "${limit_args[@]}" "${how[@]}" -o "$out/$mode-learned"
+    compare="coex compare '$out/specs/published.yaml' $limit_args $how -o '$out/$mode-learned'"
+    run_jobs "$compare --method soft --lambda ${grid[0]}"
+    searches=()
+    for lambda in "${grid[@]:1}"; do searches+=("$compare --method soft --lambda $lambda"); done
+    searches+=("$compare --method hdx --lambda $hdx_lambda" "$compare --method sequential")
+    run_jobs "${searches[@]}"
   else
-    for s in "${sets[@]}"; do   # an evaluator per set: its labels honour that set's limits
+    # an evaluator per set (its labels honour that set's limits): JOBS sets at once, each set's searches in turn
+    searches=()
+    for s in "${sets[@]}"; do
       key=$(echo "$s" | tr ',=' '_-')
       spec_with_evaluator "$out/evaluators/limits-$key" "$out/specs/helped-$key.yaml"
-      coex compare "$out/specs/helped-$key.yaml" --method soft --lambda "$lambdas" --limits "$s" -o "$out/$mode-learned"
-      coex compare "$out/specs/helped-$key.yaml" --method hdx,sequential --lambda "$hdx_lambda" --limits "$s" -o "$out/$mode-learned"
+      compare="coex compare '$out/specs/helped-$key.yaml' --limits '$s' -o '$out/$mode-learned'"
+      searches+=("$compare --method soft --lambda $lambdas && $compare --method hdx,sequential --lambda $hdx_lambda")
     done
+    run_jobs "${searches[@]}"
   fi
   retrain_networks "$out/$mode-learned"
   { echo "# The learned evaluator ($mode): DANCE's networks in place of the analytic cost model, on ${#sets[@]} limit sets"; echo;

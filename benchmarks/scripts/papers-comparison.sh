@@ -10,11 +10,16 @@
 # mode after the other (published first).
 # Run it again to continue: finished runs and retrainings are read back, not repeated.
 # Settings (environment): LIMITS (limit sets separated by ';'), LAMBDAS, HDX_LAMBDA, SEEDS, RETRAIN_EPOCHS,
-# RETRAIN_IMAGES, SPEC, SPACE, RESIZE (the spec's data.resize), JOBS (searches or retrainings at once, default 2); e.g. LIMITS='latency_ms=0.02;energy_uj=20' SEEDS='1 2' for a smaller grid.
+# RETRAIN_IMAGES, SPEC, SPACE, RESIZE (the spec's data.resize), JOBS (searches or retrainings at once, default 2),
+# MODES (default 'published helped'; 'helped' runs that mode alone); e.g. LIMITS='latency_ms=0.02;energy_uj=20' SEEDS='1 2' for a smaller grid.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "${1:-../runs/papers-comparison}")
 source benchmarks/scripts/papers-comparison-env.sh
+modes=${MODES:-published helped}
+for mode in $modes; do
+  case $mode in published|helped) ;; *) echo "error: MODES: '$mode' is not a mode; use published, helped or both" >&2; exit 2;; esac
+done
 # Every set lies below the most accurate (most-MAC) network's best latency (0.061 ms) and energy (57 uJ)
 # on the spatial template at 14 x 14: it misses them all, while the fewest-MAC network meets them all and
 # the middle one meets six (coex nas space examples/space-fmnist-width.yaml --resize 14,14 --write DIR,
@@ -34,7 +39,7 @@ for s in "${sets[@]}"; do limit_args+=("--limits '$s'"); done
 # One mode at a time, the papers' first: its searches, its networks retrained, its table; then the other's.
 # The searches run as JOBS compare commands at once (one per soft lambda, one for hdx, one for
 # sequential), each writing its own runs into the mode's folder (logs in OUT/logs).
-for mode in published helped; do
+for mode in $modes; do
   how=""; [ "$mode" = published ] && how="--as-published"
   # hdx first: in the papers' mode it is the only compare with a search per set (soft and sequential
   # are blind to the limits and search once), so the other job works through the rest meanwhile

@@ -33,6 +33,13 @@ public final class NasSpecs {
      * with alpha barely moving (benchmarks/RESULTS.md); they remain a choice ({@code strategy: binary_gates}).
      */
     static final int DEFAULT_TRAIN_LIMIT = 3_000;
+    /**
+     * Adam moves a logit by at most about its learning rate per step, and the default budget takes
+     * about 80 architecture steps (7 epochs x 12 validation batches): at ProxylessNAS's 0.006 alpha could
+     * move half a unit, its entropy stayed at 1.87 of ln 7 = 1.95 and the argmax was a near tie (two
+     * machines derived two networks from one seed); at 0.05 it falls to 1.22 (benchmarks/RESULTS.md).
+     */
+    static final double DEFAULT_ALPHA_LR = 0.05;
 
     static final List<String> KEYS = List.of("space", "data", "data_dir", "validation", "train_limit", "epochs", "warmup_epochs",
             "batch_size", "strategy", "weight_lr", "momentum", "weight_decay", "alpha_lr", "tau0", "tau_decay", "crop_padding",
@@ -134,7 +141,7 @@ public final class NasSpecs {
         if (root.has("lambda") && hardware == null) root.problem("lambda", "lambda needs a 'hardware' section to cost the ops on");
         SearchConfig config = new SearchConfig(epochs, Math.min(warmup, epochs), root.integerAtLeast("batch_size", 128, 1),
                 root.positive("weight_lr", 0.05), root.fraction("momentum", 0.9), root.numberAtLeast("weight_decay", 4e-5, 0),
-                root.positive("alpha_lr", 0.006), strategy, root.positive("tau0", 5.0), root.positive("tau_decay", 0.956),
+                root.positive("alpha_lr", DEFAULT_ALPHA_LR), strategy, root.positive("tau0", 5.0), root.positive("tau_decay", 0.956),
                 root.integerAtLeast("crop_padding", 2, 0), root.bool("flip", true), root.longValue("seed", 1), hardware == null ? 0 : hardware.lambda());
         Path output = base.resolve(root.string("output", "runs/nas")).toAbsolutePath().normalize();
         return new NasSpec(source, space, dataSpec, shape, dataLine, validation, trainLimit, config, output, hardware);
