@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ final class SparkTaskRunner implements TaskRunner {
             return context.parallelize(list, list.size()).map(ClusterTask::run).collect();
         } catch (Exception e) {   // Scala throws SparkException, a checked exception, undeclared
             Throwable root = rootCause(e);
-            if (root instanceof java.nio.file.FileSystemException fs) {
+            if (root instanceof FileSystemException fs) {
                 throw new ClusterException("-o", job + " failed on the cluster: a worker cannot write " + fs.getFile() + " (" + root.getClass().getSimpleName()
                         + (fs.getReason() == null ? "" : ": " + fs.getReason()) + "); the output folder must be on a file system every worker can "
                         + "write, at the same path (docs/cluster.md)", e);

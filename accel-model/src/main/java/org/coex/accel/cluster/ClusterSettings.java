@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.coex.accel.spec.SpecException;
 import org.coex.accel.spec.SpecNode;
 
 /**
@@ -52,7 +53,7 @@ public record ClusterSettings(String master, Map<String, String> conf) {
     /** A {@code --master} option (null: not given) that is not a Spark master URL is the user's mistake, named at the option. */
     public static void checkOption(String masterOption) {
         if (masterOption != null && !isMasterUrl(masterOption)) {
-            throw org.coex.accel.spec.SpecException.option("--master", "'" + masterOption + "' is not a Spark master URL; " + masterForms());
+            throw SpecException.option("--master", "'" + masterOption + "' is not a Spark master URL; " + masterForms());
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.coex.accel.cluster.ClusterException;
 import org.coex.accel.cluster.ClusterSettings;
 import org.coex.accel.cluster.Clusters;
@@ -89,7 +90,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.printf("compare: %d runs (%s x lambda %s x %d limit sets; hardware choice %s, %s) into %s%n", ms.size() * ls.size() * sets.size(), ms, ls,
                 sets.size(), s.hardwareChoice().spelling(), s.repair() ? "repair" : "no repair", dir);
         out.flush();
-        java.util.Optional<ClusterSettings> cluster = ClusterSettings.of(s.cluster(), master);
+        Optional<ClusterSettings> cluster = ClusterSettings.of(s.cluster(), master);
         if (cluster.isPresent()) runOnCluster(s, cluster.get(), ms, ls, sets, dir, out);
         try (StopOnSignal stop = new StopOnSignal(); Progress progress = Progress.start("epoch", spec.commandLine().getErr())) {
             Comparison.run(s, ms, ls, sets, dir, line -> {
