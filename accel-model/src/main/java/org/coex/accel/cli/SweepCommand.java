@@ -62,7 +62,7 @@ public final class SweepCommand implements Callable<Integer> {
                 r = ClusterSweeps.run(s, runner);
                 files = SweepOutputs.write(r);
             } catch (ClusterException e) {
-                throw e.asProblem(master, specFile);
+                throw e.asProblem(s.cluster().get(), specFile);
             } finally {
                 ClusterSweeps.deleteParts(s);
             }

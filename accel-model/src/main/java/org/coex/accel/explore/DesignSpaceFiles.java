@@ -24,7 +24,7 @@ public final class DesignSpaceFiles {
         SpecNode root = YamlDocument.parse(file, InputFiles.readString(file, "design space", "check the path")).root(problems);
         if (!root.expectObject()) problems.throwIfAny();
         root.allowOnly(List.of("space"));
-        if (!root.has("space")) root.problem("missing 'space'; give space: {parameter: [values], ...}");
+        if (!root.has("space")) root.missing("space", "missing 'space'; give space: {parameter: [values], ...}");
         DesignSpace space = Target.readSpace(root.child("space"), template.defaultSpace());
         problems.throwIfAny();
         Target.checkValues(template, technology, space, HwConfig.of(), root);

@@ -97,7 +97,7 @@ public final class NetworkFiles {
         int batch = root.integerAtLeast("batch", 1, 1);
         int[] shape = root.has("input") ? triple(root.child("input")) : null;
         List<SpecNode> items = root.child("layers").elements();
-        if (items.isEmpty()) root.problem("missing or empty 'layers'; list the layers, e.g. - {name: conv1, type: conv, ...}");
+        if (items.isEmpty()) root.missing("layers", "missing or empty 'layers'; list the layers, e.g. - {name: conv1, type: conv, ...}");
         List<Layer> layers = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (SpecNode item : items) {
@@ -137,7 +137,7 @@ public final class NetworkFiles {
         }
         if (type.equals("gemm")) {
             int m = n.integerAtLeast("m", 1, 1), nn = n.integerAtLeast("n", 1, 1), k = n.integerAtLeast("k", 1, 1);
-            for (String key : List.of("m", "n", "k")) if (!n.has(key)) n.problem("gemm layer needs '" + key + "'");
+            for (String key : List.of("m", "n", "k")) if (!n.has(key)) n.missing(key, "gemm layer needs '" + key + "'");
             return Layer.gemm(name, m, nn, k).withBatch(batch);
         }
         int[] in = n.has("input") ? triple(n.child("input")) : chained;
@@ -148,16 +148,16 @@ public final class NetworkFiles {
         try {
             return switch (type) {
                 case "fc" -> {
-                    if (!n.has("out_features")) n.problem("fc layer needs 'out_features'");
+                    if (!n.has("out_features")) n.missing("out_features", "fc layer needs 'out_features'");
                     yield Layer.fullyConnected(name, in[0] * in[1] * in[2], n.integerAtLeast("out_features", 1, 1)).withBatch(batch);
                 }
                 case "pointwise" -> {
-                    if (!n.has("out_channels")) n.problem("pointwise layer needs 'out_channels'");
+                    if (!n.has("out_channels")) n.missing("out_channels", "pointwise layer needs 'out_channels'");
                     yield Layer.pointwise(name, in[0], in[1], in[2], n.integerAtLeast("out_channels", 1, 1)).withBatch(batch);
                 }
                 default -> {
                     boolean dw = type.equals("depthwise");
-                    if (!dw && !n.has("out_channels")) n.problem("conv layer needs 'out_channels'");
+                    if (!dw && !n.has("out_channels")) n.missing("out_channels", "conv layer needs 'out_channels'");
                     int outC = dw ? in[2] : n.integerAtLeast("out_channels", 1, 1);
                     int[] k = pair(n, "kernel", 3, 1);
                     int[] s = pair(n, "stride", 1, 1);

@@ -151,7 +151,7 @@ public final class TimeloopInputs {
     private static void checkVersion(SpecNode section, Set<String> known, String fix) {
         SpecNode v = section.child("version");
         if (v.isMissing()) {
-            section.problem("missing 'version'; " + fix);
+            section.missing("version", "missing 'version'; " + fix);
             return;
         }
         Object o = v.scalar();
@@ -314,7 +314,7 @@ public final class TimeloopInputs {
         SpecNode inst = node.has("instance") ? node.child("instance") : node;
         Map<String, Integer> v = new HashMap<>();
         for (String d : List.of("C", "M", "N", "P", "Q", "R", "S")) {
-            if (!inst.has(d) && !d.equals("N")) inst.problem("missing problem dimension '" + d + "'; a CNN_Layer needs C, M, P, Q, R, S");
+            if (!inst.has(d) && !d.equals("N")) inst.missing(d, "missing problem dimension '" + d + "'; a CNN_Layer needs C, M, P, Q, R, S");
             v.put(d, inst.integerAtLeast(d, 1, 1));
         }
         for (String d : List.of("Hstride", "Wstride", "Hdilation", "Wdilation")) v.put(d, inst.integerAtLeast(d, 1, 1));

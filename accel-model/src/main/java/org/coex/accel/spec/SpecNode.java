@@ -65,8 +65,9 @@ public final class SpecNode {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!known.contains(k)) {
-                String hint = closest(k, known).map(c -> "did you mean '" + c + "'?")
-                        .orElse("known keys: " + String.join(", ", known));
+                Optional<String> meant = closest(k, known);
+                meant.ifPresent(c -> problems.noteMisspelling(child(c).path));
+                String hint = meant.map(c -> "did you mean '" + c + "'?").orElse("known keys: " + String.join(", ", known));
                 child(k).problem("unknown key '" + k + "'; " + hint);
             }
         }
@@ -96,9 +97,17 @@ public final class SpecNode {
         return c.node.asText();
     }
 
+    /**
+     * Records {@code message} at this node for its absent {@code key}, unless an unknown key here was
+     * already reported as a misspelling of it: one mistake, one line.
+     */
+    public void missing(String key, String message) {
+        if (!problems.isMisspelt(child(key).path)) problem(message);
+    }
+
     public Optional<String> requiredString(String key, String fix) {
         if (!has(key)) {
-            problem("missing key '" + key + "'; " + fix);
+            missing(key, "missing key '" + key + "'; " + fix);
             return Optional.empty();
         }
         return Optional.ofNullable(string(key, null));

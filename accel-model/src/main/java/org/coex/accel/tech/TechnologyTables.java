@@ -99,7 +99,7 @@ public final class TechnologyTables {
 
     private static double nonNegative(SpecNode node, String key) {
         if (!node.has(key)) {
-            node.problem("missing key '" + key + "'");
+            node.missing(key, "missing key '" + key + "'");
             return 0;
         }
         return node.numberAtLeast(key, 0, 0);

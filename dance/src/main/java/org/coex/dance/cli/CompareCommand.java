@@ -121,7 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
         try (TaskRunner runner = Clusters.open(cluster)) {
             runner.run("coex compare", tasks);
         } catch (ClusterException e) {
-            throw e.asProblem(master, specFile);
+            throw e.asProblem(cluster, specFile);
         }
     }
 

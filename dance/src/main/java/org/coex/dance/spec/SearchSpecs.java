@@ -176,24 +176,20 @@ public final class SearchSpecs {
     /** {@code hardware.fixed}: one value of every design-space parameter; null when absent or wrong (problems reported). */
     private static HwConfig fixedHardware(SpecNode node, DesignSpace ds) {
         if (node.isMissing() || !node.expectObject()) return null;
+        node.allowOnly(ds.parameters().stream().map(p -> p.name()).toList());   // a design-space parameter each
         java.util.Map<String, Object> values = new LinkedHashMap<>();
         for (String k : node.keys()) values.put(k, node.child(k).scalar());
         boolean ok = true;
         for (var p : ds.parameters()) {
             if (!values.containsKey(p.name())) {
-                node.problem("missing '" + p.name() + "'; give one of " + p.values());
+                node.missing(p.name(), "missing '" + p.name() + "'; give one of " + p.values());
                 ok = false;
             } else if (!p.values().contains(values.get(p.name()))) {
                 node.problem(p.name(), values.get(p.name()) + " is not in the design space; use one of " + p.values());
                 ok = false;
             }
         }
-        for (String k : values.keySet()) {
-            if (ds.parameter(k).isEmpty()) {
-                node.problem(k, "not a design-space parameter; parameters: " + ds.parameters().stream().map(p -> p.name()).toList());
-                ok = false;
-            }
-        }
+        if (!values.keySet().stream().allMatch(k -> ds.parameter(k).isPresent())) ok = false;   // reported by allowOnly
         return ok ? new HwConfig(values) : null;
     }
 

@@ -83,6 +83,8 @@ class SearchSpecsTest {
         assertEquals(2, s.designSpace().indexOf(s.fixedHardware()));
         assertTrue(problems(ds.replace("FIXED", "{rows: 32, cols: 8}")).contains("hardware.fixed.rows: 32 is not in the design space"));
         assertTrue(problems(ds.replace("FIXED", "{rows: 16}")).contains("hardware.fixed: missing 'cols'"));
+        assertEquals("s.yaml:1: hardware.fixed.col: unknown key 'col'; did you mean 'cols'?", problems(ds.replace("FIXED", "{rows: 16, col: 8}")),
+                "a misspelt key is one mistake, not also a missing one");
         assertTrue(problems("method: fixed-hw\n").contains("fixed-hw needs the accelerator under hardware.fixed"));
     }
 
@@ -134,5 +136,10 @@ class SearchSpecsTest {
         assertTrue(problems("cluster: {master: 'locl[2]'}\n").contains("cluster.master: 'locl[2]' is not a Spark master URL"));
         assertTrue(problems("cluster: {master: 'local[2]', conf: {executor.memory: 4g}}\n").contains("Spark settings start with 'spark.'"));
         assertTrue(problems("cluster: {master: 'local[2]', workers: 2}\n").contains("workers"));
+        assertEquals("s.yaml:3: cluster.mastr: unknown key 'mastr'; did you mean 'master'?", problems("constraints: {latency_ms: 0.04}\ncluster:\n  mastr: local\n"),
+                "a misspelt master is one mistake, not also a missing one");
+        assertEquals("s.yaml:2: cluster: missing key 'master'; use local[N], local[*], spark://host:port, yarn or k8s://...",
+                problems("constraints: {latency_ms: 0.04}\ncluster: {conf: {spark.task.cpus: 1}}\n"));
+        assertTrue(problems("constraints: {latency_ms: 0.04}\ncluster: {master: 7}\n").contains("'7' is not a Spark master URL"));
     }
 }

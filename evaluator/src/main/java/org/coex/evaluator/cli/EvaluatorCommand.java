@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.coex.accel.cli.Progress;
 import org.coex.accel.cluster.ClusterException;
@@ -150,10 +151,11 @@ public final class EvaluatorCommand implements Runnable {
             GenerationBudget.check(samples, space.encoding().length(), ds.parameters().size(), ds.size(), space.costTerms().terms().size(), solverBudget,
                     output, stopped, Runtime.getRuntime().maxMemory());
             // a cluster is reached before the cost model is built, so an unreachable one costs nothing
-            try (TaskRunner runner = master == null ? null : Clusters.open(new ClusterSettings(master, java.util.Map.of()))) {
+            ClusterSettings cluster = master == null ? null : new ClusterSettings(master, Map.of());
+            try (TaskRunner runner = cluster == null ? null : Clusters.open(cluster)) {
                 return generate(in, runner, out);
             } catch (ClusterException e) {
-                throw e.asProblem(master, null);
+                throw e.asProblem(cluster, null);
             }
         }
 

@@ -83,7 +83,7 @@ public final class SearchSpaces {
             List<Integer> widths = widths(s);
             int n = s.integerAtLeast("layers", 1, 1);
             int st = s.integerAtLeast("stride", 1, 1);
-            for (String k : List.of("channels", "layers")) if (!s.has(k)) s.problem("missing '" + k + "'");
+            for (String k : List.of("channels", "layers")) if (!s.has(k)) s.missing(k, "missing '" + k + "'");
             if (st > size) s.problem("stride", "stride " + st + " would shrink the " + size + "x" + size + " map below 1x1; use at most " + size);
             size = (size + st - 1) / Math.max(1, st);
             if (!widths.isEmpty() && n >= 1 && st >= 1) stages.add(new Stage(widths, n, st));
