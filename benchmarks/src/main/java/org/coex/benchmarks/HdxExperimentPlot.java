@@ -1,6 +1,7 @@
 package org.coex.benchmarks;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -44,6 +45,7 @@ final class HdxExperimentPlot {
         for (var setting : bySetting.entrySet()) {
             XYChart chart = new XYChartBuilder().width(PANEL_W).height(PANEL_H).title(setting.getKey()).xAxisTitle("objective (true)").yAxisTitle("accuracy %").build();
             chart.getStyler().setChartBackgroundColor(Color.WHITE);
+            chart.getStyler().setChartTitleFont(titleFont(g, chart.getStyler().getChartTitleFont(), setting.getKey()));
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             chart.getStyler().setMarkerSize(9);
             chart.getStyler().setYAxisDecimalPattern("0.0#");   // few distinct values put ticks on the data: no 15.540000000000001
@@ -74,10 +76,17 @@ final class HdxExperimentPlot {
         return out.toByteArray();
     }
 
+    /** {@code font}, smaller when needed so that {@code title} (three limits: 58 characters) fits above the plot area, which XChart centres it on. */
+    private static Font titleFont(Graphics2D g, Font font, String title) {
+        Font f = font;
+        while (f.getSize2D() > 8 && g.getFontMetrics(f).stringWidth(title) > PANEL_W - 110) f = f.deriveFont(f.getSize2D() - 1);
+        return f;
+    }
+
     /** The key at (x, y): each method's colour and marker, and the cross that marks a run that missed a limit. */
     private static void key(Graphics2D g, List<String> labels, int x, int y) {
         g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         int line = 24;
         int top = y + 40;
         g.setColor(Color.BLACK);
