@@ -40,6 +40,8 @@ public final class ScaleSimConfigs {
         int ifmap = whole(ini, arch, "IfmapSramSzkB", problems);
         int filter = whole(ini, arch, "FilterSramSzkB", problems);
         int ofmap = whole(ini, arch, "OfmapSramSzkB", problems);
+        // the trace addresses SCALE-Sim starts each operand at: no count depends on them, but SCALE-Sim reads them with int()
+        for (String key : List.of("IfmapOffset", "FilterOffset", "OfmapOffset")) offset(ini, arch, key, problems);
         String df = text(ini, arch, "Dataflow", "ws", problems, true);
         Dataflow dataflow = Dataflow.parse(df).orElse(Dataflow.WS);
         if (Dataflow.parse(df).isEmpty()) problems.add(at(ini, arch, "Dataflow", "unknown dataflow '" + df + "'; use os, ws or is"));
@@ -105,6 +107,18 @@ public final class ScaleSimConfigs {
             return fallback;
         }
         return e.value();
+    }
+
+    /** An operand's address offset, when given: a whole number >= 0, as SCALE-Sim's int() reads it. */
+    private static void offset(IniFile ini, String section, String key, Problems problems) {
+        IniFile.Entry e = ini.get(section, key);
+        if (e == null) return;
+        try {
+            if (Long.parseLong(e.value()) >= 0) return;
+        } catch (NumberFormatException notWhole) {
+            // reported below
+        }
+        problems.add(new Problem(ini.file(), e.line(), key, "must be a whole number >= 0 (found '" + e.value() + "'); SCALE-Sim reads it as an address"));
     }
 
     private static int whole(IniFile ini, String section, String key, Problems problems) {

@@ -192,10 +192,10 @@ public final class TimeloopInputs {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
-    /** {@code psum_spad[1..168]} -> 168; no range -> 1; an empty range or one beyond int -> 0. */
+    /** {@code psum_spad[1..168]} -> 168; no range -> 1; an empty range, one beyond int or one that does not read [first..last] -> 0. */
     static int instancesOf(String name) {
         Matcher m = RANGE.matcher(name.strip());
-        if (!m.matches()) return 1;
+        if (!m.matches()) return name.contains("[") ? 0 : 1;
         try {
             long n = Long.parseLong(m.group(3)) - Long.parseLong(m.group(2)) + 1;
             return n < 1 || n > Integer.MAX_VALUE ? 0 : (int) n;
@@ -204,20 +204,48 @@ public final class TimeloopInputs {
         }
     }
 
+    /** An ERT: component -> action -> pJ; every table names its component, every action its name and energy. */
     private static Map<String, Map<String, Double>> energyTable(SpecNode ert) {
         Map<String, Map<String, Double>> out = new HashMap<>();
         for (SpecNode t : tables(ert)) {
             Map<String, Double> actions = new HashMap<>();
-            for (SpecNode a : t.child("actions").elements()) actions.put(a.string("name", ""), a.number("energy", 0));
-            out.put(baseName(t.string("name", "")), actions);
+            SpecNode list = t.child("actions");
+            if (!list.isList()) t.missing("actions", "missing 'actions'; list the component's actions, e.g. - {name: read, arguments: {}, energy: 1.2}");
+            for (SpecNode a : list.elements()) {
+                if (!a.expectObject()) continue;
+                String action = a.requiredString("name", "name the action (read, write, update, leak, compute, ...)").orElse("");
+                actions.put(action, requiredNumber(a, "energy", "give its energy in pJ"));
+            }
+            out.put(componentName(t), actions);
         }
         return out;
     }
 
+    /** An ART: component -> area; every table names its component and its area. */
     private static Map<String, Double> areaTable(SpecNode art) {
         Map<String, Double> out = new HashMap<>();
-        for (SpecNode t : tables(art)) out.put(baseName(t.string("name", "")), t.number("area", 0));
+        for (SpecNode t : tables(art)) out.put(componentName(t), requiredNumber(t, "area", "give the component's area in um^2"));
         return out;
+    }
+
+    /** An ERT's or ART's component: its required {@code name}, whose instance range must read [first..last]. */
+    private static String componentName(SpecNode table) {
+        String full = table.requiredString("name", "name the component as the architecture does, e.g. system_top_level.DRAM[1..1]").orElse("");
+        if (instancesOf(full) < 1) table.problem("name", rangeRule(full));
+        return baseName(full);
+    }
+
+    private static String rangeRule(String name) {
+        return "the instance range of '" + name + "' must read [first..last] with last >= first, at most 2^31 - 1 instances";
+    }
+
+    /** A required number at {@code key} of at least 0 (0 when absent or wrong, the problem recorded). */
+    private static double requiredNumber(SpecNode node, String key, String fix) {
+        if (!node.has(key)) {
+            node.missing(key, "missing '" + key + "'; " + fix);
+            return 0;
+        }
+        return node.numberAtLeast(key, 0, 0);
     }
 
     /** The flattened architecture and the level names in Timeloop's order. */
@@ -240,8 +268,7 @@ public final class TimeloopInputs {
                 continue;
             }
             if (instancesOf(c.string("name", "level")) < 1) {
-                c.problem("name", "the instance range of '" + c.string("name", "") + "' must read [first..last] with last >= first, "
-                        + "at most 2^31 - 1 instances");
+                c.problem("name", rangeRule(c.string("name", "")));
                 continue;
             }
             try {
@@ -252,6 +279,10 @@ public final class TimeloopInputs {
         }
         if (mac == null) {
             node.problem("no compute component (a class such as intmac) in the architecture");
+            return new ArchitectureParts(null, Map.of());
+        }
+        if (instancesOf(mac.string("name", "mac")) < 1) {
+            mac.problem("name", rangeRule(mac.string("name", "")));
             return new ArchitectureParts(null, Map.of());
         }
         List<StorageLevel> innerFirst = new ArrayList<>(outerFirst);

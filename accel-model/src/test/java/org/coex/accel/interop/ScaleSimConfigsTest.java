@@ -39,12 +39,15 @@ class ScaleSimConfigsTest {
     @Test
     void reportsEveryProblemWithItsLine() {
         List<String> cfg = List.of("[general]", "run_name = r", "[architecture_presets]", "ArrayHeight: 0", "ArrayWidth: wide",
-                "IfmapSramSzkB: 64", "FilterSramSzkB: 64", "Dataflow : rs", "[run_presets]", "InterfaceBandwidth: CALC");
+                "IfmapSramSzkB: 64", "FilterSramSzkB: 64", "Dataflow : rs", "FilterOffset: 10000000 ]]{", "OfmapOffset: -2", "[run_presets]",
+                "InterfaceBandwidth: CALC");
         SpecException e = assertThrows(SpecException.class, () -> ScaleSimConfigs.parse("c.cfg", cfg));
         List<String> lines = e.problems().stream().map(Object::toString).toList();
         assertEquals(List.of("c.cfg:4: ArrayHeight: must be >= 1 (found 0)",
                 "c.cfg:5: ArrayWidth: must be a whole number (found 'wide')",
                 "c.cfg: OfmapSramSzkB: missing; add 'OfmapSramSzkB: <whole number>' under [architecture_presets]",
+                "c.cfg:9: FilterOffset: must be a whole number >= 0 (found '10000000 ]]{'); SCALE-Sim reads it as an address",
+                "c.cfg:10: OfmapOffset: must be a whole number >= 0 (found '-2'); SCALE-Sim reads it as an address",
                 "c.cfg:8: Dataflow: unknown dataflow 'rs'; use os, ws or is"), lines);
     }
 

@@ -89,6 +89,39 @@ class TimeloopInputsTest {
     }
 
     @Test
+    void anEnergyOrAreaTableWithoutANameAnEnergyOrAnAreaIsAMistakeNotAZero() throws IOException {
+        Path ert = Files.writeString(dir.resolve("ERT.yaml"), """
+                ERT:
+                  version: '0.4'
+                  tables:
+                    - name: system_top_level.DRAM[1..1e400]
+                      actions:
+                        - {name: read, energy: 512.0}
+                    - name: system_top_level.shared_glb[1..1]
+                      actions:
+                        - {nam: update, energy: 1.5}
+                        - {name: read}
+                """);
+        Path art = Files.writeString(dir.resolve("ART.yaml"), """
+                ART:
+                  version: '0.4'
+                  tables:
+                    - name: system_top_level.DRAM[1..1]
+                    - {area: 2.0}
+                """);
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"), ref("map.yaml"), ert, art)));
+        List<String> lines = e.problems().stream().map(p -> p.toString().replace(dir + "/", "")).toList();
+        assertEquals(List.of(
+                "ERT.yaml:4: ERT.tables[0].name: the instance range of 'system_top_level.DRAM[1..1e400]' must read [first..last] with last >= first, "
+                        + "at most 2^31 - 1 instances",
+                "ERT.yaml:9: ERT.tables[1].actions[0]: missing key 'name'; name the action (read, write, update, leak, compute, ...)",
+                "ERT.yaml:10: ERT.tables[1].actions[1]: missing 'energy'; give its energy in pJ",
+                "ART.yaml:4: ART.tables[0]: missing 'area'; give the component's area in um^2",
+                "ART.yaml:5: ART.tables[1]: missing key 'name'; name the component as the architecture does, e.g. system_top_level.DRAM[1..1]"),
+                lines.subList(0, 5));
+    }
+
+    @Test
     void anIllegalMappingIsBlamedOnTheMappingFileAndTheDirectiveLine() throws IOException {
         String wrong = Files.readString(ref("map.yaml")).replace("factors: C4 M4 R1 S1 N1 P7 Q4", "factors: C4 M4 R1 S1 N1 P8 Q4");
         Path map = Files.writeString(dir.resolve("map.yaml"), wrong);
