@@ -10,7 +10,8 @@ import org.coex.accel.spec.Problems;
 /**
  * An INI file read as Python's {@code configparser} reads it: {@code [section]} headers, {@code key = value}
  * or {@code key: value}, keys case-insensitive, values trimmed, whole-line {@code #} and {@code ;}
- * comments. Remembers the line of every key for messages.
+ * comments. A line indented deeper than the key before it continues that key's value in configparser
+ * (so SCALE-Sim would read neither); here it is a problem. Remembers the line of every key for messages.
  */
 final class IniFile {
     record Entry(String value, int line) {}
@@ -24,11 +25,20 @@ final class IniFile {
     static IniFile parse(String file, List<String> lines, Problems problems) {
         IniFile ini = new IniFile(file);
         Map<String, Entry> current = null;
+        String lastKey = null;   // the key a deeper-indented line would continue, and its indent
+        int lastIndent = 0;
         for (int i = 0; i < lines.size(); i++) {
             String raw = lines.get(i);
             String line = raw.strip();
             int n = i + 1;
             if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
+            int indent = raw.indexOf(line.charAt(0));
+            if (lastKey != null && indent > lastIndent) {
+                problems.add(new Problem(file, n, lastKey, "this indented line continues the value of '" + lastKey + "' (line " + current.get(lastKey).line()
+                        + ") as configparser reads it; start it at the beginning of the line"));
+                continue;
+            }
+            lastKey = null;
             if (line.startsWith("[")) {
                 if (!line.endsWith("]")) {
                     problems.add(new Problem(file, n, "", "section header must look like [name] (found '" + line + "')"));
@@ -55,6 +65,8 @@ final class IniFile {
                 problems.add(new Problem(file, n, key, "key given twice (first on line " + current.get(key).line() + ")"));
             }
             current.put(key, new Entry(line.substring(cut + 1).strip(), n));
+            lastKey = key;
+            lastIndent = indent;
         }
         return ini;
     }

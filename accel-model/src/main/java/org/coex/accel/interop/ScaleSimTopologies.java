@@ -22,7 +22,8 @@ import org.coex.accel.workload.OutputRounding;
  * <p>Where SCALE-Sim would crash or silently misread, coex reads the row and warns: a row without
  * the trailing comma keeps its stride (SCALE-Sim loses it) but a 9-field row still drops its last
  * field as SCALE-Sim does; a blank 9th field means stride W = stride H; fields after the 9th are
- * ignored; rows of empty fields are skipped; a repeated layer name gets a suffix.
+ * ignored; rows of empty fields are skipped; a repeated layer name gets a suffix; a first line that
+ * looks like a layer (a name, then whole numbers) is still the header, with a warning.
  */
 public final class ScaleSimTopologies {
     private static final String[] CONV_COLUMNS = {"Layer name", "IFMAP Height", "IFMAP Width", "Filter Height",
@@ -47,6 +48,12 @@ public final class ScaleSimTopologies {
         return "";
     }
 
+    /** Whether a line has a name and then at least three fields, all whole numbers: a layer row, not a header. */
+    static boolean looksLikeALayer(String line) {
+        List<String> fields = List.of(line.split(",", -1)).stream().map(String::strip).filter(f -> !f.isEmpty()).toList();
+        return fields.size() >= 4 && fields.subList(1, fields.size()).stream().allMatch(f -> f.matches("\\d+"));
+    }
+
     static ScaleSimTopology parse(String file, String name, List<String> lines, boolean gemm) {
         Problems problems = new Problems();
         List<String> warnings = new ArrayList<>();
@@ -60,6 +67,10 @@ public final class ScaleSimTopologies {
         }
         if (gemm && kind.equals("conv")) {
             throw new SpecException(new Problem(file, 1, "", "this is a convolution topology (IFMAP Height, ...): run it without -i gemm"));
+        }
+        if (!lines.isEmpty() && looksLikeALayer(lines.get(0))) {
+            warnings.add(file + ":1: the first line is read as the header, as SCALE-Sim reads it, but looks like a layer ('"
+                    + lines.get(0).split(",", -1)[0].strip() + "'), which is not costed; put the header line first");
         }
         for (int i = 1; i < lines.size(); i++) {
             int n = i + 1;

@@ -183,7 +183,11 @@ final class TimeloopConstraints {
                     continue;
                 }
                 Dim d = dim.get();
-                int f = Integer.parseInt(m.group(3));
+                int f = TimeloopInputs.factorValue(m.group(3));
+                if (f < 0) {
+                    attributes.problem("factors", m.group() + ": a bound must be at most 2^31 - 1");
+                    continue;
+                }
                 String op = m.group(2) == null ? "=" : m.group(2);
                 if (op.equals("=") && f == 0) f = problem.bound(d);
                 if (f < 1) {
@@ -194,7 +198,9 @@ final class TimeloopConstraints {
                 if (!op.equals("<=")) min.put(d, Math.max(min.getOrDefault(d, 1), f));
                 if (!op.equals(">=")) max.put(d, Math.min(max.getOrDefault(d, Integer.MAX_VALUE), f));
             }
+            String rest = FACTOR.matcher(text).replaceAll(" ").replace(',', ' ').strip();   // commas or spaces between factors
             if (!text.isBlank() && !found) attributes.problem("factors", "expected factors like 'C=4 M<=8 P>=2' (found \"" + text + "\")");
+            else if (!rest.isEmpty()) attributes.problem("factors", "'" + rest + "' is not a factor bound; write them like 'C=4 M<=8 P>=2' (found \"" + text + "\")");
         }
         int defaultMax = attributes.integerAtLeast("default_max_factor", Integer.MAX_VALUE, 1);
         int defaultMin = attributes.integerAtLeast("default_min_factor", 1, 1);

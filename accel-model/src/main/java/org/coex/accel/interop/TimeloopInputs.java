@@ -40,6 +40,10 @@ import org.coex.accel.spec.YamlDocument;
  * Without an ERT, energies come from the accelergy-65nm preset by component size.
  */
 public final class TimeloopInputs {
+    /** The top-level keys of Timeloop's input files: those coex reads, and those it leaves to Timeloop (variables, components, ...). */
+    static final List<String> TIMELOOP_SECTIONS = List.of("architecture", "problem", "mapping", "mapper", "mapspace", "mapspace_constraints",
+            "architecture_constraints", "arch_constraints", "ERT", "ART", "compound_components", "components", "variables", "globals",
+            "sparse_optimizations", "model", "mapper_specs", "ERT_summary", "ART_summary", "flattened_architecture");
     private static final Pattern RANGE = Pattern.compile("^(.*)\\[(\\d+)\\.\\.(\\d+)]$");
     private static final Pattern FACTOR = Pattern.compile("([A-Za-z])\\s*=?\\s*(\\d+)");
     private static final Set<String> ARCHITECTURE_VERSIONS = Set.of("0.2", "0.3", "0.4");
@@ -76,6 +80,10 @@ public final class TimeloopInputs {
             SpecNode root = YamlDocument.read(f).root(problems);
             if (!root.expectObject()) continue;
             for (String k : root.keys()) sections.put(k.replace('-', '_'), root.child(k));
+            if (root.keys().stream().noneMatch(k -> TIMELOOP_SECTIONS.contains(k.replace('-', '_')))) {
+                root.problem("none of its top-level keys " + root.keys() + " is a Timeloop section (" + String.join(", ", TIMELOOP_SECTIONS)
+                        + "); nest its content under one, e.g. ART: {version: 0.4, tables: [...]}");
+            }
         }
         problems.throwIfAny();
         for (String required : List.of("architecture", "problem")) {
@@ -177,7 +185,9 @@ public final class TimeloopInputs {
 
     /** An ERT's or ART's {@code tables}: a list of mappings. */
     private static List<SpecNode> tables(SpecNode section) {
+        section.allowOnly(List.of("version", "tables"));
         SpecNode t = section.child("tables");
+        if (t.isMissing()) section.missing("tables", "missing 'tables'; list the components, e.g. - {name: system_top_level.DRAM[1..1], ...}");
         if (!t.isMissing() && !t.isList()) {
             t.problem("must be a list of tables (found " + t.describe() + ")");
             return List.of();
@@ -456,11 +466,24 @@ public final class TimeloopInputs {
         while (m.find()) {
             found = true;
             var dim = Dim.parse(m.group(1));
+            int f = factorValue(m.group(2));
             if (dim.isEmpty()) d.problem("factors", "unknown dimension '" + m.group(1) + "'; use C, M, N, P, Q, R, S");
-            else out.put(dim.get(), Integer.parseInt(m.group(2)));
+            else if (f < 0) d.problem("factors", m.group() + ": a factor must be at most 2^31 - 1");
+            else out.put(dim.get(), f);
         }
+        String rest = FACTOR.matcher(text).replaceAll(" ").replace(',', ' ').strip();   // commas or spaces between factors
         if (!text.isBlank() && !found) d.problem("factors", "expected factors like 'C4 M2 P8' (found \"" + text + "\")");
+        else if (!rest.isEmpty()) d.problem("factors", "'" + rest + "' is not a factor; write factors like 'C4 M2 P8' (found \"" + text + "\")");
         return out;
+    }
+
+    /** The digits as an int, or -1 beyond {@code Integer.MAX_VALUE}. */
+    static int factorValue(String digits) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException beyondInt) {
+            return -1;
+        }
     }
 
     private static List<Dim> permutation(SpecNode d) {

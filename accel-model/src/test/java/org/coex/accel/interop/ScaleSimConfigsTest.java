@@ -52,6 +52,15 @@ class ScaleSimConfigsTest {
     }
 
     @Test
+    void anIndentedLineContinuesTheKeyAboveAsConfigparserReadsIt() {
+        List<String> cfg = List.of("[general]", "run_name = r", "[architecture_presets]", "ArrayHeight: 8", "ArrayWidth: 8", "IfmapSramSzkB: 64",
+                "FilterSramSzkB: 64", "\tOfmapSramSzkB: 64", "Dataflow : os", "[run_presets]", "InterfaceBandwidth: CALC");
+        SpecException e = assertThrows(SpecException.class, () -> ScaleSimConfigs.parse("c.cfg", cfg));
+        assertEquals("c.cfg:8: filtersramszkb: this indented line continues the value of 'filtersramszkb' (line 7) as configparser reads it; "
+                + "start it at the beginning of the line", e.problems().get(0).toString());
+    }
+
+    @Test
     void anEmptyConfigIsOneProblem() {
         SpecException e = assertThrows(SpecException.class, () -> ScaleSimConfigs.parse("c.cfg", List.of("", " ")));
         assertEquals(1, e.problems().size());

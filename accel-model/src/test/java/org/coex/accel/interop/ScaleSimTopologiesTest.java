@@ -80,6 +80,15 @@ class ScaleSimTopologiesTest {
     }
 
     @Test
+    void aFirstLineThatLooksLikeALayerIsStillTheHeaderWithAWarning() {
+        ScaleSimTopology t = ScaleSimTopologies.parse("t.csv", "t", List.of("Conv1, 224, 224, 11, 11, 3, 96, 4,", "Conv2,27,27,5,5,96,256,1,"), false);
+        assertEquals(List.of("Conv2"), t.layers().stream().map(l -> l.name()).toList(), "SCALE-Sim skips the first line whatever it holds");
+        assertEquals(List.of("t.csv:1: the first line is read as the header, as SCALE-Sim reads it, but looks like a layer ('Conv1'), which is not costed; "
+                + "put the header line first"), t.warnings());
+        assertEquals(List.of(), conv("a,8,8,3,3,1,1,1,").warnings(), "a real header says nothing");
+    }
+
+    @Test
     void repeatedNamesGetASuffix() {
         ScaleSimTopology t = conv("a,8,8,3,3,1,1,1,", "a,8,8,3,3,1,1,1,");
         assertEquals("a_2", t.layers().get(1).name());

@@ -122,6 +122,32 @@ class TimeloopInputsTest {
     }
 
     @Test
+    void aFactorTooLargeOrFollowedByJunkIsAMistake() throws IOException {
+        Path map = Files.writeString(dir.resolve("map.yaml"), """
+                mapping:
+                  - target: DRAM
+                    factors: C99999999999 M1
+                  - target: shared_glb
+                    factors: C1 M1 ]]{
+                """);
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"), map)));
+        List<String> lines = e.problems().stream().map(p -> p.toString().replace(map.toString(), "map.yaml")).toList();
+        assertEquals("map.yaml:3: mapping[0].factors: C99999999999: a factor must be at most 2^31 - 1", lines.get(0));
+        assertEquals("map.yaml:5: mapping[1].factors: ']]{' is not a factor; write factors like 'C4 M2 P8' (found \"C1 M1 ]]{\")", lines.get(1));
+    }
+
+    @Test
+    void aTableFileThatLostItsTopLevelKeyOrAMisspeltTablesKeyIsAMistake() throws IOException {
+        Path art = Files.writeString(dir.resolve("ART.yaml"), "version: '0.4'\ntables:\n  - name: system_top_level.DRAM[1..1]\n    area: 0.0\n");
+        Path ert = Files.writeString(dir.resolve("ERT.yaml"), "ERT:\n  version: '0.4'\n  table: []\n");
+        SpecException e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"), ref("map.yaml"), art)));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().get(0).toString().startsWith(art + ":1: none of its top-level keys [version, tables] is a Timeloop section"), e.getMessage());
+        e = assertThrows(SpecException.class, () -> TimeloopInputs.read(List.of(ref("input.yaml"), ref("map.yaml"), ert)));
+        assertEquals(List.of(ert + ":3: ERT.table: unknown key 'table'; did you mean 'tables'?"), e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void anIllegalMappingIsBlamedOnTheMappingFileAndTheDirectiveLine() throws IOException {
         String wrong = Files.readString(ref("map.yaml")).replace("factors: C4 M4 R1 S1 N1 P7 Q4", "factors: C4 M4 R1 S1 N1 P8 Q4");
         Path map = Files.writeString(dir.resolve("map.yaml"), wrong);
