@@ -7,7 +7,8 @@
 # soft at every LAMBDAS value, hdx at HDX_LAMBDA for every set, sequential once per set; then every
 # network that met its limits (or came from sequential) retrained with each of SEEDS (coex nas train,
 # RETRAIN_EPOCHS epochs on RETRAIN_IMAGES images), then OUT/MODE.md (tables and claims) and OUT/MODE.png, one
-# mode after the other (published first).
+# mode after the other (published first); then the learned-evaluator rows on three of the sets
+# (benchmarks/scripts/papers-comparison-learned.sh, same OUT and MODES; LEARNED=0 leaves them out).
 # Run it again to continue: finished runs and retrainings are read back, not repeated.
 # Settings (environment): LIMITS (limit sets separated by ';'), LAMBDAS, HDX_LAMBDA, SEEDS, RETRAIN_EPOCHS,
 # RETRAIN_IMAGES, SPEC, SPACE, RESIZE (the spec's data.resize), JOBS (searches or retrainings at once, default 2),
@@ -57,3 +58,5 @@ for mode in $modes; do
       "${retrained[@]}" "$out/$mode"; } > "$out/$mode.md"
   echo "wrote $out/$mode.md and $out/$mode.png"
 done
+# DANCE's learned evaluator in place of the analytic model, on three of the sets, in the same modes
+[ "${LEARNED:-1}" = 0 ] || benchmarks/scripts/papers-comparison-learned.sh "$out"

@@ -1,6 +1,7 @@
 package org.coex.dance.run;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import org.coex.accel.cost.Metrics;
 import org.coex.accel.explore.ProgressListener;
@@ -106,6 +108,7 @@ public final class CoSearch {
             }
         }
         NasSearch.keepLogUpTo(log, t.epoch());
+        OptionalDouble finishedIn = t.epoch() >= spec.search().config().epochs() ? earlierSeconds(spec.output()) : OptionalDouble.empty();
         double readBack = epochSeconds(readLog(log));   // epochs an earlier invocation finished: their time counts, this one does not repeat them
         Path steps = spec.output().resolve("steps.jsonl");
         StepsLog.keepBefore(steps, t.epoch());
@@ -134,7 +137,8 @@ public final class CoSearch {
         double networkAccuracy = t.accuracyOf(arch, batches.validation());
         Retraining retraining = retrain(spec, arch, resume, say, progress);
         double accuracy = retraining.testAccuracy();
-        double seconds = readBack + retraining.readBackSeconds() + (System.nanoTime() - start) / 1e9;
+        // a run finished by an earlier invocation keeps the time it took then: checking it again is not searching
+        double seconds = finishedIn.orElse(readBack + retraining.readBackSeconds() + (System.nanoTime() - start) / 1e9);
         List<Map<String, Object>> history = readLog(log);
         double validation = history.isEmpty() ? Double.NaN : ((Number) history.get(history.size() - 1).get("validation_accuracy")).doubleValue();
         Result result = new Result(arch, outcome, predicted, validation, networkAccuracy, accuracy, spec.output(), shortfall);
@@ -158,6 +162,17 @@ public final class CoSearch {
                 : (int) costs.key().designSpace().indexOf(predicted.config());
         return spec.repair() ? TruthCheck.check(costs, arch, chosen, spec.objective(), spec.limits(), spec.repairBudget(), seed)
                 : TruthCheck.asChosen(costs, arch, chosen, spec.limits());
+    }
+
+    /** The {@code seconds} of the result an earlier invocation wrote in {@code output}, if there is one. */
+    private static OptionalDouble earlierSeconds(Path output) {
+        Path result = output.resolve("result/result.json");
+        try {
+            JsonNode seconds = Files.isRegularFile(result) ? JSON.readTree(result.toFile()).get("seconds") : null;
+            return seconds != null && seconds.isNumber() ? OptionalDouble.of(seconds.asDouble()) : OptionalDouble.empty();
+        } catch (IOException damaged) {
+            return OptionalDouble.empty();   // written again below
+        }
     }
 
     /** Seconds the epochs of a log took, by their {@code seconds} fields. */
