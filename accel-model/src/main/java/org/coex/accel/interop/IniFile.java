@@ -76,6 +76,9 @@ final class IniFile {
     /** Every section, with the line of its first header, in file order. */
     Map<String, Integer> sectionLines() { return sectionLines; }
 
+    /** A section's keys (lower case) and their entries, in file order; empty when the section is absent. */
+    Map<String, Entry> entries(String section) { return sections.getOrDefault(section, Map.of()); }
+
     Entry get(String section, String key) {
         Map<String, Entry> s = sections.get(section);
         return s == null ? null : s.get(key.toLowerCase(Locale.ROOT));

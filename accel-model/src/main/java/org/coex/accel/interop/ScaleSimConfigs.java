@@ -2,6 +2,8 @@ package org.coex.accel.interop;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.Problems;
@@ -32,6 +34,7 @@ public final class ScaleSimConfigs {
                         + "SCALE-Sim reads [general], [architecture_presets] and [run_presets]"));
             }
         });
+        misspeltKeys(ini, problems);
         String runName = text(ini, "general", "run_name", "scale_run", problems, false);
         String mode = text(ini, "run_presets", "InterfaceBandwidth", "CALC", problems, true);
         String arch = "architecture_presets";
@@ -90,6 +93,31 @@ public final class ScaleSimConfigs {
                 + "[run_presets]\nInterfaceBandwidth: " + calc + "\n";
     }
 
+    /** The keys SCALE-Sim v2 reads, by section. */
+    private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
+            "general", List.of("run_name"),
+            "architecture_presets", List.of("ArrayHeight", "ArrayWidth", "IfmapSramSzkB", "FilterSramSzkB", "OfmapSramSzkB", "IfmapOffset",
+                    "FilterOffset", "OfmapOffset", "Dataflow", "Bandwidth", "MemoryBanks", "ReadRequestBuffer", "WriteRequestBuffer"),
+            "run_presets", List.of("InterfaceBandwidth", "UseRamulatorTrace"));
+
+    /**
+     * A key SCALE-Sim does not read but that is a few letters from one it does ({@code run_nam}) is a
+     * problem; other unknown keys are ignored, as configparser ignores them.
+     */
+    private static void misspeltKeys(IniFile ini, Problems problems) {
+        for (String section : List.of("general", "architecture_presets", "run_presets")) {   // file order of SCALE-Sim's sections
+            List<String> keys = KNOWN_KEYS.get(section);
+            List<String> lower = keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
+            ini.entries(section).forEach((key, entry) -> {
+                if (lower.contains(key)) return;
+                SpecNode.closest(key, lower).ifPresent(k -> {
+                    problems.add(new Problem(ini.file(), entry.line(), key, "unknown key; did you mean '" + keys.get(lower.indexOf(k)) + "'?"));
+                    problems.noteMisspelling(section + "." + k);   // its absence is then not news
+                });
+            });
+        }
+    }
+
     private static long wholeKb(String name, double kb) {
         if (kb != Math.rint(kb)) throw new IllegalArgumentException(name + " must be a whole number of kB for SCALE-Sim, found " + kb);
         return (long) kb;
@@ -103,7 +131,7 @@ public final class ScaleSimConfigs {
     private static String text(IniFile ini, String section, String key, String fallback, Problems problems, boolean required) {
         IniFile.Entry e = ini.get(section, key);
         if (e == null) {
-            if (required) problems.add(new Problem(ini.file(), 0, key, "missing; add '" + key + ": ...' under [" + section + "]"));
+            if (required && !problems.isMisspelt(section + "." + key.toLowerCase(Locale.ROOT))) problems.add(new Problem(ini.file(), 0, key, "missing; add '" + key + ": ...' under [" + section + "]"));
             return fallback;
         }
         return e.value();
@@ -124,7 +152,9 @@ public final class ScaleSimConfigs {
     private static int whole(IniFile ini, String section, String key, Problems problems) {
         IniFile.Entry e = ini.get(section, key);
         if (e == null) {
-            problems.add(new Problem(ini.file(), 0, key, "missing; add '" + key + ": <whole number>' under [" + section + "]"));
+            if (!problems.isMisspelt(section + "." + key.toLowerCase(Locale.ROOT))) {
+                problems.add(new Problem(ini.file(), 0, key, "missing; add '" + key + ": <whole number>' under [" + section + "]"));
+            }
             return 1;
         }
         try {

@@ -13,10 +13,10 @@ public final class Problems {
     public void add(Problem p) { list.add(p); }
 
     /** Notes that an unknown key was reported as a misspelling of the key at {@code path}. */
-    void noteMisspelling(String path) { misspelt.add(path); }
+    public void noteMisspelling(String path) { misspelt.add(path); }
 
     /** Whether a misspelling of the key at {@code path} was reported: its absence is then not news. */
-    boolean isMisspelt(String path) { return misspelt.contains(path); }
+    public boolean isMisspelt(String path) { return misspelt.contains(path); }
 
     public boolean isEmpty() { return list.isEmpty(); }
 

@@ -61,6 +61,15 @@ class ScaleSimConfigsTest {
     }
 
     @Test
+    void aMisspeltKeyIsOneProblemAndAnUnknownOneIsIgnoredAsConfigparserDoes() {
+        List<String> cfg = List.of("[general]", "run_nam = r", "[architecture_presets]", "ArrayHieght: 8", "ArrayWidth: 8", "IfmapSramSzkB: 64",
+                "FilterSramSzkB: 64", "OfmapSramSzkB: 64", "Dataflow : os", "SomethingNew: 3", "[run_presets]", "InterfaceBandwidth: CALC");
+        SpecException e = assertThrows(SpecException.class, () -> ScaleSimConfigs.parse("c.cfg", cfg));
+        assertEquals(List.of("c.cfg:2: run_nam: unknown key; did you mean 'run_name'?", "c.cfg:4: arrayhieght: unknown key; did you mean 'ArrayHeight'?"),
+                e.problems().stream().map(Object::toString).toList());
+    }
+
+    @Test
     void anEmptyConfigIsOneProblem() {
         SpecException e = assertThrows(SpecException.class, () -> ScaleSimConfigs.parse("c.cfg", List.of("", " ")));
         assertEquals(1, e.problems().size());
