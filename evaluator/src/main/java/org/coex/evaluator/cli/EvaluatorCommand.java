@@ -290,6 +290,7 @@ public final class EvaluatorCommand implements Runnable {
         String technology = String.valueOf(manifest.get("technology"));
         TechnologyTable tech = TechnologyTables.resolve(technology, Path.of(""));
         DesignSpace ds = DatasetFiles.designSpace(manifest);
+        DatasetFiles.checkValues(data, ds);   // a damaged value is named before the costs are computed
         try (Progress progress = Progress.start("configurations", spec.commandLine().getErr())) {
             return CostCubeBuilder.costs(space, t, ds, tech, technology, progress);
         }

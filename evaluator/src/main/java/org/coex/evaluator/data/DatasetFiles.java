@@ -45,7 +45,7 @@ public final class DatasetFiles {
     static Map<String, Object> manifest(ConfigCosts costs, Objective objective, List<HardLimit> limits, long seed, long samples, String optimum) {
         CostCube.Key k = costs.key();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", "coex-cost-dataset/1");
+        m.put("format", DatasetManifest.FORMAT);
         m.put("samples", samples);
         m.put("seed", seed);
         m.putAll(manifestKey(k));
@@ -112,7 +112,22 @@ public final class DatasetFiles {
     }
 
     /**
-     * A dataset folder for the costs it was made with, read where it lies (memory independent of its size).
+     * Checks every value of a dataset folder whose arrays passed {@link #checkArrays} ({@link MappedDataset#checkValues}),
+     * before any costs are computed and before training reads a row.
+     *
+     * @throws SpecException (one problem, naming the file, sample and column) for the first value out of its range
+     */
+    public static void checkValues(Path dir, DesignSpace designSpace) {
+        try {
+            MappedDataset.checkValues(dir, designSpace);
+        } catch (IOException e) {
+            throw new SpecException(new Problem(dir.toString(), 0, "DATA", e.getMessage() + "; make the dataset again with `coex evaluator generate`"));
+        }
+    }
+
+    /**
+     * A dataset folder for the costs it was made with, read where it lies (memory independent of its size);
+     * its values are those {@link #checkValues} passed.
      *
      * @throws SpecException (one problem) if the manifest names another search space, template or design space
      */
@@ -166,8 +181,6 @@ public final class DatasetFiles {
         return Nd4j.createFromNpyFile(new File(f.toString()));
     }
 
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> manifest(Path dir) throws IOException {
-        return JSON.readValue(dir.resolve("manifest.json").toFile(), Map.class);
-    }
+    /** A dataset's manifest, checked ({@link DatasetManifest}). @throws org.coex.accel.spec.SpecException naming each problem's key and line */
+    public static Map<String, Object> manifest(Path dir) throws IOException { return DatasetManifest.read(dir); }
 }

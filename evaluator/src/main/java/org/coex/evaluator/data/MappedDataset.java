@@ -37,6 +37,43 @@ final class MappedDataset implements LabelledSamples {
         if (arch.rows() > Integer.MAX_VALUE) throw new IOException(dir + " holds more than " + Integer.MAX_VALUE + " samples");
     }
 
+    /**
+     * One pass over every row, before training reads any: probabilities in [0, 1], value indices within
+     * their parameter, metrics finite and >= 0, feasibility 0 or 1 (a damaged file is named, not trained on).
+     *
+     * @throws IOException naming the first file, row and column that breaks its rule
+     */
+    static void checkValues(Path dir, DesignSpace designSpace) throws IOException {
+        int h = designSpace.parameters().size();
+        MappedNpy arch = MappedNpy.open(dir.resolve("arch.npy"), "<f4", -1);   // its width is checked against the space later, by the fingerprint
+        MappedNpy config = MappedNpy.open(dir.resolve("config.npy"), "<i4", h);
+        MappedNpy metrics = MappedNpy.open(dir.resolve("metrics.npy"), "<f8", 3);
+        MappedNpy best = MappedNpy.open(dir.resolve("best_config.npy"), "<i4", h);
+        MappedNpy feasible = MappedNpy.open(dir.resolve("best_feasible.npy"), "<i4", 1);
+        for (long i = 0; i < arch.rows(); i++) {
+            for (int q = 0; q < arch.columns(); q++) {
+                float p = arch.getFloat(i, q);   // 1e-5 above 1: float rounding of a normalised mixture
+                if (!(p >= 0 && p <= 1 + 1e-5)) throw damaged(dir, "arch.npy", i, q, p, "a probability in [0, 1]");
+            }
+            for (int j = 0; j < h; j++) {
+                int values = designSpace.parameters().get(j).size();
+                if (config.getInt(i, j) < 0 || config.getInt(i, j) >= values) throw damaged(dir, "config.npy", i, j, config.getInt(i, j), "a value index below " + values);
+                if (best.getInt(i, j) < 0 || best.getInt(i, j) >= values) throw damaged(dir, "best_config.npy", i, j, best.getInt(i, j), "a value index below " + values);
+            }
+            for (int m = 0; m < 3; m++) {
+                double v = metrics.getDouble(i, m);
+                if (!(v >= 0 && Double.isFinite(v))) throw damaged(dir, "metrics.npy", i, m, v, "a finite metric >= 0");
+            }
+            int f = feasible.getInt(i, 0);
+            if (f != 0 && f != 1) throw damaged(dir, "best_feasible.npy", i, 0, f, "0 or 1");
+        }
+    }
+
+    private static IOException damaged(Path dir, String file, long row, int column, double value, String rule) {
+        return new IOException(dir.resolve(file) + ": sample " + row + ", column " + column + " holds " + (Math.abs(value) < 1e15 && value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value))
+                + ", not " + rule + " (a damaged file?)");
+    }
+
     @Override public ConfigCosts costs() { return costs; }
 
     @Override public Objective objective() { return objective; }

@@ -127,4 +127,44 @@ class DatasetGenerationTest {
         SpecException missing = assertThrows(SpecException.class, () -> DatasetFiles.checkArrays(dir.resolve("d")));
         assertTrue(missing.getMessage().contains("no " + dir.resolve("d/kind.npy")), missing.getMessage());
     }
+
+    @Test
+    void aDamagedValueIsNamedWithItsFileSampleAndColumn() throws IOException {
+        DatasetFiles.write(CostDataset.generate(CUBE, 100, 1, LATENCY, List.of(), ProgressListener.NONE), dir.resolve("d"));
+        var ds = CUBE.key().designSpace();
+        DatasetFiles.checkValues(dir.resolve("d"), ds);   // as written: every value in range
+        Path config = dir.resolve("d/config.npy");
+        byte[] original = Files.readAllBytes(config);
+        byte[] b = original.clone();
+        int header = b.length - 100 * ds.parameters().size() * 4;
+        int at = header + (7 * ds.parameters().size() + 1) * 4;   // sample 7, column 1
+        java.nio.ByteBuffer.wrap(b, at, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(99);
+        Files.write(config, b);
+        SpecException e = assertThrows(SpecException.class, () -> DatasetFiles.checkValues(dir.resolve("d"), ds));
+        assertTrue(e.getMessage().contains("config.npy: sample 7, column 1 holds 99, not a value index below " + ds.parameters().get(1).size()), e.getMessage());
+        Files.write(config, original);
+        Path arch = dir.resolve("d/arch.npy");
+        b = Files.readAllBytes(arch);
+        java.nio.ByteBuffer.wrap(b, b.length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(Float.NaN);
+        Files.write(arch, b);
+        e = assertThrows(SpecException.class, () -> DatasetFiles.checkValues(dir.resolve("d"), ds));
+        assertTrue(e.getMessage().contains("arch.npy: sample 99, column ") && e.getMessage().contains("holds NaN, not a probability in [0, 1]"), e.getMessage());
+    }
+
+    @Test
+    void aManifestThatIsNotWellFormedOrLacksAKeyIsOneLineNamingIt() throws IOException {
+        DatasetFiles.write(CostDataset.generate(CUBE, 10, 1, LATENCY, List.of(), ProgressListener.NONE), dir.resolve("d"));
+        Path manifest = dir.resolve("d/manifest.json");
+        String good = Files.readString(manifest);
+        Files.writeString(manifest, good.substring(0, good.length() / 2));
+        SpecException e = assertThrows(SpecException.class, () -> DatasetFiles.manifest(dir.resolve("d")));
+        assertEquals(1, e.problems().size());
+        assertTrue(e.getMessage().contains("manifest.json") && e.getMessage().contains("not valid JSON"), e.getMessage());
+        Files.writeString(manifest, good.replace("\"objective_weights\"", "\"objective_weight\""));
+        e = assertThrows(SpecException.class, () -> DatasetFiles.manifest(dir.resolve("d")));
+        assertTrue(e.getMessage().contains("missing key 'objective_weights'"), e.getMessage());
+        Files.writeString(manifest, good.replace("coex-cost-dataset/1", "something-else"));
+        e = assertThrows(SpecException.class, () -> DatasetFiles.manifest(dir.resolve("d")));
+        assertTrue(e.getMessage().contains("format: 'something-else' is not coex-cost-dataset/1"), e.getMessage());
+    }
 }
