@@ -76,14 +76,16 @@ public final class CoexCommand implements Runnable {
                     return 2;
                 }
             }
-            if (ex instanceof TrainingDiverged td) {
-                err.println("error: " + td.getMessage());
+            if (ex instanceof TrainingDiverged || ex instanceof org.coex.dance.loop.EvaluatorNotFinite) {   // numbers that stopped being numbers
+                err.println("error: " + ex.getMessage());
                 err.flush();
                 return 3;
             }
-            if (ex instanceof FileSystemException fs) {
-                String why = fs.getReason() == null ? fs.getClass().getSimpleName() : fs.getReason();
-                err.println("error: " + fs.getFile() + ": cannot write here (" + why + "); choose another output folder");
+            if (ex instanceof FileSystemException fs) {   // a path the checks before could not foresee: named, with what went wrong there
+                String why = fs.getReason() == null ? "" : " (" + fs.getReason() + ")";
+                err.println("error: " + fs.getFile() + ": " + (fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder; check the path"
+                        : fs instanceof java.nio.file.AccessDeniedException ? "permission denied; choose another path or change its permissions"
+                        : "cannot read or write here" + why + "; choose another path"));
                 err.flush();
                 return 2;
             }

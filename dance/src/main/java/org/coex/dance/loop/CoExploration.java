@@ -111,7 +111,10 @@ public final class CoExploration implements ArchitectureObjective {
             Derivative d = differentiator.of(p -> evaluator.forward(p).metric(name).sum());
             if (check == Check.EXPECTED) values[k] = d.value();
             h[k] = d.gradient();
+            EvaluatorNotFinite.check(name.column() + " gradient", h[k]);
         }
+        for (int k = 0; k < m; k++) EvaluatorNotFinite.check(constrained.get(k).column(), new double[] {values[k]});
+        EvaluatorNotFinite.check("objective gradient", gradient);
         last = guard.apply(gradient, values, h);
         history.add(new CheckedStep(network, values, last.violated(), m > 0 && returned.withinLimits()));
         return boundedBy(last.gradient(), gradient);

@@ -2,6 +2,7 @@ package org.coex.dance.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
@@ -185,6 +186,26 @@ class CoExplorationTest {
                 assertEquals(enforced, co.lastStep().anyViolated(), check.name());
                 assertEquals(enforced, !java.util.Arrays.equals(g, out), check.name());
             }
+        }
+    }
+
+    /** A cost or gradient that is not a number (a damaged learned evaluator) stops the step, naming the metric, before HDX projects with it. */
+    @Test
+    void aNonFiniteCostOrGradientFromTheEvaluatorStopsTheSearchNamingIt() {
+        ArchEncoding enc = TINY.encoding();
+        double[] p = new double[enc.length()];
+        for (int b = 0; b < enc.blocks().size(); b++) for (int i = 0; i < enc.blocks().get(b); i++) p[enc.blockOffset(b) + i] = 1.0 / enc.blocks().get(b);
+        double[] g = new double[p.length];
+        try (AnalyticEvaluator ev = AnalyticEvaluator.fixed(CUBE, 0)) {
+            CoExploration co = new CoExploration(ev, Objective.of(Metrics.Name.LATENCY), 0,
+                    new ConstraintGuard(List.of(new HardConstraint("latency_ms", 1.0, 0)), 0.05, 1.5), CoExploration.Check.EXPECTED, enc);
+            EvaluatorNotFinite e = assertThrows(EvaluatorNotFinite.class,
+                    () -> co.adjust(g, p, f -> new ArchitectureObjective.Derivative(Double.NaN, new double[p.length])));
+            assertTrue(e.getMessage().startsWith("the evaluator's latency_ms is NaN"), e.getMessage());
+            double[] nanGradient = new double[p.length];
+            nanGradient[3] = Double.POSITIVE_INFINITY;
+            e = assertThrows(EvaluatorNotFinite.class, () -> co.adjust(g, p, f -> new ArchitectureObjective.Derivative(0.5, nanGradient)));
+            assertTrue(e.getMessage().startsWith("the evaluator's latency_ms gradient is Infinity"), e.getMessage());
         }
     }
 

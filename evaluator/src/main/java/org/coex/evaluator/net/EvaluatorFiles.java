@@ -13,7 +13,11 @@ import java.util.Map;
 import ai.djl.MalformedModelException;
 import org.coex.accel.space.Parameter;
 import org.coex.accel.spec.Problem;
+import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecException;
+import org.coex.accel.spec.SpecNode;
+import org.coex.accel.spec.YamlDocument;
+import org.coex.evaluator.api.Evaluator;
 import org.coex.evaluator.cube.CostCube;
 
 /**
@@ -24,6 +28,7 @@ import org.coex.evaluator.cube.CostCube;
  */
 public final class EvaluatorFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String FORMAT = "coex-evaluator/1";
 
     private EvaluatorFiles() {}
 
@@ -33,7 +38,7 @@ public final class EvaluatorFiles {
         out.put("generator.params", params(ev.generator()));
         out.put("estimator.params", params(ev.estimator()));
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", "coex-evaluator/1");
+        m.put("format", FORMAT);
         m.put("trained_for", describe(key));
         m.put("hidden", hidden);
         m.put("first_held_out_sample", firstHeldOut);
@@ -57,11 +62,21 @@ public final class EvaluatorFiles {
         return m;
     }
 
-    /** @throws SpecException (one problem) if the folder holds an evaluator for other spaces */
+    /** Hidden widths above this are not an evaluator coex wrote (256 by default): refused before any memory is asked for. */
+    static final int MAX_HIDDEN = 16_384;
+    private static final String RETRAIN = "train the evaluator again with `coex evaluator train` (or delete the folder for `coex search` to make one)";
+
+    /**
+     * A trained evaluator for {@code key}'s spaces, its {@code evaluator.json} checked key by key and its
+     * parameters loaded (a missing, cut or foreign parameter file is one problem naming it).
+     *
+     * @throws SpecException (one problem per key) if the folder holds an evaluator for other spaces, or a damaged one
+     */
     @SuppressWarnings("unchecked")
     public static LearnedEvaluator load(Path dir, CostCube.Key key) throws IOException {
         Path json = dir.resolve("evaluator.json");
         if (!Files.isRegularFile(json)) throw new SpecException(new Problem(json.toString(), 0, "evaluator", "no trained evaluator here; train one with `coex evaluator train`"));
+        Settings settings = settings(json);
         Map<String, Object> m = JSON.readValue(json.toFile(), Map.class);
         Map<String, Object> trainedFor = (Map<String, Object>) m.get("trained_for");
         Map<String, Object> wanted = JSON.convertValue(describe(key), Map.class);
@@ -71,22 +86,105 @@ public final class EvaluatorFiles {
                         + wanted.get(k) + "; train one for these spaces with `coex evaluator generate` and `coex evaluator train`"));
             }
         }
-        int[] hidden = ((List<Integer>) m.get("hidden")).stream().mapToInt(Integer::intValue).toArray();
         LearnedEvaluator ev = new LearnedEvaluator(key.encoding(), new HardwareLayout(key.designSpace()),
-                new LearnedEvaluator.Scaling(doubles(m.get("log_mean")), doubles(m.get("log_std"))), hidden);
-        try (DataInputStream g = new DataInputStream(Files.newInputStream(dir.resolve("generator.params")));
-             DataInputStream e = new DataInputStream(Files.newInputStream(dir.resolve("estimator.params")))) {
-            ev.generator().loadParameters(ev.manager(), g);
-            ev.estimator().loadParameters(ev.manager(), e);
-        } catch (MalformedModelException ex) {
-            throw new IOException("damaged parameters in " + dir + ": " + ex.getMessage(), ex);
+                new LearnedEvaluator.Scaling(settings.logMean(), settings.logStd()), settings.hidden());
+        try {
+            loadParameters(ev, ev.generator(), dir.resolve("generator.params"));
+            loadParameters(ev, ev.estimator(), dir.resolve("estimator.params"));
+            if (!finiteOnTheUniformMixture(ev)) {
+                throw new SpecException(new Problem(dir.toString(), 0, "evaluator",
+                        "its predictions for the uniform architecture mixture are not finite (damaged parameters?); " + RETRAIN));
+            }
+        } catch (SpecException e) {
+            ev.close();
+            throw e;
         }
         return ev;
     }
 
+    /** Whether latency, energy and area predicted for every layer's and stage's choices weighted equally are finite numbers. */
+    private static boolean finiteOnTheUniformMixture(LearnedEvaluator ev) {
+        float[] p = new float[ev.encoding().length()];
+        int at = 0;
+        for (int n : ev.encoding().blocks()) for (int i = 0; i < n; i++) p[at++] = 1f / n;
+        try (ai.djl.ndarray.NDManager scope = ev.manager().newSubManager()) {
+            Evaluator.Prediction out = ev.forward(scope.create(p, new ai.djl.ndarray.types.Shape(1, p.length)));
+            return java.util.stream.Stream.of(out.latencyMs(), out.energyUj(), out.areaMm2())
+                    .allMatch(m -> !m.isNaN().any().getBoolean() && !m.isInfinite().any().getBoolean());
+        }
+    }
+
+    /** What evaluator.json says besides what it was trained for. */
+    private record Settings(int[] hidden, int firstHeldOut, double[] logMean, double[] logStd) {}
+
+    /** evaluator.json checked: well-formed, this format, hidden widths, held-out index, three log means and positive log deviations. */
+    private static Settings settings(Path json) {
+        Problems problems = new Problems();
+        SpecNode root = YamlDocument.read(json).root(problems);
+        int[] hidden = {};
+        double[] mean = {};
+        double[] std = {};
+        int firstHeldOut = 0;
+        if (root.expectObject()) {
+            String format = root.string("format", "");
+            if (!format.equals(FORMAT)) root.problem("format", "'" + format + "' is not " + FORMAT + ", the format coex reads; " + RETRAIN);
+            if (!root.child("trained_for").isObject()) root.problem("trained_for", "must be a mapping (found " + root.child("trained_for").describe() + "); " + RETRAIN);
+            hidden = root.child("hidden").elements().stream().mapToInt(h -> h.isList() || h.isObject() || !(h.scalar() instanceof Integer i) ? 0 : i).toArray();
+            if (!root.child("hidden").isList() || hidden.length == 0 || java.util.Arrays.stream(hidden).anyMatch(h -> h < 1 || h > MAX_HIDDEN)) {
+                root.problem("hidden", "must list the hidden widths, each 1 to " + MAX_HIDDEN + " (found " + root.child("hidden").describe() + "); " + RETRAIN);
+            }
+            firstHeldOut = root.integerAtLeast("first_held_out_sample", 0, 0);
+            mean = numbers(root, "log_mean", false);
+            std = numbers(root, "log_std", true);
+        }
+        problems.throwIfAny();
+        return new Settings(hidden, firstHeldOut, mean, std);
+    }
+
+    /** One finite number per metric (latency, energy, area) at {@code key}; above 0 when {@code positive}. */
+    private static double[] numbers(SpecNode root, String key, boolean positive) {
+        SpecNode list = root.child(key);
+        double[] out = list.elements().stream().mapToDouble(e -> e.isList() || e.isObject() || !(e.scalar() instanceof Number n) ? Double.NaN : n.doubleValue()).toArray();
+        if (!list.isList() || out.length != 3 || java.util.Arrays.stream(out).anyMatch(v -> !Double.isFinite(v) || (positive && v <= 0))) {
+            root.problem(key, "must list three finite numbers" + (positive ? " above 0" : "") + " (latency, energy, area; found " + list.describe() + "); " + RETRAIN);
+        }
+        return out;
+    }
+
+    /**
+     * Loads {@code file} into {@code block} (initialized, so its parameters have their shapes): the file
+     * must hold exactly those parameters, of those shapes, every value finite.
+     */
+    private static void loadParameters(LearnedEvaluator ev, ai.djl.nn.Block block, Path file) {
+        if (!Files.isRegularFile(file)) throw new SpecException(new Problem(file.toString(), 0, "evaluator", "missing; " + RETRAIN));
+        Map<String, ai.djl.ndarray.types.Shape> shapes = shapes(block);
+        String wrong;
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            block.loadParameters(ev.manager(), in);
+            wrong = in.read() != -1 ? "it holds more than this evaluator's parameters"
+                    : !shapes(block).equals(shapes) ? "its parameters have other shapes than evaluator.json's hidden widths give"
+                    : notFinite(block) ? "a parameter is NaN or infinite" : null;
+        } catch (java.io.EOFException e) {
+            wrong = "the file ends before its last parameter";
+        } catch (IOException | MalformedModelException | RuntimeException e) {   // another network's, or bytes DJL cannot read
+            wrong = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        }
+        if (wrong != null) throw new SpecException(new Problem(file.toString(), 0, "evaluator", "damaged or not this evaluator's parameters (" + wrong + "); " + RETRAIN));
+    }
+
+    private static Map<String, ai.djl.ndarray.types.Shape> shapes(ai.djl.nn.Block block) {
+        Map<String, ai.djl.ndarray.types.Shape> out = new LinkedHashMap<>();
+        block.getParameters().forEach(p -> out.put(p.getKey(), p.getValue().getArray().getShape()));
+        return out;
+    }
+
+    private static boolean notFinite(ai.djl.nn.Block block) {
+        return block.getParameters().values().stream().anyMatch(p -> p.getArray().isNaN().any().getBoolean() || p.getArray().isInfinite().any().getBoolean());
+    }
+
     /** The index of the first held-out sample of the dataset the evaluator in {@code dir} was trained on. */
-    public static int firstHeldOut(Path dir) throws IOException {
-        return ((Number) JSON.readValue(dir.resolve("evaluator.json").toFile(), Map.class).get("first_held_out_sample")).intValue();
+    public static int firstHeldOut(Path dir) {
+        return settings(dir.resolve("evaluator.json")).firstHeldOut();
     }
 
     private static byte[] params(ai.djl.nn.Block b) throws IOException {
@@ -97,8 +195,4 @@ public final class EvaluatorFiles {
         return bytes.toByteArray();
     }
 
-    @SuppressWarnings("unchecked")
-    private static double[] doubles(Object o) {
-        return ((List<Number>) o).stream().mapToDouble(Number::doubleValue).toArray();
-    }
 }

@@ -10,6 +10,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +63,45 @@ class EvaluatorTrainerTest {
             SpecException e = assertThrows(SpecException.class, () -> EvaluatorFiles.load(dir, other.key()));
             assertTrue(e.problems().get(0).toString().contains("design_space"), e.problems().toString());
         }
+    }
+
+    /** An untrained evaluator for CUBE's spaces written to {@code folder}, with {@code damage} applied to its parameters first. */
+    static void writeUntrained(Path folder, java.util.function.Consumer<LearnedEvaluator> damage) throws IOException {
+        try (LearnedEvaluator ev = new LearnedEvaluator(CUBE.key().encoding(), new org.coex.evaluator.net.HardwareLayout(CUBE.key().designSpace()),
+                new LearnedEvaluator.Scaling(new double[] {-4, 2, 0}, new double[] {1, 1, 1}), CONFIG.hidden())) {
+            damage.accept(ev);
+            OutputDirectory.writeAtomically(folder, EvaluatorFiles.files(ev, CUBE.key(), CONFIG.hidden(), 0));
+        }
+    }
+
+    static String loadProblem(Path folder) {
+        return assertThrows(SpecException.class, () -> EvaluatorFiles.load(folder, CUBE.key()).close()).getMessage();
+    }
+
+    @Test
+    void aDamagedEvaluatorFolderIsOneLineNamingTheFileNotAStackTraceOrNaNCosts() throws Exception {
+        writeUntrained(dir.resolve("ok"), ev -> { });
+        EvaluatorFiles.load(dir.resolve("ok"), CUBE.key()).close();
+        Path params = dir.resolve("ok/estimator.params");
+        byte[] good = Files.readAllBytes(params);
+        Files.write(params, java.util.Arrays.copyOf(good, good.length - 10));
+        assertTrue(loadProblem(dir.resolve("ok")).contains("estimator.params: evaluator: damaged or not this evaluator's parameters (the file ends before its last parameter)"));
+        Files.write(params, java.util.Arrays.copyOf(good, good.length + 10));
+        assertTrue(loadProblem(dir.resolve("ok")).contains("it holds more than this evaluator's parameters"));
+        Files.write(params, good);
+        Path json = dir.resolve("ok/evaluator.json");
+        String settings = Files.readString(json);
+        Files.writeString(json, settings.replaceFirst("\"hidden\" : \\[[^]]*]", "\"hidden\" : [ 64 ]"));
+        assertTrue(loadProblem(dir.resolve("ok")).contains("generator.params: evaluator: damaged or not this evaluator's parameters"));
+        Files.writeString(json, settings.substring(0, settings.length() / 2));
+        assertTrue(loadProblem(dir.resolve("ok")).contains("evaluator.json:") && loadProblem(dir.resolve("ok")).contains("not valid JSON"));
+        Files.writeString(json, settings.replace("log_std", "log_sd"));
+        assertTrue(loadProblem(dir.resolve("ok")).contains("log_std: must list three finite numbers above 0"));
+
+        writeUntrained(dir.resolve("nan"), ev -> ev.generator().getParameters().valueAt(0).getArray().muli(Float.NaN));
+        assertTrue(loadProblem(dir.resolve("nan")).contains("generator.params: evaluator: damaged or not this evaluator's parameters (a parameter is NaN or infinite)"));
+        writeUntrained(dir.resolve("huge"), ev -> ev.estimator().getParameters().forEach(p -> p.getValue().getArray().muli(1e30f)));
+        assertTrue(loadProblem(dir.resolve("huge")).contains("its predictions for the uniform architecture mixture are not finite"));
     }
 
     @Test
