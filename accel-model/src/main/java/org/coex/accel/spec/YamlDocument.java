@@ -60,7 +60,8 @@ public final class YamlDocument {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr();
             throw new SpecException(Problem.at(file, line, "", "not valid " + (json ? "JSON" : "YAML") + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("syntax error")));
+                    + e.getOriginalMessage().lines().findFirst().orElse("syntax error")
+                            .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2")));   // Jackson's "[Source: REDACTED ...]"
         } catch (IOException e) {
             throw new SpecException(Problem.at(file, 0, "", "cannot parse: " + e.getMessage()));
         }

@@ -100,6 +100,14 @@ class NetworkFilesTest {
     }
 
     @Test
+    void malformedJsonSaysWhereWithoutJacksonsSourceNoise() throws IOException {
+        Path f = write("n.json", "{\"layers\": [1, 2}\n");
+        SpecException e = assertThrows(SpecException.class, () -> NetworkFiles.read(f));
+        assertEquals(f + ":1: not valid JSON: Unexpected close marker '}': expected ']' (for Array starting at line 1, column 12)",
+                e.problems().get(0).toString());
+    }
+
+    @Test
     void anEmptyFileIsOneProblem() throws IOException {
         Path f = write("empty.yaml", "\n");
         SpecException e = assertThrows(SpecException.class, () -> NetworkFiles.read(f));
