@@ -85,7 +85,7 @@ public final class CoexCommand implements Runnable {
                 String why = fs.getReason() == null ? "" : " (" + fs.getReason() + ")";
                 err.println("error: " + fs.getFile() + ": " + (fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder; check the path"
                         : fs instanceof java.nio.file.AccessDeniedException ? "permission denied; choose another path or change its permissions"
-                        : "cannot read or write here" + why + "; choose another path"));
+                        : "cannot read or write here" + why + "; check the path or choose another output folder"));
                 err.flush();
                 return 2;
             }
