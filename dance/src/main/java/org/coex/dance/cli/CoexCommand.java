@@ -50,11 +50,30 @@ public final class CoexCommand implements Runnable {
         cl.getSubcommands().values().forEach(CoexCommand::showDefaults);
     }
 
+    /**
+     * picocli's message for a command line it could not parse, with its suggestions for an unknown
+     * option and the help that lists the right ones: {@code Invalid value for option '--seed': '0.5' is
+     * not a long; see coex sweep --help}, or {@code Unknown option: '--bach'; did you mean --batch? (coex cost --help)}.
+     */
+    static String optionMistake(CommandLine.ParameterException ex) {
+        String message = ex.getMessage().lines().findFirst().orElse("cannot read the command line");
+        String help = ex.getCommandLine().getCommandSpec().qualifiedName() + " --help";
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            return message + "; did you mean " + String.join(" or ", u.getSuggestions()) + "? (" + help + ")";
+        }
+        return message + "; see " + help;
+    }
+
     /** Runs the command line with the given streams and returns the exit status; tests call this. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, arguments) -> {   // a mistyped option: one line, not the whole usage
+            err.println("error: command line: " + optionMistake(ex));
+            err.flush();
+            return 2;
+        });
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof SpecException se) {
                 for (Problem p : se.problems()) err.println("error: " + p);

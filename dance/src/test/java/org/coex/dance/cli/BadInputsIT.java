@@ -91,7 +91,13 @@ class BadInputsIT {
                 row("timeloop: an ART of version 0.2", "ART.yaml", "ART:\n  version: 0.2\n  tables: []\n", "ART.yaml:2: ART.version: version 0.2 is not read",
                         "timeloop", "../examples/timeloop/input.yaml", "../examples/timeloop/map.yaml", "FILE", "-o", "OUT"),
                 row("cost: --mappings on the systolic template", null, null, "--mappings: only the spatial template maps layers", "cost", "resnet18", "--mappings"),
-                row("compare: negative lambda", "s.yaml", SEARCH, "--lambda: must be >= 0", "compare", "FILE", "--lambda", "-1", "-o", "OUT"));
+                row("compare: negative lambda", "s.yaml", SEARCH, "--lambda: must be >= 0", "compare", "FILE", "--lambda", "-1", "-o", "OUT"),
+                row("sweep: a seed that is not a whole number", "w.yaml", TARGET, "command line: Invalid value for option '--seed': '0.5' is not a long; "
+                        + "see coex sweep --help", "sweep", "FILE", "--seed", "0.5"),
+                row("cost: a misspelt option", null, null, "command line: Unknown options: '--bach', '3'; did you mean --batch? (coex cost --help)",
+                        "cost", "resnet18", "--bach", "3"),
+                row("scalesim: a required option left out", null, null, "command line: Missing required option: '--topology=CSV'; see coex scalesim --help",
+                        "scalesim", "-c", "../examples/scalesim/scale.cfg", "-p", "OUT"));
     }
 
     static Arguments row(String name, String file, String content, String fragment, String... args) {
