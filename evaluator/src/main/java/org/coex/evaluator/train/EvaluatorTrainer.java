@@ -16,6 +16,7 @@ import org.coex.evaluator.net.HardwareLayout;
 import org.coex.evaluator.net.LearnedEvaluator;
 import org.coex.nas.supernet.DjlSeeds;
 import org.coex.nas.supernet.TorchRuntime;
+import org.coex.nas.train.TrainingDiverged;
 import org.coex.nas.train.Updater;
 
 /**
@@ -71,6 +72,12 @@ public final class EvaluatorTrainer {
                             NDArray estLoss = diff.square().mean();
                             NDArray genLoss = crossEntropy(ev.generatorLogits(x, true), s.best(step, rows), layout);
                             gc.backward(estLoss.add(genLoss));
+                            try {   // a loss that stopped being a number: stop, and say which setting to lower
+                                TrainingDiverged.check(estLoss.getFloat() + genLoss.getFloat(), e, from / c.batchSize(), "--lr", c.lr());
+                            } catch (TrainingDiverged diverged) {
+                                ev.close();
+                                throw diverged;
+                            }
                             estSum += estLoss.getFloat() * rows.length;
                             genSum += genLoss.getFloat() * rows.length;
                         }

@@ -105,6 +105,14 @@ class EvaluatorTrainerTest {
     }
 
     @Test
+    void aLearningRateSoHighTheLossIsNoLongerANumberStopsTrainingNamingIt() {
+        CostDataset d = CostDataset.generate(CUBE, 600, 5, Objective.of(Metrics.Name.LATENCY), List.of(), ProgressListener.NONE);
+        var tooHigh = new EvaluatorTrainer.Config(2, 256, 1e11, 0.1, 1, new int[] {64, 64});
+        var e = assertThrows(org.coex.nas.train.TrainingDiverged.class, () -> EvaluatorTrainer.train(d, tooHigh, epoch -> { }).close());
+        assertTrue(e.getMessage().contains("lower --lr (now 1.0E11)"), e.getMessage());
+    }
+
+    @Test
     void trainingOnAFolderReadFromDiskEqualsTrainingInMemory() throws Exception {
         CostDataset d = CostDataset.generate(CUBE, 3000, 6, Objective.of(Metrics.Name.ENERGY), List.of(), ProgressListener.NONE);
         org.coex.evaluator.data.DatasetFiles.write(d, dir.resolve("data"));

@@ -16,9 +16,10 @@ public enum PythonSum {
         try {
             int major = Integer.parseInt(parts[0]);
             int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+            if (!version.strip().matches("\\d+(\\.\\d+){0,2}") || major < 3) throw new NumberFormatException();   // SCALE-Sim v2 runs on Python 3
             return major > 3 || (major == 3 && minor >= 12) ? NEUMAIER : SEQUENTIAL;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("a Python version looks like 3.12, found '" + version + "'");
+            throw new IllegalArgumentException("a Python 3 version looks like 3.12, found '" + version + "'");
         }
     }
 }
