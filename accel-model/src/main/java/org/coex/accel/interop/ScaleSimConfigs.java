@@ -1,6 +1,7 @@
 package org.coex.accel.interop;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +28,7 @@ public final class ScaleSimConfigs {
             throw new SpecException(new Problem(name, 0, "", "the config is empty; see SCALE-Sim's configs/scale.cfg for the layout"));
         }
         IniFile ini = IniFile.parse(name, lines, problems);
-        List<String> known = List.of("general", "architecture_presets", "run_presets");
+        List<String> known = List.copyOf(KNOWN_KEYS.keySet());
         ini.sectionLines().forEach((section, line) -> {
             if (!known.contains(section)) {
                 problems.add(new Problem(name, line, "", "unknown section [" + section + "]; " + SpecNode.closest(section, known).map(k -> "did you mean [" + k + "]? ").orElse("")
@@ -93,20 +94,21 @@ public final class ScaleSimConfigs {
                 + "[run_presets]\nInterfaceBandwidth: " + calc + "\n";
     }
 
-    /** The keys SCALE-Sim v2 reads, by section. */
-    private static final Map<String, List<String>> KNOWN_KEYS = Map.of(
-            "general", List.of("run_name"),
-            "architecture_presets", List.of("ArrayHeight", "ArrayWidth", "IfmapSramSzkB", "FilterSramSzkB", "OfmapSramSzkB", "IfmapOffset",
-                    "FilterOffset", "OfmapOffset", "Dataflow", "Bandwidth", "MemoryBanks", "ReadRequestBuffer", "WriteRequestBuffer"),
-            "run_presets", List.of("InterfaceBandwidth", "UseRamulatorTrace"));
+    /** The sections SCALE-Sim v2 reads, in their file order, and the keys it reads in each. */
+    private static final Map<String, List<String>> KNOWN_KEYS = new LinkedHashMap<>();
+    static {
+        KNOWN_KEYS.put("general", List.of("run_name"));
+        KNOWN_KEYS.put("architecture_presets", List.of("ArrayHeight", "ArrayWidth", "IfmapSramSzkB", "FilterSramSzkB", "OfmapSramSzkB", "IfmapOffset",
+                "FilterOffset", "OfmapOffset", "Dataflow", "Bandwidth", "MemoryBanks", "ReadRequestBuffer", "WriteRequestBuffer"));
+        KNOWN_KEYS.put("run_presets", List.of("InterfaceBandwidth", "UseRamulatorTrace"));
+    }
 
     /**
      * A key SCALE-Sim does not read but that is a few letters from one it does ({@code run_nam}) is a
      * problem; other unknown keys are ignored, as configparser ignores them.
      */
     private static void misspeltKeys(IniFile ini, Problems problems) {
-        for (String section : List.of("general", "architecture_presets", "run_presets")) {   // file order of SCALE-Sim's sections
-            List<String> keys = KNOWN_KEYS.get(section);
+        KNOWN_KEYS.forEach((section, keys) -> {
             List<String> lower = keys.stream().map(k -> k.toLowerCase(Locale.ROOT)).toList();
             ini.entries(section).forEach((key, entry) -> {
                 if (lower.contains(key)) return;
@@ -115,7 +117,7 @@ public final class ScaleSimConfigs {
                     problems.noteMisspelling(section + "." + k);   // its absence is then not news
                 });
             });
-        }
+        });
     }
 
     private static long wholeKb(String name, double kb) {

@@ -224,7 +224,7 @@ public final class TimeloopInputs {
             for (SpecNode a : list.elements()) {
                 if (!a.expectObject()) continue;
                 String action = a.requiredString("name", "name the action (read, write, update, leak, compute, ...)").orElse("");
-                actions.put(action, requiredNumber(a, "energy", "give its energy in pJ"));
+                actions.put(action, a.requiredNumberAtLeast("energy", 0, "missing 'energy'; give its energy in pJ"));
             }
             out.put(componentName(t), actions);
         }
@@ -234,7 +234,7 @@ public final class TimeloopInputs {
     /** An ART: component -> area; every table names its component and its area. */
     private static Map<String, Double> areaTable(SpecNode art) {
         Map<String, Double> out = new HashMap<>();
-        for (SpecNode t : tables(art)) out.put(componentName(t), requiredNumber(t, "area", "give the component's area in um^2"));
+        for (SpecNode t : tables(art)) out.put(componentName(t), t.requiredNumberAtLeast("area", 0, "missing 'area'; give the component's area in um^2"));
         return out;
     }
 
@@ -247,15 +247,6 @@ public final class TimeloopInputs {
 
     private static String rangeRule(String name) {
         return "the instance range of '" + name + "' must read [first..last] with last >= first, at most 2^31 - 1 instances";
-    }
-
-    /** A required number at {@code key} of at least 0 (0 when absent or wrong, the problem recorded). */
-    private static double requiredNumber(SpecNode node, String key, String fix) {
-        if (!node.has(key)) {
-            node.missing(key, "missing '" + key + "'; " + fix);
-            return 0;
-        }
-        return node.numberAtLeast(key, 0, 0);
     }
 
     /** The flattened architecture and the level names in Timeloop's order. */

@@ -158,6 +158,19 @@ public final class SpecNode {
         return inRange(key, fallback, v -> v >= min, "must be >= " + plain(min));
     }
 
+    /**
+     * A required finite number >= {@code min} at {@code key}: absent, {@code missingMessage} is recorded
+     * ({@link #missing}, so not after a misspelling of it); 0 after any problem.
+     */
+    public double requiredNumberAtLeast(String key, double min, String missingMessage) {
+        if (has(key)) return numberAtLeast(key, 0, min);
+        missing(key, missingMessage);
+        return 0;
+    }
+
+    /** This node's value when it is a number, without recording anything otherwise (the caller names the rule). */
+    public Optional<Number> quietNumber() { return node.isNumber() ? Optional.of(node.numberValue()) : Optional.empty(); }
+
     /** A finite number > 0 (fallback after a problem). */
     public double positive(String key, double fallback) {
         return inRange(key, fallback, v -> v > 0, "must be > 0");

@@ -97,11 +97,5 @@ public final class TechnologyTables {
                 interpolation, sram);
     }
 
-    private static double nonNegative(SpecNode node, String key) {
-        if (!node.has(key)) {
-            node.missing(key, "missing key '" + key + "'");
-            return 0;
-        }
-        return node.numberAtLeast(key, 0, 0);
-    }
+    private static double nonNegative(SpecNode node, String key) { return node.requiredNumberAtLeast(key, 0, "missing key '" + key + "'"); }
 }

@@ -1,7 +1,9 @@
 package org.coex.dance.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.coex.accel.Provenance;
 import org.coex.accel.cli.CostCommand;
 import org.coex.accel.cli.NetworksCommand;
@@ -11,6 +13,7 @@ import org.coex.accel.cli.SweepCommand;
 import org.coex.accel.cli.TimeloopCommand;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.SpecException;
+import org.coex.dance.loop.EvaluatorNotFinite;
 import org.coex.evaluator.cli.EvaluatorCommand;
 import org.coex.nas.cli.NasCommand;
 import org.coex.nas.supernet.TorchRuntime;
@@ -95,15 +98,15 @@ public final class CoexCommand implements Runnable {
                     return 2;
                 }
             }
-            if (ex instanceof TrainingDiverged || ex instanceof org.coex.dance.loop.EvaluatorNotFinite) {   // numbers that stopped being numbers
+            if (ex instanceof TrainingDiverged || ex instanceof EvaluatorNotFinite) {   // numbers that stopped being numbers
                 err.println("error: " + ex.getMessage());
                 err.flush();
                 return 3;
             }
             if (ex instanceof FileSystemException fs) {   // a path the checks before could not foresee: named, with what went wrong there
                 String why = fs.getReason() == null ? "" : " (" + fs.getReason() + ")";
-                err.println("error: " + fs.getFile() + ": " + (fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder; check the path"
-                        : fs instanceof java.nio.file.AccessDeniedException ? "permission denied; choose another path or change its permissions"
+                err.println("error: " + fs.getFile() + ": " + (fs instanceof NoSuchFileException ? "no such file or folder; check the path"
+                        : fs instanceof AccessDeniedException ? "permission denied; choose another path or change its permissions"
                         : "cannot read or write here" + why + "; check the path or choose another output folder"));
                 err.flush();
                 return 2;

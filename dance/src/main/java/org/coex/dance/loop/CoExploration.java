@@ -113,7 +113,7 @@ public final class CoExploration implements ArchitectureObjective {
             h[k] = d.gradient();
             EvaluatorNotFinite.check(name.column() + " gradient", h[k]);
         }
-        for (int k = 0; k < m; k++) EvaluatorNotFinite.check(constrained.get(k).column(), new double[] {values[k]});
+        for (int k = 0; k < m; k++) EvaluatorNotFinite.check(constrained.get(k).column(), values[k]);
         EvaluatorNotFinite.check("objective gradient", gradient);
         last = guard.apply(gradient, values, h);
         history.add(new CheckedStep(network, values, last.violated(), m > 0 && returned.withinLimits()));

@@ -12,8 +12,13 @@ public final class EvaluatorNotFinite extends RuntimeException {
                 + "or use evaluator: analytic");
     }
 
+    /** Throws unless {@code value} is finite. */
+    static void check(String what, double value) {
+        if (!Double.isFinite(value)) throw new EvaluatorNotFinite(what, value);
+    }
+
     /** Throws unless every entry of {@code values} is finite. */
     static void check(String what, double[] values) {
-        for (double v : values) if (!Double.isFinite(v)) throw new EvaluatorNotFinite(what, v);
+        for (double v : values) check(what, v);
     }
 }

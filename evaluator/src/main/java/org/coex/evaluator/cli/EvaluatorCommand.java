@@ -314,9 +314,10 @@ public final class EvaluatorCommand implements Runnable {
             ConfigCosts cube = costsOf(data, space, spec);
             LabelledSamples d = DatasetFiles.read(data, cube);
             try (LearnedEvaluator ev = EvaluatorFiles.load(model, cube.key())) {
-                Fidelity f = Fidelity.measure(ev, d, EvaluatorFiles.firstHeldOut(model));
+                int heldOut = EvaluatorFiles.firstHeldOut(model);
+                Fidelity f = Fidelity.measure(ev, d, heldOut);
                 Path out = output == null ? model : output;
-                OutputDirectory.writeAtomically(out, FidelityReport.files(f, analyticFidelity(cube, d, EvaluatorFiles.firstHeldOut(model)),
+                OutputDirectory.writeAtomically(out, FidelityReport.files(f, analyticFidelity(cube, d, heldOut),
                         cube.key().template() + " / " + space.name()));
                 spec.commandLine().getOut().print(FidelityReport.markdownSummary(f));
                 spec.commandLine().getOut().printf("wrote %s%n", out.toAbsolutePath().normalize());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.coex.accel.cost.Metrics;
+import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecNode;
 import org.coex.accel.spec.YamlDocument;
@@ -27,8 +28,9 @@ final class DatasetManifest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> read(Path dir) throws IOException {
         Path file = dir.resolve("manifest.json");
+        String text = InputFiles.readString(file, "dataset manifest", REMAKE);
         Problems problems = new Problems();
-        SpecNode root = YamlDocument.read(file).root(problems);
+        SpecNode root = YamlDocument.parse(file, text).root(problems);
         if (root.expectObject()) {
             String format = root.string("format", "");
             if (!format.equals(FORMAT)) root.problem("format", "'" + format + "' is not " + FORMAT + ", the format coex reads; " + REMAKE);
@@ -39,7 +41,7 @@ final class DatasetManifest {
             limits(root, root.child("limits"));
         }
         problems.throwIfAny();
-        return JSON.readValue(file.toFile(), Map.class);
+        return JSON.readValue(text, Map.class);
     }
 
     private static void designSpace(SpecNode root, SpecNode space) {

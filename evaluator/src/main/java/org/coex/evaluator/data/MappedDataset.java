@@ -57,8 +57,10 @@ final class MappedDataset implements LabelledSamples {
             }
             for (int j = 0; j < h; j++) {
                 int values = designSpace.parameters().get(j).size();
-                if (config.getInt(i, j) < 0 || config.getInt(i, j) >= values) throw damaged(dir, "config.npy", i, j, config.getInt(i, j), "a value index below " + values);
-                if (best.getInt(i, j) < 0 || best.getInt(i, j) >= values) throw damaged(dir, "best_config.npy", i, j, best.getInt(i, j), "a value index below " + values);
+                int c = config.getInt(i, j);
+                int b = best.getInt(i, j);
+                if (c < 0 || c >= values) throw damaged(dir, "config.npy", i, j, c, "a value index below " + values);
+                if (b < 0 || b >= values) throw damaged(dir, "best_config.npy", i, j, b, "a value index below " + values);
             }
             for (int m = 0; m < 3; m++) {
                 double v = metrics.getDouble(i, m);

@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import org.coex.accel.space.Parameter;
+import org.coex.accel.spec.InputFiles;
 import org.coex.accel.spec.Problem;
 import org.coex.accel.spec.Problems;
 import org.coex.accel.spec.SpecException;
@@ -77,8 +84,7 @@ public final class EvaluatorFiles {
         Path json = dir.resolve("evaluator.json");
         if (!Files.isRegularFile(json)) throw new SpecException(new Problem(json.toString(), 0, "evaluator", "no trained evaluator here; train one with `coex evaluator train`"));
         Settings settings = settings(json);
-        Map<String, Object> m = JSON.readValue(json.toFile(), Map.class);
-        Map<String, Object> trainedFor = (Map<String, Object>) m.get("trained_for");
+        Map<String, Object> trainedFor = settings.trainedFor();
         Map<String, Object> wanted = JSON.convertValue(describe(key), Map.class);
         for (String k : wanted.keySet()) {
             if (!wanted.get(k).equals(trainedFor.get(k))) {
@@ -107,20 +113,23 @@ public final class EvaluatorFiles {
         float[] p = new float[ev.encoding().length()];
         int at = 0;
         for (int n : ev.encoding().blocks()) for (int i = 0; i < n; i++) p[at++] = 1f / n;
-        try (ai.djl.ndarray.NDManager scope = ev.manager().newSubManager()) {
-            Evaluator.Prediction out = ev.forward(scope.create(p, new ai.djl.ndarray.types.Shape(1, p.length)));
-            return java.util.stream.Stream.of(out.latencyMs(), out.energyUj(), out.areaMm2())
-                    .allMatch(m -> !m.isNaN().any().getBoolean() && !m.isInfinite().any().getBoolean());
+        try (NDManager scope = ev.manager().newSubManager()) {
+            Evaluator.Prediction out = ev.forward(scope.create(p, new Shape(1, p.length)));
+            return Stream.of(out.latencyMs(), out.energyUj(), out.areaMm2()).allMatch(EvaluatorFiles::finite);
         }
     }
 
-    /** What evaluator.json says besides what it was trained for. */
-    private record Settings(int[] hidden, int firstHeldOut, double[] logMean, double[] logStd) {}
+    private static boolean finite(NDArray a) { return !a.isNaN().any().getBoolean() && !a.isInfinite().any().getBoolean(); }
+
+    /** What evaluator.json says: what the evaluator was trained for, its widths, first held-out sample and target scaling. */
+    private record Settings(Map<String, Object> trainedFor, int[] hidden, int firstHeldOut, double[] logMean, double[] logStd) {}
 
     /** evaluator.json checked: well-formed, this format, hidden widths, held-out index, three log means and positive log deviations. */
-    private static Settings settings(Path json) {
+    @SuppressWarnings("unchecked")
+    private static Settings settings(Path json) throws IOException {
+        String text = InputFiles.readString(json, "evaluator file", "check the evaluator folder");
         Problems problems = new Problems();
-        SpecNode root = YamlDocument.read(json).root(problems);
+        SpecNode root = YamlDocument.parse(json, text).root(problems);
         int[] hidden = {};
         double[] mean = {};
         double[] std = {};
@@ -129,8 +138,8 @@ public final class EvaluatorFiles {
             String format = root.string("format", "");
             if (!format.equals(FORMAT)) root.problem("format", "'" + format + "' is not " + FORMAT + ", the format coex reads; " + RETRAIN);
             if (!root.child("trained_for").isObject()) root.problem("trained_for", "must be a mapping (found " + root.child("trained_for").describe() + "); " + RETRAIN);
-            hidden = root.child("hidden").elements().stream().mapToInt(h -> h.isList() || h.isObject() || !(h.scalar() instanceof Integer i) ? 0 : i).toArray();
-            if (!root.child("hidden").isList() || hidden.length == 0 || java.util.Arrays.stream(hidden).anyMatch(h -> h < 1 || h > MAX_HIDDEN)) {
+            hidden = root.child("hidden").elements().stream().mapToInt(h -> h.quietNumber().filter(n -> n instanceof Integer).map(Number::intValue).orElse(0)).toArray();
+            if (!root.child("hidden").isList() || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h < 1 || h > MAX_HIDDEN)) {
                 root.problem("hidden", "must list the hidden widths, each 1 to " + MAX_HIDDEN + " (found " + root.child("hidden").describe() + "); " + RETRAIN);
             }
             firstHeldOut = root.integerAtLeast("first_held_out_sample", 0, 0);
@@ -138,14 +147,15 @@ public final class EvaluatorFiles {
             std = numbers(root, "log_std", true);
         }
         problems.throwIfAny();
-        return new Settings(hidden, firstHeldOut, mean, std);
+        Map<String, Object> trainedFor = (Map<String, Object>) JSON.readValue(text, Map.class).get("trained_for");
+        return new Settings(trainedFor, hidden, firstHeldOut, mean, std);
     }
 
     /** One finite number per metric (latency, energy, area) at {@code key}; above 0 when {@code positive}. */
     private static double[] numbers(SpecNode root, String key, boolean positive) {
         SpecNode list = root.child(key);
-        double[] out = list.elements().stream().mapToDouble(e -> e.isList() || e.isObject() || !(e.scalar() instanceof Number n) ? Double.NaN : n.doubleValue()).toArray();
-        if (!list.isList() || out.length != 3 || java.util.Arrays.stream(out).anyMatch(v -> !Double.isFinite(v) || (positive && v <= 0))) {
+        double[] out = list.elements().stream().mapToDouble(e -> e.quietNumber().map(Number::doubleValue).orElse(Double.NaN)).toArray();
+        if (!list.isList() || out.length != 3 || Arrays.stream(out).anyMatch(v -> !Double.isFinite(v) || (positive && v <= 0))) {
             root.problem(key, "must list three finite numbers" + (positive ? " above 0" : "") + " (latency, energy, area; found " + list.describe() + "); " + RETRAIN);
         }
         return out;
@@ -155,16 +165,16 @@ public final class EvaluatorFiles {
      * Loads {@code file} into {@code block} (initialized, so its parameters have their shapes): the file
      * must hold exactly those parameters, of those shapes, every value finite.
      */
-    private static void loadParameters(LearnedEvaluator ev, ai.djl.nn.Block block, Path file) {
+    private static void loadParameters(LearnedEvaluator ev, Block block, Path file) {
         if (!Files.isRegularFile(file)) throw new SpecException(new Problem(file.toString(), 0, "evaluator", "missing; " + RETRAIN));
-        Map<String, ai.djl.ndarray.types.Shape> shapes = shapes(block);
+        Map<String, Shape> shapes = shapes(block);
         String wrong;
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
             block.loadParameters(ev.manager(), in);
             wrong = in.read() != -1 ? "it holds more than this evaluator's parameters"
                     : !shapes(block).equals(shapes) ? "its parameters have other shapes than evaluator.json's hidden widths give"
                     : notFinite(block) ? "a parameter is NaN or infinite" : null;
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             wrong = "the file ends before its last parameter";
         } catch (IOException | MalformedModelException | RuntimeException e) {   // another network's, or bytes DJL cannot read
             wrong = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
@@ -172,22 +182,22 @@ public final class EvaluatorFiles {
         if (wrong != null) throw new SpecException(new Problem(file.toString(), 0, "evaluator", "damaged or not this evaluator's parameters (" + wrong + "); " + RETRAIN));
     }
 
-    private static Map<String, ai.djl.ndarray.types.Shape> shapes(ai.djl.nn.Block block) {
-        Map<String, ai.djl.ndarray.types.Shape> out = new LinkedHashMap<>();
+    private static Map<String, Shape> shapes(Block block) {
+        Map<String, Shape> out = new LinkedHashMap<>();
         block.getParameters().forEach(p -> out.put(p.getKey(), p.getValue().getArray().getShape()));
         return out;
     }
 
-    private static boolean notFinite(ai.djl.nn.Block block) {
-        return block.getParameters().values().stream().anyMatch(p -> p.getArray().isNaN().any().getBoolean() || p.getArray().isInfinite().any().getBoolean());
+    private static boolean notFinite(Block block) {
+        return block.getParameters().values().stream().anyMatch(p -> !finite(p.getArray()));
     }
 
     /** The index of the first held-out sample of the dataset the evaluator in {@code dir} was trained on. */
-    public static int firstHeldOut(Path dir) {
+    public static int firstHeldOut(Path dir) throws IOException {
         return settings(dir.resolve("evaluator.json")).firstHeldOut();
     }
 
-    private static byte[] params(ai.djl.nn.Block b) throws IOException {
+    private static byte[] params(Block b) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             b.saveParameters(out);

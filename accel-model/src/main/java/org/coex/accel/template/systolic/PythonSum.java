@@ -12,14 +12,12 @@ public enum PythonSum {
 
     /** The summation of a Python version such as {@code 3.11} or {@code 3.12.4}. */
     public static PythonSum ofVersion(String version) {
-        String[] parts = version.strip().split("\\.");
-        try {
-            int major = Integer.parseInt(parts[0]);
-            int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-            if (!version.strip().matches("\\d+(\\.\\d+){0,2}") || major < 3) throw new NumberFormatException();   // SCALE-Sim v2 runs on Python 3
-            return major > 3 || (major == 3 && minor >= 12) ? NEUMAIER : SEQUENTIAL;
-        } catch (NumberFormatException e) {
+        String v = version.strip();
+        if (!v.matches("[3-9](\\.\\d+){0,2}")) {   // SCALE-Sim v2 runs on Python 3
             throw new IllegalArgumentException("a Python 3 version looks like 3.12, found '" + version + "'");
         }
+        String[] parts = v.split("\\.");
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        return parts[0].equals("3") && minor < 12 ? SEQUENTIAL : NEUMAIER;
     }
 }
