@@ -82,11 +82,12 @@ public final class CoSearch {
         Path checkpoint = spec.output().resolve("checkpoint");
         // the checkpoint is loaded before the costs are computed: a damaged one is refused at once, not after them
         try (SearchTrainer t = resume ? SearchTrainer.resume(space, spec.search().config(), checkpoint) : new SearchTrainer(space, spec.search().config())) {
-            Files.createDirectories(spec.output());   // after the supernet exists: a space too large for memory leaves no folder
             ConfigCosts costs = costs(spec, ProgressListener.NONE);
             say.accept(String.format(java.util.Locale.ROOT, "costs of %d encoding entries on %,d configurations ready (%.1f s)", costs.width(),
                     costs.configCount(), (System.nanoTime() - start) / 1e9));
             try (Evaluator evaluator = evaluator(spec, costs, say)) {
+                // after the supernet and the evaluator exist: a space too large for memory or a damaged evaluator leaves no folder
+                Files.createDirectories(spec.output());
                 return search(spec, resume, t, evaluator, costs, batches, start, say, progress);
             }
         }

@@ -165,6 +165,19 @@ class CoexCommandIT {
     }
 
     @Test
+    void aDamagedEvaluatorNamedBySearchIsOneLineAndLeavesNoRunFolder() throws IOException {
+        Files.createDirectories(dir.resolve("ev"));
+        write("ev/evaluator.json", "{\"format\": \"coex-evaluator/1\"}\n");
+        Path spec = write("s.yaml", "search: {validation: 32, train_limit: 64, epochs: 1, warmup_epochs: 0, batch_size: 16}\n"
+                + "hardware: {template: systolic, space: {rows: [8, 16], cols: [8], dataflow: [os]}}\nevaluator: " + dir.resolve("ev")
+                + "\nconstraints: {latency_ms: 0.5}\noutput: " + dir.resolve("out") + "\n");
+        Result r = coex("search", spec.toString());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.errLines().size() >= 1 && r.errLines().stream().allMatch(l -> l.startsWith("error: ") && l.contains("evaluator.json")), r.err());
+        assertFalse(Files.exists(dir.resolve("out")), "the run folder is made only once the evaluator is loaded");
+    }
+
+    @Test
     void anEvaluatorDatasetIsGeneratedTrainedOnAndReported() throws IOException {
         Path data = dir.resolve("data");
         Result g = coex("evaluator", "generate", "--template", "systolic", "--samples", "600", "--limit", "area_mm2=5", "--seed", "3", "-o", data.toString());
